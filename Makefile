@@ -1,0 +1,32 @@
+# spoiler-card — two commands on a fresh machine:
+#   make serve   installs what is missing, then serves the demo (trunk serve)
+#   make test    installs what is missing, then runs every test layer
+# and `make bench` for the benchmark. Setup skips what is installed.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: setup serve build test bench check clean
+
+setup:
+	@bash scripts/setup.sh
+
+serve: setup
+	@echo "Serving the demo at http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	trunk serve --port $(PORT)
+
+build: setup
+	trunk build --release
+
+test: setup
+	@bash scripts/test.sh
+
+bench: setup
+	@bash scripts/bench.sh
+
+check:
+	cargo run -q -p spoiler-card-check -- assets/movies/*.json
+
+clean:
+	cargo clean; rm -rf dist

@@ -1,0 +1,63 @@
+//! The checker, as authors use it.
+
+use std::process::Command;
+
+use proptest::prelude::*;
+use spoiler_card_check::check_text;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_spoiler-card-check"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn examples_print_ok() {
+    let (code, out) = run(&["assets/movies/leaving-las-vegas.json", "assets/movies/the-sixth-sense.json"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "assets/movies/leaving-las-vegas.json: OK\nassets/movies/the-sixth-sense.json: OK\n");
+}
+
+#[test]
+fn bad_file_prints_every_problem_and_fails() {
+    let dir = std::env::temp_dir().join("spoiler-card-check-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    std::fs::write(&file, r#"{ "schema": 1, "id": "x", "title": "", "year": 1995, "runtime_minutes": 111,
+        "language": "English", "directors": ["D"], "synopsis": "S", "spoilers": { "summary": ["P"] },
+        "similar": [{ "title": "T", "url": "javascript:alert(1)" }], "rating": 3 }"#).unwrap();
+    let (code, out) = run(&[file.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let f = file.to_str().unwrap();
+    assert_eq!(out, format!(
+        "{f}: warning: rating: unknown field, ignored\n{f}: error: title: must not be empty\n\
+         {f}: error: similar[0].url: only http and https links are allowed\n{f}: 2 error(s), 1 warning(s)\n"
+    ));
+}
+
+#[test]
+fn usage_without_files() {
+    assert_eq!(run(&[]).0, 2);
+}
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let report = check_text("{\n  \"schema\": 1,\n  \"title\": \"x\",,\n}");
+    let errs: Vec<String> = report.errors().map(|p| p.to_string()).collect();
+    assert_eq!(errs, vec!["not valid JSON: key must be a string at line 3, column 16"]);
+    let report = check_text("{} trailing");
+    assert_eq!(report.errors().next().unwrap().to_string(), "not valid JSON: trailing characters at line 1, column 4");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+    /// Any text: never a panic, always a verdict.
+    #[test]
+    fn any_text_gets_a_verdict(text in "(\\PC|[{}\\[\\]\":,0-9])*") {
+        let report = check_text(&text);
+        prop_assert!(report.movie.is_some() || report.errors().next().is_some());
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what the project needs, pinned, skipping what is already there at
+# the right version. Safe to run again and again (make serve/test/bench do).
+# Sources: crates.io, npm, Debian's packages; nothing else is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132 # npm binaryen@132.0.0, pinned in package.json / package-lock.json
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Debian packages: Chromium and its driver for the browser tests, brotli
+#    for the size report. Chromium is not pinned (Debian ships security
+#    updates only); the version a run used is recorded below.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 2. The wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 3. Trunk, from the 0.21 line (0.22 needs a newer rustc).
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes about 12 minutes on 2 cores)"
+  cargo install trunk --locked --version "$TRUNK_VERSION"
+fi
+
+# 4. wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#    (without --locked: its lock names a crate the registry may not serve).
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WB_VERSION (about 4 minutes)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml || {
+  echo "Trunk.toml [tools] wasm_bindgen does not match Cargo.lock ($WB_VERSION)" >&2; exit 1; }
+
+# 5. npm: playwright-core (drives Debian's Chromium), axe-core, binaryen's
+#    wasm-opt. Reinstalled only when the lock file changed.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock.json; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.setup-lock.json
+fi
+if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+  echo "wasm-opt on PATH is not version $BINARYEN_VERSION: $(command -v wasm-opt)" >&2; exit 1
+fi
+
+mkdir -p target
+chromium --version > target/chromium-version.txt 2>/dev/null || true
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, $(cat target/chromium-version.txt)"

@@ -1,0 +1,47 @@
+// Size report for what one embedded card downloads: the loader, the glue,
+// its snippets and the .wasm (the card's CSS is compiled into the .wasm).
+// Prints raw / gzip -9 / brotli -q 11 and writes target/size-report.json.
+// Fails when the brotli total is over the budget.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+// The one place the size budget lives (brotli bytes, whole embed bundle).
+export const BUDGET_BROTLI_BYTES = 90 * 1024;
+
+const root = 'dist/embed';
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (/\.(js|wasm|css)$/.test(name)) files.push(path);
+  }
+})(root);
+if (!files.some((f) => f.endsWith('.wasm'))) throw new Error(`no .wasm under ${root}: build first`);
+
+const rows = files.sort().map((path) => {
+  const data = readFileSync(path);
+  const brotli = execFileSync('brotli', ['-q', '11', '-c', path], { maxBuffer: 1 << 28 });
+  return {
+    file: relative(root, path),
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotli.length,
+  };
+});
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 });
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'file'.padEnd(52)}${pad('raw', 11)}${pad('gzip -9', 11)}${pad('brotli 11', 11)}`);
+for (const r of [...rows, { file: 'total', ...total }]) {
+  console.log(`${r.file.padEnd(52)}${pad(kb(r.raw), 11)}${pad(kb(r.gzip), 11)}${pad(kb(r.brotli), 11)}`);
+}
+const ok = total.brotli <= BUDGET_BROTLI_BYTES;
+console.log(`budget: ${kb(total.brotli)} brotli of ${kb(BUDGET_BROTLI_BYTES)} allowed — ${ok ? 'within budget' : 'OVER BUDGET'}`);
+mkdirSync('target', { recursive: true });
+writeFileSync('target/size-report.json', JSON.stringify({ files: rows, total, budget_brotli: BUDGET_BROTLI_BYTES }, null, 2));
+process.exit(ok ? 0 : 1);

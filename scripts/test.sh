@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Every test layer, in one pass: lints, native tests, browser component
+# tests (wasm-bindgen-test in headless Chromium), the release build with its
+# size budget, and end-to-end tests against dist/ in Debian's Chromium.
+# Prints each layer's counts; a failing layer or one that ran no test fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+mkdir -p target/test-logs
+started=$(date +%s)
+declare -a summary
+failed_layers=0
+total_passed=0
+total_failed=0
+
+# Sums cargo's and wasm-bindgen-test's "test result:" lines in a log.
+count_cargo() { # log -> "passed failed"
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { print p + 0, f + 0 }' "$1"
+}
+
+layer() { # name, log, status, passed, failed
+  local name=$1 log=$2 status=$3 passed=$4 failed=$5 verdict=ok
+  if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+    verdict=FAILED; failed_layers=$((failed_layers + 1))
+    [ "$passed" -eq 0 ] && [ "$status" -eq 0 ] && verdict="FAILED (ran no test)"
+    echo "---- last lines of $log ----"; tail -n 40 "$log"
+  fi
+  total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+  summary+=("$(printf '%-28s %4d passed, %d failed  %s' "$name" "$passed" "$failed" "$verdict")")
+  echo "== $name: $passed passed, $failed failed ($verdict)"
+}
+
+run() { # name, log, command...
+  local name=$1 log=target/test-logs/$2; shift 2
+  echo "== $name: $*"
+  "$@" > >(tee "$log") 2>&1
+}
+
+# 1. Lints: format, clippy native and wasm32 (each check counts as one).
+lint_pass=0; lint_fail=0
+: > target/test-logs/lint.log
+for cmd in "cargo fmt --all --check" \
+           "cargo clippy --workspace --all-targets -- -D warnings" \
+           "cargo clippy -p spoiler-card --all-targets --target wasm32-unknown-unknown -- -D warnings"; do
+  echo "== lint: $cmd"
+  if $cmd >> target/test-logs/lint.log 2>&1; then lint_pass=$((lint_pass + 1)); else lint_fail=$((lint_fail + 1)); fi
+done
+layer "lint (fmt, clippy x2)" target/test-logs/lint.log 0 $lint_pass $lint_fail
+
+# 2. Native: model, validation, gating, formatting, checker, proptest.
+run "native (cargo test)" native.log cargo test --workspace --no-fail-fast
+status=$?; read -r p f < <(count_cargo target/test-logs/native.log)
+layer "native (cargo test)" target/test-logs/native.log $status "$p" "$f"
+
+# 3. Browser: wasm-bindgen-test in headless Chromium.
+run "browser (wasm-bindgen-test)" browser.log cargo test -p spoiler-card --target wasm32-unknown-unknown --tests
+status=$?; read -r p f < <(count_cargo target/test-logs/browser.log)
+layer "browser (wasm-bindgen-test)" target/test-logs/browser.log $status "$p" "$f"
+
+# 4. Release build and size budget.
+run "release build" build.log trunk build --release
+status=$?
+run "size report" size.log node scripts/size-report.mjs
+size_status=$?
+[ $status -ne 0 ] && size_status=1
+layer "release build + size budget" target/test-logs/size.log $size_status $((size_status == 0 ? 1 : 0)) $((size_status == 0 ? 0 : 1))
+
+# 5. End to end in Debian's Chromium against dist/.
+run "end to end (Chromium)" e2e.log node tests/e2e/run.mjs
+status=$?
+read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed/ { p = $1; f = $3 } END { print p + 0, f + 0 }' target/test-logs/e2e.log)
+layer "end to end (Chromium)" target/test-logs/e2e.log $status "$p" "$f"
+
+echo
+echo "== summary ($(( $(date +%s) - started )) s, $(cat target/chromium-version.txt 2>/dev/null))"
+printf '%s\n' "${summary[@]}"
+echo "$total_passed passed, $total_failed failed"
+[ "$failed_layers" -eq 0 ]

@@ -1,0 +1,23 @@
+// Trunk post-build hook: writes embed/spoiler-card.js, the one stable file a
+// blog links to. It imports the content-hashed glue by name, so a cached old
+// loader can never pair a new glue with an old .wasm (or the reverse), and
+// resolves everything relative to its own URL, not the page's.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run me from a Trunk hook');
+const embed = join(staging, 'embed');
+const glue = readdirSync(embed).filter((f) => /^spoiler-card-[0-9a-f]+\.js$/.test(f));
+if (glue.length !== 1) throw new Error(`expected one hashed glue file in ${embed}, found ${glue}`);
+const wasm = glue[0].replace(/\.js$/, '_bg.wasm');
+readFileSync(join(embed, wasm)); // fails loudly if the pair is incomplete
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
+
+writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
+import init from './${glue[0]}';
+init({ module_or_path: new URL('./${wasm}', import.meta.url) }).catch((error) => {
+  console.error('[spoiler-card] could not start:', error);
+});
+`);
+console.log(`write-loader: embed/spoiler-card.js -> ${glue[0]}`);

@@ -1,0 +1,124 @@
+//! The card for one loaded movie: owns the reader's state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::header::Header;
+use crate::components::progress::Progress;
+use crate::components::spoiler_gate::SpoilerGate;
+use crate::components::tabs::Tabs;
+use crate::format;
+use crate::model::Movie;
+use crate::spoiler::{Action, Announcement, CardState};
+use crate::storage::{self, Remember};
+use crate::strings;
+
+/// Props of [`Card`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct CardProps {
+    /// The validated movie.
+    pub movie: Rc<Movie>,
+    /// URL relative poster paths resolve against.
+    #[prop_or_default]
+    pub base_url: AttrValue,
+    /// Starting progress from the `progress` attribute; later changes apply.
+    #[prop_or_default]
+    pub progress: Option<u16>,
+    /// What to remember between visits.
+    #[prop_or_default]
+    pub remember: Remember,
+    /// Heading level of the title (1-6); sections use the next level.
+    #[prop_or(2)]
+    pub heading_level: u8,
+}
+
+/// The whole card for one movie.
+#[component]
+pub fn Card(props: &CardProps) -> Html {
+    let movie = props.movie.clone();
+    let state = {
+        let runtime = movie.runtime_minutes;
+        let progress = props.progress.unwrap_or(0);
+        use_reducer(move || CardState::new(runtime, progress))
+    };
+
+    // The reader's stored choice wins over the attribute (read once, at start).
+    {
+        let state = state.clone();
+        let id = movie.id.clone();
+        let remember = props.remember;
+        use_effect_with((), move |_| {
+            let stored = storage::load(&id, remember);
+            if stored != storage::Stored::default() {
+                state.dispatch(Action::Restore {
+                    progress: stored.progress,
+                    revealed: stored.revealed,
+                    plot_revealed: stored.plot_revealed,
+                });
+            }
+        });
+    }
+
+    // A later change of the `progress` attribute applies.
+    {
+        let state = state.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.progress, move |progress| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
+            if let Some(p) = progress {
+                state.dispatch(Action::SetProgress(*p));
+            }
+        });
+    }
+
+    // Every reader action goes through here: remembered, then applied.
+    let on_action = {
+        let state = state.clone();
+        let id = movie.id.clone();
+        let remember = props.remember;
+        Callback::from(move |action: Action| {
+            if !matches!(action, Action::SelectTab(_)) {
+                storage::save(&id, remember, &state.apply(action.clone()).gate);
+            }
+            state.dispatch(action);
+        })
+    };
+
+    let level = props.heading_level;
+    let sub = crate::components::heading_tag(level, 1);
+    let announcement = match state.announcement {
+        Announcement::None => "",
+        Announcement::PlotRevealed => strings::ANNOUNCE_PLOT_REVEALED,
+        Announcement::PlotHidden => strings::ANNOUNCE_PLOT_HIDDEN,
+        Announcement::ItemRevealed => strings::ANNOUNCE_ITEM_REVEALED,
+        Announcement::EverythingRevealed => strings::ANNOUNCE_ALL_REVEALED,
+        Announcement::EverythingHidden => strings::ANNOUNCE_ALL_HIDDEN,
+    };
+
+    html! {
+        <article class="card" aria-labelledby="sc-title" part="card">
+            <Header movie={movie.clone()} base_url={props.base_url.clone()} heading_level={level} />
+            <section class="synopsis" aria-labelledby="sc-synopsis">
+                <@{sub.clone()} id="sc-synopsis" class="section-title">{ strings::SYNOPSIS }</@>
+                <p>{ &movie.synopsis }</p>
+            </section>
+            <Progress runtime={movie.runtime_minutes} progress={state.gate.progress} on_action={on_action.clone()} />
+            <SpoilerGate
+                movie={movie.clone()}
+                visible={state.gate.shows_plot()}
+                revealed_by_hand={state.gate.plot_revealed}
+                focus_token={state.focus_plot}
+                on_action={on_action.clone()}
+                heading_level={level}
+            />
+            <Tabs movie={movie.clone()} state={state.clone()} on_action={on_action} heading_level={level} />
+            if let Some(updated) = movie.updated {
+                <p class="updated">{ strings::UPDATED }{ " " }{ format::date(updated) }</p>
+            }
+            <div class="sr-only" role="status" aria-live="polite">{ announcement }</div>
+        </article>
+    }
+}

@@ -1,0 +1,99 @@
+//! Characters (name, actor and intro always; the arc gated), then the
+//! settings and themes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::timeline::RevealBar;
+use crate::model::{Movie, Topic};
+use crate::spoiler::{Action, ItemKey};
+use crate::state::StateHandle;
+use crate::strings;
+
+/// Props of [`Characters`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct CharactersProps {
+    /// The movie.
+    pub movie: Rc<Movie>,
+    /// What is revealed.
+    pub state: StateHandle,
+    /// Receives reveals.
+    pub on_action: Callback<Action>,
+    /// Heading level of the card's title.
+    pub heading_level: u8,
+}
+
+fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
+    if list.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <@{tag.to_owned()} class="sub-title">{ title }</@>
+            <dl class="topics">
+                { for list.iter().map(|t| html! {
+                    <div class="topic">
+                        <dt>{ &t.name }</dt>
+                        <dd>{ &t.description }</dd>
+                    </div>
+                }) }
+            </dl>
+        </>
+    }
+}
+
+/// The characters panel.
+#[component]
+pub fn Characters(props: &CharactersProps) -> Html {
+    let gate = &props.state.gate;
+    let hidden = gate.hidden_arcs(&props.movie);
+    let any_revealed = gate.show_all || !gate.revealed.is_empty();
+    let sub = crate::components::heading_tag(props.heading_level, 2);
+    let people = props.movie.characters.iter().enumerate().map(|(i, c)| {
+        let arc = c.arc.as_ref().map(|arc| {
+            let key = ItemKey::Arc(i);
+            if gate.shows(key, arc.at_minute) {
+                html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span>{ &arc.text }</p> }
+            } else {
+                let on_action = props.on_action.clone();
+                let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key)));
+                html! {
+                    <div class="arc gated">
+                        <span class="shape" aria-hidden="true"></span>
+                        <button type="button" class="reveal" aria-label={strings::reveal_arc_label(&c.name)} onclick={reveal}>{ strings::REVEAL_ITEM }</button>
+                    </div>
+                }
+            }
+        });
+        html! {
+            <li class="character" key={i}>
+                <p class="name">
+                    { &c.name }
+                    if let Some(actor) = &c.actor {
+                        <span class="actor">{ " — " }{ strings::PLAYED_BY }{ " " }{ actor }</span>
+                    }
+                </p>
+                <p class="intro">{ &c.intro }</p>
+                { for arc }
+            </li>
+        }
+    });
+    html! {
+        <>
+            if props.movie.characters.is_empty() {
+                <p class="empty">{ strings::NOTHING_LISTED }</p>
+            } else {
+                <RevealBar
+                    hidden={if hidden > 0 { strings::hidden_arcs(hidden) } else { String::new() }}
+                    any_hidden={hidden > 0}
+                    {any_revealed}
+                    on_action={props.on_action.clone()}
+                />
+                <ul class="characters">{ for people }</ul>
+            }
+            { topics(strings::SETTINGS, &sub, &props.movie.settings) }
+            { topics(strings::THEMES, &sub, &props.movie.themes) }
+        </>
+    }
+}

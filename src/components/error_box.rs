@@ -1,0 +1,49 @@
+//! A short, clear error in the card's own box, with a retry where it helps.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::load::LoadError;
+use crate::strings;
+
+/// Problems listed in the box; the rest are in the console.
+const SHOWN_PROBLEMS: usize = 6;
+
+/// Props of [`ErrorBox`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ErrorBoxProps {
+    /// What went wrong.
+    pub error: Rc<LoadError>,
+    /// Offered when retrying could help (network, HTTP, timeout).
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
+}
+
+/// The error box.
+#[component]
+pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+    let problems = match props.error.as_ref() {
+        LoadError::Invalid(problems) => problems.as_slice(),
+        _ => &[],
+    };
+    let retry = props.on_retry.clone().map(|on_retry| {
+        let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
+        html! { <button type="button" class="button retry" {onclick}>{ strings::RETRY }</button> }
+    });
+    html! {
+        <div class="card error-box" role="alert" part="error">
+            <p class="error-title">{ strings::ERROR_HEADING }</p>
+            <p class="error-summary">{ props.error.summary() }</p>
+            if !problems.is_empty() {
+                <ul class="problems">
+                    { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }
+                </ul>
+                if problems.len() > SHOWN_PROBLEMS {
+                    <p class="more-problems">{ strings::more_problems(problems.len() - SHOWN_PROBLEMS) }</p>
+                }
+            }
+            { for retry }
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+//! Title, facts, genres and poster.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::model::{is_http_url, Movie};
+use crate::strings;
+
+/// Props of [`Header`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct HeaderProps {
+    /// The movie.
+    pub movie: Rc<Movie>,
+    /// URL a relative poster path resolves against.
+    #[prop_or_default]
+    pub base_url: AttrValue,
+    /// Heading level of the title.
+    pub heading_level: u8,
+}
+
+/// The card's header.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let movie = &props.movie;
+    let title_tag = crate::components::heading_tag(props.heading_level, 0);
+    let poster = movie.poster.as_ref().and_then(|poster| {
+        let src = web_sys::Url::new_with_base(&poster.src, &props.base_url)
+            .ok()
+            .map(|u| u.href())
+            .filter(|href| is_http_url(href))?;
+        Some(html! {
+            <img class="poster" part="poster" src={src} alt={poster.alt.clone()} loading="lazy" decoding="async" width="120" height="180" />
+        })
+    });
+    html! {
+        <header class="header">
+            { for poster }
+            <div class="header-text">
+                <@{title_tag} id="sc-title" class="title" part="title">
+                    { &movie.title }
+                </@>
+                <p class="facts">
+                    <span>{ movie.year }</span>
+                    <span aria-hidden="true" class="dot">{ "·" }</span>
+                    <span><span class="sr-only">{ strings::RUNTIME }{ " " }</span>{ format::runtime(movie.runtime_minutes) }</span>
+                    <span aria-hidden="true" class="dot">{ "·" }</span>
+                    <span><span class="sr-only">{ strings::LANGUAGE }{ " " }</span>{ &movie.language }</span>
+                </p>
+                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names">{ movie.directors.join(", ") }</span></p>
+                if !movie.genres.is_empty() {
+                    <ul class="chips" aria-label={strings::GENRES}>
+                        { for movie.genres.iter().map(|g| html! { <li class="chip" part="chip">{ g }</li> }) }
+                    </ul>
+                }
+            </div>
+        </header>
+    }
+}

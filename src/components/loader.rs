@@ -1,0 +1,137 @@
+//! Gets the movie (from data given, or fetched from `src`) and shows the
+//! card, a loading state, or the error box.
+
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::components::card::Card;
+use crate::components::error_box::ErrorBox;
+use crate::load::{self, LoadError, Loaded};
+use crate::storage::Remember;
+use crate::strings;
+
+/// Where the movie comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// Fetch this absolute URL.
+    Url(AttrValue),
+    /// Already parsed and validated (inline JSON or the `movie` property).
+    Data(Rc<Loaded>),
+}
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Source::Url(a), Source::Url(b)) => a == b,
+            (Source::Data(a), Source::Data(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Props of [`Loader`], read from the element by `embed`.
+#[derive(Properties, Clone, PartialEq, Debug)]
+pub struct LoaderProps {
+    /// Where the data comes from.
+    pub source: Source,
+    /// Names the card in console messages: the movie id or the `src`.
+    pub label: AttrValue,
+    /// URL relative poster paths resolve against (the JSON's own URL).
+    pub base_url: AttrValue,
+    /// The `progress` attribute, in minutes.
+    #[prop_or_default]
+    pub progress: Option<u16>,
+    /// The `remember` attribute.
+    #[prop_or_default]
+    pub remember: Remember,
+    /// The `heading-level` attribute (1-6) of the card's title.
+    #[prop_or(2)]
+    pub heading_level: u8,
+}
+
+/// A loaded result compared by identity, so effects run once per load.
+#[derive(Clone)]
+struct Shared(Rc<Loaded>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Loads the movie and renders the card or the error box.
+#[component]
+pub fn Loader(props: &LoaderProps) -> Html {
+    let fetched = use_state(|| None::<(AttrValue, Rc<Loaded>)>);
+    let attempt = use_state(|| 0u32);
+
+    {
+        let fetched = fetched.clone();
+        use_effect_with((props.source.clone(), *attempt), move |(source, _)| {
+            let cancelled = Rc::new(std::cell::Cell::new(false));
+            if let Source::Url(url) = source.clone() {
+                fetched.set(None);
+                let cancelled = cancelled.clone();
+                spawn_local(async move {
+                    let loaded = load::fetch_movie(&url).await;
+                    if !cancelled.get() {
+                        fetched.set(Some((url, Rc::new(loaded))));
+                    }
+                });
+            }
+            move || cancelled.set(true)
+        });
+    }
+
+    let loaded: Option<Rc<Loaded>> = match &props.source {
+        Source::Data(data) => Some(data.clone()),
+        Source::Url(url) => fetched
+            .as_ref()
+            .filter(|(fetched_url, _)| fetched_url == url)
+            .map(|(_, data)| data.clone()),
+    };
+
+    // Log each failure (and each set of warnings) once.
+    {
+        let label = props.label.clone();
+        use_effect_with(loaded.clone().map(Shared), move |loaded| {
+            match loaded.as_ref().map(|s| s.0.as_ref()) {
+                Some(Err(error)) => load::log_error(&label, error),
+                Some(Ok((_, warnings))) => load::log_warnings(&label, warnings),
+                None => {}
+            }
+        });
+    }
+
+    match loaded.as_deref() {
+        None => html! {
+            <div class="card loading" aria-busy="true">
+                <p class="loading-text">{ strings::LOADING }</p>
+            </div>
+        },
+        Some(Ok((movie, _))) => html! {
+            <Card
+                key={movie.id.clone()}
+                movie={movie.clone()}
+                base_url={props.base_url.clone()}
+                progress={props.progress}
+                remember={props.remember}
+                heading_level={props.heading_level}
+            />
+        },
+        Some(Err(error)) => {
+            let on_retry = (error.retryable() && matches!(props.source, Source::Url(_))).then(|| {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            });
+            html! { <ErrorBox error={Rc::new(error.clone())} {on_retry} /> }
+        }
+    }
+}
+
+/// For tests: a loader error as the error box shows it.
+pub fn describe(error: &LoadError) -> String {
+    error.summary()
+}

@@ -1,0 +1,20 @@
+//! The card's Yew components, one per file. State lives in [`crate::state`];
+//! what is visible is decided by [`crate::spoiler`].
+
+pub mod card;
+pub mod characters;
+pub mod error_box;
+pub mod header;
+pub mod loader;
+pub mod more;
+pub mod placeholder;
+pub mod progress;
+pub mod similar;
+pub mod spoiler_gate;
+pub mod tabs;
+pub mod timeline;
+
+/// `h2` … `h6` for a heading `offset` levels below the card's title.
+pub fn heading_tag(level: u8, offset: u8) -> String {
+    format!("h{}", (level + offset).clamp(1, 6))
+}

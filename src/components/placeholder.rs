@@ -1,0 +1,40 @@
+//! Neutral shapes standing in for hidden text: no word of it, hidden from
+//! assistive technology, unselectable.
+
+use yew::prelude::*;
+
+/// Props of [`Placeholder`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct PlaceholderProps {
+    /// Length in characters of each hidden paragraph; shapes roughly match.
+    pub lengths: Vec<usize>,
+}
+
+/// Most lines drawn, so a long plot does not make a long grey wall.
+const MAX_LINES: usize = 14;
+/// Characters per drawn line.
+const LINE_CHARS: usize = 90;
+
+/// Blurred lines approximating the hidden text's shape.
+#[component]
+pub fn Placeholder(props: &PlaceholderProps) -> Html {
+    let mut lines = Vec::new();
+    for (p, len) in props.lengths.iter().enumerate() {
+        let n = len.div_ceil(LINE_CHARS).clamp(1, 5);
+        for i in 0..n {
+            if lines.len() >= MAX_LINES {
+                break;
+            }
+            // Vary widths by a fixed pattern: class names, not `style=`
+            // (a strict CSP blocks inline styles).
+            let width = if i + 1 == n { "w-short" } else { ["w-full", "w-wide", "w-most"][(p + i) % 3] };
+            lines.push(html! { <span class={classes!("line", width)}></span> });
+        }
+        if lines.len() < MAX_LINES && p + 1 < props.lengths.len() {
+            lines.push(html! { <span class="gap"></span> });
+        }
+    }
+    html! {
+        <div class="placeholder" aria-hidden="true">{ for lines }</div>
+    }
+}

@@ -1,0 +1,83 @@
+//! "I've watched up to …": the reader's place in the film.
+
+use yew::prelude::*;
+
+use crate::format;
+use crate::spoiler::Action;
+use crate::strings;
+
+/// Props of [`Progress`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct ProgressProps {
+    /// Runtime, the slider's maximum.
+    pub runtime: u16,
+    /// Current progress in minutes.
+    pub progress: u16,
+    /// Receives [`Action::SetProgress`].
+    pub on_action: Callback<Action>,
+}
+
+/// The spoken and shown value: "Not started", "0:45 of 1:51", "Finished".
+pub fn progress_text(progress: u16, runtime: u16) -> String {
+    if progress == 0 {
+        strings::NOT_STARTED.to_owned()
+    } else if progress >= runtime {
+        strings::FINISHED.to_owned()
+    } else {
+        strings::progress_text(&format::clock(progress), &format::clock(runtime))
+    }
+}
+
+/// The watch-progress slider.
+#[component]
+pub fn Progress(props: &ProgressProps) -> Html {
+    let runtime = props.runtime;
+    let oninput = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Ok(minutes) = input.value().parse::<u16>() {
+                on_action.emit(Action::SetProgress(minutes));
+            }
+        })
+    };
+    // Page Up/Down move by ten minutes (a range input's own step is 10%).
+    let onkeydown = {
+        let on_action = props.on_action.clone();
+        let progress = props.progress;
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match e.key().as_str() {
+                "PageUp" => progress.saturating_add(10).min(runtime),
+                "PageDown" => progress.saturating_sub(10),
+                _ => return,
+            };
+            e.prevent_default();
+            on_action.emit(Action::SetProgress(next));
+        })
+    };
+    let text = progress_text(props.progress, runtime);
+    html! {
+        <div class="progress" part="progress">
+            <div class="progress-row">
+                <label for="sc-progress" class="progress-label">{ strings::PROGRESS_LABEL }</label>
+                <output for="sc-progress" class="progress-value" aria-hidden="true">{ text.clone() }</output>
+            </div>
+            <input
+                type="range"
+                id="sc-progress"
+                class="slider"
+                min="0"
+                max={runtime.to_string()}
+                step="1"
+                value={props.progress.to_string()}
+                aria-valuetext={text}
+                {oninput}
+                {onkeydown}
+            />
+            <div class="progress-ends" aria-hidden="true">
+                <span>{ strings::NOT_STARTED }</span>
+                <span>{ strings::FINISHED }</span>
+            </div>
+        </div>
+    }
+}

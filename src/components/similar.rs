@@ -1,0 +1,52 @@
+//! Similar titles, with links that open safely.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{is_http_url, Movie};
+use crate::strings;
+
+/// Props of [`SimilarTitles`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct SimilarProps {
+    /// The movie.
+    pub movie: Rc<Movie>,
+}
+
+/// An external link: http(s) only (checked again here, whatever validated
+/// it), new tab, no opener, no referrer.
+pub fn external_link(url: &str, text: Html) -> Html {
+    if !is_http_url(url) {
+        return text;
+    }
+    html! {
+        <a href={url.to_owned()} target="_blank" rel="noopener noreferrer">
+            { text }<span class="sr-only">{ " " }{ strings::OPENS_NEW_TAB }</span>
+        </a>
+    }
+}
+
+/// The similar-titles panel.
+#[component]
+pub fn SimilarTitles(props: &SimilarProps) -> Html {
+    if props.movie.similar.is_empty() {
+        return html! { <p class="empty">{ strings::NOTHING_LISTED }</p> };
+    }
+    html! {
+        <ul class="similar">
+            { for props.movie.similar.iter().enumerate().map(|(i, s)| {
+                let title = html! { <span class="similar-title">{ &s.title }</span> };
+                html! {
+                    <li key={i}>
+                        <p class="similar-head">
+                            { match &s.url { Some(url) => external_link(url, title), None => title } }
+                            if let Some(year) = s.year { <span class="year">{ format!(" ({year})") }</span> }
+                        </p>
+                        if let Some(reason) = &s.reason { <p class="reason">{ reason }</p> }
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

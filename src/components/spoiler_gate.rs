@@ -1,0 +1,100 @@
+//! The full plot, ending and post-credit scene, behind one gate.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::placeholder::Placeholder;
+use crate::model::Movie;
+use crate::spoiler::Action;
+use crate::strings;
+
+/// Props of [`SpoilerGate`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct SpoilerGateProps {
+    /// The movie.
+    pub movie: Rc<Movie>,
+    /// Is the plot visible (revealed by hand, or progress at the end)?
+    pub visible: bool,
+    /// Was it revealed by hand (so "Hide again" can hide it)?
+    pub revealed_by_hand: bool,
+    /// Changes when focus should move to the revealed plot's heading.
+    pub focus_token: u32,
+    /// Receives reveal and hide.
+    pub on_action: Callback<Action>,
+    /// Heading level of the card's title.
+    pub heading_level: u8,
+}
+
+/// The spoiler gate: placeholder shapes until the reader asks.
+#[component]
+pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(props.focus_token, move |token| {
+            if *token > 0 {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+    let spoilers = &props.movie.spoilers;
+    let h = crate::components::heading_tag(props.heading_level, 1);
+    let h_sub = crate::components::heading_tag(props.heading_level, 2);
+    let emit = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+
+    let body = if props.visible {
+        let paragraphs = |list: &Vec<String>| -> Html { list.iter().map(|p| html! { <p>{ p }</p> }).collect() };
+        html! {
+            <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading">
+                { paragraphs(&spoilers.summary) }
+                if !spoilers.ending.is_empty() {
+                    <@{h_sub.clone()} class="sub-title">{ strings::ENDING }</@>
+                    { paragraphs(&spoilers.ending) }
+                }
+                if !spoilers.post_credits.is_empty() {
+                    <@{h_sub.clone()} class="sub-title">{ strings::POST_CREDITS }</@>
+                    { paragraphs(&spoilers.post_credits) }
+                }
+                if props.revealed_by_hand {
+                    <button type="button" class="button hide" aria-expanded="true" aria-controls="sc-plot" onclick={emit(Action::HidePlot)}>
+                        { strings::HIDE_AGAIN }
+                    </button>
+                }
+            </div>
+        }
+    } else {
+        let lengths: Vec<usize> = spoilers
+            .summary
+            .iter()
+            .chain(&spoilers.ending)
+            .chain(&spoilers.post_credits)
+            .map(|p| p.chars().count())
+            .collect();
+        let label = spoilers.warning.as_deref().unwrap_or(strings::PLOT_GATE);
+        html! {
+            <div class="veil">
+                <div id="sc-plot" class="plot-body veiled">
+                    <Placeholder {lengths} />
+                </div>
+                <button type="button" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
+                    <span class="gate-icon" aria-hidden="true"></span>
+                    <span class="gate-label">{ label }</span>
+                    <span class="gate-hint">{ strings::PLOT_GATE_HINT }</span>
+                </button>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="plot" aria-labelledby="sc-plot-heading">
+            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={heading}>{ strings::PLOT_HEADING }</@>
+            { body }
+        </section>
+    }
+}

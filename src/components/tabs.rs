@@ -1,0 +1,136 @@
+//! Timeline, Characters, Similar titles and More: the WAI-ARIA tabs
+//! pattern (automatic activation, roving tabindex, Left/Right/Home/End).
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::characters::Characters;
+use crate::components::more::MoreAbout;
+use crate::components::similar::SimilarTitles;
+use crate::components::timeline::Timeline;
+use crate::model::Movie;
+use crate::spoiler::{Action, Tab};
+use crate::state::StateHandle;
+use crate::strings;
+
+/// Props of [`Tabs`].
+#[derive(Properties, Clone, PartialEq)]
+pub struct TabsProps {
+    /// The movie.
+    pub movie: Rc<Movie>,
+    /// The card's state (selected tab, what is revealed).
+    pub state: StateHandle,
+    /// Receives tab changes and reveals.
+    pub on_action: Callback<Action>,
+    /// Heading level of the card's title.
+    pub heading_level: u8,
+}
+
+fn label(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Timeline => strings::TAB_TIMELINE,
+        Tab::Characters => strings::TAB_CHARACTERS,
+        Tab::Similar => strings::TAB_SIMILAR,
+        Tab::More => strings::TAB_MORE,
+    }
+}
+
+/// Index of the tab a key moves to, if it is one of the pattern's keys.
+pub fn next_index(key: &str, current: usize, count: usize) -> Option<usize> {
+    match key {
+        "ArrowRight" => Some((current + 1) % count),
+        "ArrowLeft" => Some((current + count - 1) % count),
+        "Home" => Some(0),
+        "End" => Some(count - 1),
+        _ => None,
+    }
+}
+
+/// The tab list and the selected panel.
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let tabs = Tab::available(&props.movie);
+    let selected = props.state.tab;
+    let selected_index = tabs.iter().position(|t| *t == selected).unwrap_or(0);
+
+    let onkeydown = {
+        let tabs = tabs.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(next) = next_index(&e.key(), selected_index, tabs.len()) else {
+                return;
+            };
+            e.prevent_default();
+            on_action.emit(Action::SelectTab(tabs[next]));
+            // Focus follows selection; the tab buttons always exist.
+            let list = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[role=tablist]").ok().flatten());
+            if let Some(button) = list
+                .and_then(|l| l.children().item(next as u32))
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        })
+    };
+
+    let buttons = tabs.iter().map(|&tab| {
+        let is_selected = tab == selected;
+        let onclick = {
+            let on_action = props.on_action.clone();
+            Callback::from(move |_: MouseEvent| on_action.emit(Action::SelectTab(tab)))
+        };
+        html! {
+            <button
+                type="button"
+                role="tab"
+                class="tab"
+                part="tab"
+                id={format!("sc-tab-{}", tab.slug())}
+                aria-selected={if is_selected { "true" } else { "false" }}
+                aria-controls={format!("sc-panel-{}", tab.slug())}
+                tabindex={if is_selected { "0" } else { "-1" }}
+                {onclick}
+            >{ label(tab) }</button>
+        }
+    });
+
+    let panels = tabs.iter().map(|&tab| {
+        let is_selected = tab == selected;
+        // Only the selected panel is rendered: cheaper, and nothing of a
+        // panel the reader has not opened sits in the tree.
+        let content = if !is_selected {
+            html! {}
+        } else {
+            match tab {
+                Tab::Timeline => html! { <Timeline movie={props.movie.clone()} state={props.state.clone()} on_action={props.on_action.clone()} /> },
+                Tab::Characters => html! { <Characters movie={props.movie.clone()} state={props.state.clone()} on_action={props.on_action.clone()} heading_level={props.heading_level} /> },
+                Tab::Similar => html! { <SimilarTitles movie={props.movie.clone()} /> },
+                Tab::More => html! { <MoreAbout movie={props.movie.clone()} heading_level={props.heading_level} /> },
+            }
+        };
+        html! {
+            <div
+                role="tabpanel"
+                class="panel"
+                id={format!("sc-panel-{}", tab.slug())}
+                aria-labelledby={format!("sc-tab-{}", tab.slug())}
+                tabindex="0"
+                hidden={!is_selected}
+            >{ content }</div>
+        }
+    });
+
+    html! {
+        <div class="tabs">
+            <div role="tablist" class="tablist" aria-label={strings::TABS_LABEL} {onkeydown}>
+                { for buttons }
+            </div>
+            { for panels }
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! spoiler-card: a spoiler-safe movie card for blogs, as one custom
+//! element, `<spoiler-card>`.
+//!
+//! The model, validation, gating and formatting modules are plain Rust and
+//! build without the `web` feature (the `spoiler-card-check` CLI uses them);
+//! the components and the element need it.
+#![deny(missing_docs)]
+
+pub mod format;
+pub mod model;
+pub mod spoiler;
+pub mod strings;
+pub mod value;
+
+#[cfg(feature = "web")]
+pub mod components;
+#[cfg(feature = "web")]
+pub mod embed;
+#[cfg(feature = "web")]
+pub mod load;
+#[cfg(feature = "web")]
+pub mod state;
+#[cfg(feature = "web")]
+pub mod storage;
+#[cfg(feature = "web")]
+pub mod styles;
+
+/// Registers `<spoiler-card>` when the module loads.
+#[cfg(all(feature = "web", target_arch = "wasm32"))]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    embed::register();
+}

@@ -1,0 +1,867 @@
+//! The movie data contract (schema version 1): typed model, limits and the
+//! validation that builds the model from a [`Value`] tree.
+//!
+//! Every problem is collected with its JSON path (`timeline[3].at_minute`)
+//! and a plain reason; unknown fields are warnings, so a newer file still
+//! renders. No web or Yew imports: this compiles and is tested natively.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::value::Value;
+
+/// The schema version this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Limits, documented in the README's data-format table.
+pub mod limits {
+    /// Largest JSON document, in bytes of text.
+    pub const DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
+    /// Earliest film year accepted (the first motion pictures).
+    pub const YEAR_MIN: i64 = 1878;
+    /// Latest year accepted (announced films).
+    pub const YEAR_MAX: i64 = 2100;
+    /// Longest runtime, in minutes (24 hours).
+    pub const RUNTIME_MAX: i64 = 1440;
+    /// Short labels: id, names, titles, language, genres, link labels.
+    pub const SHORT_TEXT: usize = 300;
+    /// One paragraph, synopsis, description, event text.
+    pub const LONG_TEXT: usize = 10_000;
+    /// A URL.
+    pub const URL: usize = 2048;
+    /// Directors, genres, links.
+    pub const SMALL_LIST: usize = 50;
+    /// Paragraphs in one spoiler section.
+    pub const PARAGRAPHS: usize = 200;
+    /// Timeline events.
+    pub const TIMELINE: usize = 5000;
+    /// Characters.
+    pub const CHARACTERS: usize = 1000;
+    /// Settings, themes, similar titles.
+    pub const TOPICS: usize = 500;
+}
+
+/// A movie, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Movie {
+    /// Stable key (lowercase letters, digits, `-`) for remembered progress.
+    pub id: String,
+    /// Title as released.
+    pub title: String,
+    /// Release year.
+    pub year: u16,
+    /// Runtime in minutes (at least 1).
+    pub runtime_minutes: u16,
+    /// Display name of the original language ("English").
+    pub language: String,
+    /// Directors, at least one.
+    pub directors: Vec<String>,
+    /// Genres, shown as chips.
+    pub genres: Vec<String>,
+    /// Spoiler-free synopsis, always visible.
+    pub synopsis: String,
+    /// Optional poster.
+    pub poster: Option<Poster>,
+    /// The gated plot, ending and post-credit scene.
+    pub spoilers: Spoilers,
+    /// Events in film order.
+    pub timeline: Vec<Event>,
+    /// Characters; intros are safe, arcs are spoilers.
+    pub characters: Vec<Character>,
+    /// Places the film is set in.
+    pub settings: Vec<Topic>,
+    /// Themes of the film.
+    pub themes: Vec<Topic>,
+    /// Similar titles.
+    pub similar: Vec<Similar>,
+    /// "More about": box office, cast and crew, production, links.
+    pub more: Option<More>,
+    /// When the data was last updated.
+    pub updated: Option<Date>,
+}
+
+/// A poster image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poster {
+    /// Image URL: http(s), or relative to the JSON file.
+    pub src: String,
+    /// Alternative text.
+    pub alt: String,
+}
+
+/// Everything that gives the plot away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spoilers {
+    /// A custom warning shown on the gate instead of the default.
+    pub warning: Option<String>,
+    /// The full plot, paragraph by paragraph.
+    pub summary: Vec<String>,
+    /// The ending explained.
+    pub ending: Vec<String>,
+    /// What happens during or after the credits.
+    pub post_credits: Vec<String>,
+}
+
+/// One timeline event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Minute into the film (0 ..= runtime).
+    pub at_minute: u16,
+    /// Short title.
+    pub title: String,
+    /// What happens.
+    pub text: String,
+}
+
+/// One character.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Character {
+    /// Name in the film.
+    pub name: String,
+    /// Who plays them.
+    pub actor: Option<String>,
+    /// Spoiler-free introduction.
+    pub intro: String,
+    /// What becomes of them: a spoiler.
+    pub arc: Option<Arc>,
+}
+
+/// A character's arc; without a minute it counts as the end of the film.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arc {
+    /// What becomes of the character.
+    pub text: String,
+    /// When it becomes true.
+    pub at_minute: Option<u16>,
+}
+
+/// A named setting or theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+}
+
+/// A similar title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similar {
+    /// Title.
+    pub title: String,
+    /// Release year.
+    pub year: Option<u16>,
+    /// Why it is similar.
+    pub reason: Option<String>,
+    /// An http(s) link about it.
+    pub url: Option<String>,
+}
+
+/// The "more about" facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct More {
+    /// Box office, as text.
+    pub box_office: Option<String>,
+    /// Cast and crew, as text.
+    pub cast_and_crew: Option<String>,
+    /// Production notes, as text.
+    pub production: Option<String>,
+    /// External links.
+    pub links: Vec<Link>,
+}
+
+/// An external link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Link text.
+    pub label: String,
+    /// Absolute http(s) URL.
+    pub url: String,
+}
+
+/// A calendar date (from `YYYY-MM-DD` or an RFC 3339 date-time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// Year.
+    pub year: u16,
+    /// Month, 1-12.
+    pub month: u8,
+    /// Day of month, 1-31.
+    pub day: u8,
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The document is rejected.
+    Error,
+    /// Reported, the document still renders.
+    Warning,
+}
+
+/// One problem found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// JSON path, e.g. `timeline[3].at_minute`; empty for the whole document.
+    pub path: String,
+    /// Plain reason.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// The outcome of checking one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The movie, when there were no errors.
+    pub movie: Option<Movie>,
+    /// Every error and warning, in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+
+    /// Only the warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+    }
+
+    /// A report for a document that could not be read at all.
+    pub fn unreadable(message: impl Into<String>) -> Report {
+        Report {
+            movie: None,
+            problems: vec![Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+/// Validates a document tree and builds the movie.
+pub fn validate(document: &Value) -> Report {
+    let mut checker = Checker::default();
+    let movie = checker.movie(document);
+    let has_errors = checker
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error);
+    Report {
+        movie: if has_errors { None } else { movie },
+        problems: checker.problems,
+    }
+}
+
+/// Is this an absolute http(s) URL with a host, and nothing a browser
+/// would strip or reinterpret (whitespace, control characters, backslashes)?
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    !rest[..host_end].is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
+/// Is this a relative reference (no scheme, not protocol-relative)?
+fn is_plain_relative(url: &str) -> bool {
+    if url.starts_with("//") || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+        return false;
+    }
+    // A scheme is letters/digits/+.- before the first ':' that comes before
+    // any '/', '?' or '#'.
+    match url.find([':', '/', '?', '#']) {
+        Some(i) => url.as_bytes()[i] != b':',
+        None => true,
+    }
+}
+
+/// Parses `YYYY-MM-DD` or an RFC 3339 date-time's date part.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = text.get(range)?;
+        if part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month {
+        return None;
+    }
+    let rest = &text[10..];
+    if !rest.is_empty() && !is_rfc3339_time(rest) {
+        return None;
+    }
+    Some(Date {
+        year: year as u16,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
+/// `Thh:mm:ss[.frac](Z|±hh:mm)`
+fn is_rfc3339_time(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let two = |i: usize, max: u8| {
+        b.len() >= i + 2
+            && b[i].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && (b[i] - b'0') * 10 + (b[i + 1] - b'0') <= max
+    };
+    if b.len() < 9 || !(b[0] == b'T' || b[0] == b't' || b[0] == b' ') {
+        return false;
+    }
+    if !(two(1, 23) && b[3] == b':' && two(4, 59) && b[6] == b':' && two(7, 60)) {
+        return false;
+    }
+    let mut i = 9;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    match &b[i..] {
+        [b'Z'] | [b'z'] => true,
+        [sign, _, _, b':', _, _] if *sign == b'+' || *sign == b'-' => two(i + 1, 23) && two(i + 4, 59),
+        _ => false,
+    }
+}
+
+const TOP_FIELDS: &[&str] = &[
+    "$schema", "schema", "id", "title", "year", "runtime_minutes", "language", "directors",
+    "genres", "synopsis", "poster", "spoilers", "timeline", "characters", "settings", "themes",
+    "similar", "more", "updated",
+];
+
+type Entries = [(String, Value)];
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+/// A field of an object being read: its path and its value if present.
+struct Field<'a> {
+    path: String,
+    value: Option<&'a Value>,
+}
+
+impl Checker {
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity: Severity::Error,
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    fn warn(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            severity: Severity::Warning,
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Reads an object, warning about unknown and erroring on duplicate keys.
+    fn object<'a>(&mut self, value: &'a Value, path: &str, known: &[&str]) -> Option<&'a Entries> {
+        let Value::Object(entries) = value else {
+            self.error(path, format!("expected an object, found {}", value.kind()));
+            return None;
+        };
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let child = join(path, key);
+            if entries[..i].iter().any(|(k, _)| k == key) {
+                self.error(&child, "appears twice in the same object");
+            } else if !known.contains(&key.as_str()) {
+                self.warn(&child, "unknown field, ignored");
+            }
+        }
+        Some(entries)
+    }
+
+    fn field<'a>(&self, entries: &'a Entries, path: &str, key: &str) -> Field<'a> {
+        Field {
+            path: join(path, key),
+            value: entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        }
+    }
+
+    fn required<'a>(&mut self, field: &Field<'a>) -> Option<&'a Value> {
+        match field.value {
+            None | Some(Value::Null) => {
+                self.error(&field.path, "required");
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    fn text(&mut self, value: &Value, path: &str, max: usize) -> Option<String> {
+        let Value::String(s) = value else {
+            self.error(path, format!("expected text, found {}", value.kind()));
+            return None;
+        };
+        if s.trim().is_empty() {
+            self.error(path, "must not be empty");
+            return None;
+        }
+        let chars = s.chars().count();
+        if chars > max {
+            self.error(path, format!("{chars} characters is too long (at most {max})"));
+            return None;
+        }
+        if let Some(c) = s.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+            self.error(path, format!("contains the control character U+{:04X}", c as u32));
+            return None;
+        }
+        Some(s.clone())
+    }
+
+    fn required_text(&mut self, entries: &Entries, path: &str, key: &str, max: usize) -> Option<String> {
+        let field = self.field(entries, path, key);
+        let value = self.required(&field)?;
+        self.text(value, &field.path, max)
+    }
+
+    /// `Ok(None)` when absent, `Err(())` when present but invalid.
+    fn optional_text(&mut self, entries: &Entries, path: &str, key: &str, max: usize) -> Result<Option<String>, ()> {
+        let field = self.field(entries, path, key);
+        match field.value {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => self.text(v, &field.path, max).map(Some).ok_or(()),
+        }
+    }
+
+    fn integer(&mut self, value: &Value, path: &str, min: i64, max: i64, what: &str) -> Option<i64> {
+        let Value::Number(n) = *value else {
+            self.error(path, format!("expected a whole number, found {}", value.kind()));
+            return None;
+        };
+        if n.fract() != 0.0 || !n.is_finite() {
+            self.error(path, format!("{n} is not a whole number"));
+            return None;
+        }
+        if n < min as f64 || n > max as f64 {
+            self.error(path, format!("{n} is out of range for {what} ({min} to {max})"));
+            return None;
+        }
+        Some(n as i64)
+    }
+
+    fn list<'a>(&mut self, field: &Field<'a>, max: usize) -> Option<&'a [Value]> {
+        let value = field.value?;
+        let Value::Array(items) = value else {
+            if *value != Value::Null {
+                self.error(&field.path, format!("expected a list, found {}", value.kind()));
+            }
+            return None;
+        };
+        if items.len() > max {
+            self.error(&field.path, format!("{} items is too many (at most {max})", items.len()));
+            return None;
+        }
+        Some(items)
+    }
+
+    fn text_list(&mut self, entries: &Entries, path: &str, key: &str, max_items: usize, max_chars: usize, required: bool) -> Vec<String> {
+        let field = self.field(entries, path, key);
+        if required && self.required(&field).is_none() {
+            return Vec::new();
+        }
+        let Some(items) = self.list(&field, max_items) else {
+            return Vec::new();
+        };
+        if required && items.is_empty() {
+            self.error(&field.path, "must have at least one entry");
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.text(v, &index(&field.path, i), max_chars))
+            .collect()
+    }
+
+    fn http_url(&mut self, value: &Value, path: &str) -> Option<String> {
+        let url = self.text(value, path, limits::URL)?;
+        if is_http_url(&url) {
+            Some(url)
+        } else {
+            self.error(path, "only http and https links are allowed");
+            None
+        }
+    }
+
+    fn movie(&mut self, document: &Value) -> Option<Movie> {
+        let entries = self.object(document, "", TOP_FIELDS)?;
+        let root = "";
+
+        let schema_field = self.field(entries, root, "schema");
+        let schema_ok = match self.required(&schema_field) {
+            Some(Value::Number(n)) if *n == SCHEMA_VERSION as f64 => true,
+            Some(Value::Number(n)) => {
+                self.error("schema", format!("version {n} is not supported (this card reads version {SCHEMA_VERSION})"));
+                false
+            }
+            Some(other) => {
+                self.error("schema", format!("expected the number {SCHEMA_VERSION}, found {}", other.kind()));
+                false
+            }
+            None => false,
+        };
+        if !schema_ok {
+            // A document of another version may mean anything: stop here.
+            return None;
+        }
+        if let Some(Value::String(_)) | None = self.field(entries, root, "$schema").value {
+        } else {
+            self.error("$schema", "expected text (the URL of the JSON Schema)");
+        }
+
+        let id = self.required_text(entries, root, "id", 100).and_then(|id| {
+            let ok = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if ok {
+                Some(id)
+            } else {
+                self.error("id", "use lowercase letters, digits and '-' only");
+                None
+            }
+        });
+        let title = self.required_text(entries, root, "title", limits::SHORT_TEXT);
+        let year = {
+            let f = self.field(entries, root, "year");
+            self.required(&f)
+                .and_then(|v| self.integer(v, "year", limits::YEAR_MIN, limits::YEAR_MAX, "a year"))
+        };
+        let runtime = {
+            let f = self.field(entries, root, "runtime_minutes");
+            self.required(&f)
+                .and_then(|v| self.integer(v, "runtime_minutes", 1, limits::RUNTIME_MAX, "a runtime in minutes"))
+        };
+        let language = self.required_text(entries, root, "language", limits::SHORT_TEXT);
+        let directors = self.text_list(entries, root, "directors", limits::SMALL_LIST, limits::SHORT_TEXT, true);
+        let genres = self.text_list(entries, root, "genres", limits::SMALL_LIST, limits::SHORT_TEXT, false);
+        self.unique(&genres.iter().map(String::as_str).collect::<Vec<_>>(), "genres", None);
+        let synopsis = self.required_text(entries, root, "synopsis", limits::LONG_TEXT);
+        let poster = self.poster(entries);
+        let spoilers = self.spoilers(entries);
+        let runtime_for_minutes = runtime.map(|r| r as u16);
+        let timeline = self.timeline(entries, runtime_for_minutes);
+        let characters = self.characters(entries, runtime_for_minutes);
+        let settings = self.topics(entries, "settings");
+        let themes = self.topics(entries, "themes");
+        let similar = self.similar(entries);
+        let more = self.more(entries);
+        let updated = self.updated(entries);
+
+        Some(Movie {
+            id: id?,
+            title: title?,
+            year: year? as u16,
+            runtime_minutes: runtime? as u16,
+            language: language?,
+            directors,
+            genres,
+            synopsis: synopsis?,
+            poster: poster.ok()?,
+            spoilers: spoilers?,
+            timeline,
+            characters,
+            settings,
+            themes,
+            similar,
+            more: more.ok()?,
+            updated: updated.ok()?,
+        })
+    }
+
+    fn unique(&mut self, names: &[&str], list_path: &str, key: Option<&str>) {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, name) in names.iter().enumerate() {
+            let normalized = name.trim().to_lowercase();
+            if let Some(first) = seen.get(&normalized) {
+                let mut path = index(list_path, i);
+                if let Some(key) = key {
+                    path = join(&path, key);
+                }
+                self.error(&path, format!("\"{name}\" is already used by {}", index(list_path, *first)));
+            } else {
+                seen.insert(normalized, i);
+            }
+        }
+    }
+
+    fn poster(&mut self, entries: &Entries) -> Result<Option<Poster>, ()> {
+        let field = self.field(entries, "", "poster");
+        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+            return Ok(None);
+        };
+        let obj = self.object(value, "poster", &["src", "alt"]).ok_or(())?;
+        let src = self.required_text(obj, "poster", "src", limits::URL).and_then(|src| {
+            if is_http_url(&src) || is_plain_relative(&src) {
+                Some(src)
+            } else {
+                self.error("poster.src", "use an http(s) URL or a path relative to the JSON file");
+                None
+            }
+        });
+        let alt = self.required_text(obj, "poster", "alt", limits::SHORT_TEXT);
+        Ok(Some(Poster { src: src.ok_or(())?, alt: alt.ok_or(())? }))
+    }
+
+    fn spoilers(&mut self, entries: &Entries) -> Option<Spoilers> {
+        let field = self.field(entries, "", "spoilers");
+        let value = self.required(&field)?;
+        let obj = self.object(value, "spoilers", &["warning", "summary", "ending", "post_credits"])?;
+        let warning = self.optional_text(obj, "spoilers", "warning", limits::SHORT_TEXT);
+        let summary = self.text_list(obj, "spoilers", "summary", limits::PARAGRAPHS, limits::LONG_TEXT, true);
+        let ending = self.text_list(obj, "spoilers", "ending", limits::PARAGRAPHS, limits::LONG_TEXT, false);
+        let post_credits = self.text_list(obj, "spoilers", "post_credits", limits::PARAGRAPHS, limits::LONG_TEXT, false);
+        Some(Spoilers { warning: warning.ok()?, summary, ending, post_credits })
+    }
+
+    fn minute(&mut self, value: &Value, path: &str, runtime: Option<u16>) -> Option<u16> {
+        let minute = self.integer(value, path, 0, limits::RUNTIME_MAX, "a minute")? as u16;
+        if let Some(runtime) = runtime {
+            if minute > runtime {
+                self.error(path, format!("{minute} is past the runtime ({runtime})"));
+                return None;
+            }
+        }
+        Some(minute)
+    }
+
+    fn timeline(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Event> {
+        let field = self.field(entries, "", "timeline");
+        let Some(items) = self.list(&field, limits::TIMELINE) else {
+            return Vec::new();
+        };
+        let mut events = Vec::with_capacity(items.len());
+        let mut previous: Option<u16> = None;
+        for (i, item) in items.iter().enumerate() {
+            let path = index("timeline", i);
+            let Some(obj) = self.object(item, &path, &["at_minute", "title", "text"]) else { continue };
+            let minute_field = self.field(obj, &path, "at_minute");
+            let minute = self.required(&minute_field).and_then(|v| self.minute(v, &minute_field.path, runtime));
+            if let (Some(m), Some(p)) = (minute, previous) {
+                if m < p {
+                    self.error(&minute_field.path, format!("{m} comes before the previous event ({p}); keep the timeline in film order"));
+                }
+            }
+            previous = minute.or(previous);
+            let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
+            let text = self.required_text(obj, &path, "text", limits::LONG_TEXT);
+            if let (Some(at_minute), Some(title), Some(text)) = (minute, title, text) {
+                events.push(Event { at_minute, title, text });
+            }
+        }
+        events
+    }
+
+    fn characters(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Character> {
+        let field = self.field(entries, "", "characters");
+        let Some(items) = self.list(&field, limits::CHARACTERS) else {
+            return Vec::new();
+        };
+        let mut characters = Vec::with_capacity(items.len());
+        let mut names = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = index("characters", i);
+            let Some(obj) = self.object(item, &path, &["name", "actor", "intro", "arc"]) else {
+                names.push(String::new());
+                continue;
+            };
+            let name = self.required_text(obj, &path, "name", limits::SHORT_TEXT);
+            names.push(name.clone().unwrap_or_default());
+            let actor = self.optional_text(obj, &path, "actor", limits::SHORT_TEXT);
+            let intro = self.required_text(obj, &path, "intro", limits::LONG_TEXT);
+            let arc = self.arc(obj, &path, runtime);
+            if let (Some(name), Ok(actor), Some(intro), Ok(arc)) = (name, actor, intro, arc) {
+                characters.push(Character { name, actor, intro, arc });
+            }
+        }
+        let refs: Vec<&str> = names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
+        if refs.len() == names.len() {
+            self.unique(&refs, "characters", Some("name"));
+        }
+        characters
+    }
+
+    fn arc(&mut self, obj: &Entries, path: &str, runtime: Option<u16>) -> Result<Option<Arc>, ()> {
+        let field = self.field(obj, path, "arc");
+        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+            return Ok(None);
+        };
+        let arc_obj = self.object(value, &field.path, &["text", "at_minute"]).ok_or(())?;
+        let text = self.required_text(arc_obj, &field.path, "text", limits::LONG_TEXT);
+        let minute_field = self.field(arc_obj, &field.path, "at_minute");
+        let at_minute = match minute_field.value {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => self.minute(v, &minute_field.path, runtime).map(Some).ok_or(()),
+        };
+        Ok(Some(Arc { text: text.ok_or(())?, at_minute: at_minute? }))
+    }
+
+    fn topics(&mut self, entries: &Entries, key: &str) -> Vec<Topic> {
+        let field = self.field(entries, "", key);
+        let Some(items) = self.list(&field, limits::TOPICS) else {
+            return Vec::new();
+        };
+        let mut topics = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = index(key, i);
+            let Some(obj) = self.object(item, &path, &["name", "description"]) else { continue };
+            let name = self.required_text(obj, &path, "name", limits::SHORT_TEXT);
+            let description = self.required_text(obj, &path, "description", limits::LONG_TEXT);
+            if let (Some(name), Some(description)) = (name, description) {
+                topics.push(Topic { name, description });
+            }
+        }
+        if topics.len() == items.len() {
+            let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
+            self.unique(&names, key, Some("name"));
+        }
+        topics
+    }
+
+    fn similar(&mut self, entries: &Entries) -> Vec<Similar> {
+        let field = self.field(entries, "", "similar");
+        let Some(items) = self.list(&field, limits::TOPICS) else {
+            return Vec::new();
+        };
+        let mut similar = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = index("similar", i);
+            let Some(obj) = self.object(item, &path, &["title", "year", "reason", "url"]) else { continue };
+            let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
+            let year_field = self.field(obj, &path, "year");
+            let year = match year_field.value {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => self
+                    .integer(v, &year_field.path, limits::YEAR_MIN, limits::YEAR_MAX, "a year")
+                    .map(|y| Some(y as u16))
+                    .ok_or(()),
+            };
+            let reason = self.optional_text(obj, &path, "reason", limits::LONG_TEXT);
+            let url_field = self.field(obj, &path, "url");
+            let url = match url_field.value {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => self.http_url(v, &url_field.path).map(Some).ok_or(()),
+            };
+            if let (Some(title), Ok(year), Ok(reason), Ok(url)) = (title, year, reason, url) {
+                similar.push(Similar { title, year, reason, url });
+            }
+        }
+        similar
+    }
+
+    fn more(&mut self, entries: &Entries) -> Result<Option<More>, ()> {
+        let field = self.field(entries, "", "more");
+        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+            return Ok(None);
+        };
+        let obj = self
+            .object(value, "more", &["box_office", "cast_and_crew", "production", "links"])
+            .ok_or(())?;
+        let box_office = self.optional_text(obj, "more", "box_office", limits::LONG_TEXT);
+        let cast_and_crew = self.optional_text(obj, "more", "cast_and_crew", limits::LONG_TEXT);
+        let production = self.optional_text(obj, "more", "production", limits::LONG_TEXT);
+        let links_field = self.field(obj, "more", "links");
+        let mut links = Vec::new();
+        let mut links_ok = true;
+        if let Some(items) = self.list(&links_field, limits::SMALL_LIST) {
+            for (i, item) in items.iter().enumerate() {
+                let path = index("more.links", i);
+                let Some(link) = self.object(item, &path, &["label", "url"]) else {
+                    links_ok = false;
+                    continue;
+                };
+                let label = self.required_text(link, &path, "label", limits::SHORT_TEXT);
+                let url_field = self.field(link, &path, "url");
+                let url = self.required(&url_field).and_then(|v| self.http_url(v, &url_field.path));
+                match (label, url) {
+                    (Some(label), Some(url)) => links.push(Link { label, url }),
+                    _ => links_ok = false,
+                }
+            }
+        }
+        if !links_ok {
+            return Err(());
+        }
+        Ok(Some(More {
+            box_office: box_office?,
+            cast_and_crew: cast_and_crew?,
+            production: production?,
+            links,
+        }))
+    }
+
+    fn updated(&mut self, entries: &Entries) -> Result<Option<Date>, ()> {
+        let field = self.field(entries, "", "updated");
+        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+            return Ok(None);
+        };
+        let text = self.text(value, "updated", 64).ok_or(())?;
+        match parse_date(&text) {
+            Some(date) => Ok(Some(date)),
+            None => {
+                self.error("updated", format!("\"{text}\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"));
+                Err(())
+            }
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}

@@ -1,0 +1,247 @@
+//! Spoiler gating: what a reader sees for a given watch progress and the
+//! reveals they chose. Plain Rust; every component asks these functions.
+
+use std::collections::BTreeSet;
+
+use crate::model::Movie;
+
+/// A gated item that can be revealed on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKey {
+    /// `timeline[i]`
+    Event(usize),
+    /// `characters[i].arc`
+    Arc(usize),
+}
+
+/// The card's tabs, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// Timeline events.
+    Timeline,
+    /// Characters, settings and themes.
+    Characters,
+    /// Similar titles.
+    Similar,
+    /// Box office, cast and crew, production, links.
+    More,
+}
+
+impl Tab {
+    /// The tabs this movie has (More only when it has "more" facts).
+    pub fn available(movie: &Movie) -> Vec<Tab> {
+        let mut tabs = vec![Tab::Timeline, Tab::Characters, Tab::Similar];
+        if movie.more.is_some() {
+            tabs.push(Tab::More);
+        }
+        tabs
+    }
+
+    /// A stable id fragment, unique within one card.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Tab::Timeline => "timeline",
+            Tab::Characters => "characters",
+            Tab::Similar => "similar",
+            Tab::More => "more",
+        }
+    }
+}
+
+/// Is an item that becomes true at `at_minute` visible?
+///
+/// - `progress` 0 means "not started": nothing is shown by progress.
+/// - An item without a minute counts as the end of the film.
+/// - Progress past the runtime counts as the end.
+/// - A hand-revealed item is visible whatever the progress.
+pub fn is_visible(at_minute: Option<u16>, runtime: u16, progress: u16, hand_revealed: bool) -> bool {
+    if hand_revealed {
+        return true;
+    }
+    let progress = progress.min(runtime);
+    progress > 0 && at_minute.unwrap_or(runtime).min(runtime) <= progress
+}
+
+/// Is the full plot (summary, ending, post-credits) visible?
+pub fn is_plot_visible(runtime: u16, progress: u16, revealed: bool) -> bool {
+    revealed || progress >= runtime
+}
+
+/// What the reader has chosen to see, for one card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gate {
+    /// Runtime of the movie, in minutes.
+    pub runtime: u16,
+    /// Watch progress in minutes, clamped to the runtime.
+    pub progress: u16,
+    /// The full plot was revealed by hand.
+    pub plot_revealed: bool,
+    /// "Show everything" is on.
+    pub show_all: bool,
+    /// Items revealed one by one.
+    pub revealed: BTreeSet<ItemKey>,
+}
+
+impl Gate {
+    /// A gate for a movie of `runtime` minutes at `progress`.
+    pub fn new(runtime: u16, progress: u16) -> Gate {
+        Gate {
+            runtime,
+            progress: progress.min(runtime),
+            plot_revealed: false,
+            show_all: false,
+            revealed: BTreeSet::new(),
+        }
+    }
+
+    /// Is this item (at this minute) visible now?
+    pub fn shows(&self, key: ItemKey, at_minute: Option<u16>) -> bool {
+        is_visible(
+            at_minute,
+            self.runtime,
+            self.progress,
+            self.show_all || self.revealed.contains(&key),
+        )
+    }
+
+    /// Is the full plot visible now?
+    pub fn shows_plot(&self) -> bool {
+        is_plot_visible(self.runtime, self.progress, self.plot_revealed)
+    }
+
+    /// Timeline events still hidden.
+    pub fn hidden_events(&self, movie: &Movie) -> usize {
+        movie
+            .timeline
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| !self.shows(ItemKey::Event(*i), Some(e.at_minute)))
+            .count()
+    }
+
+    /// Character arcs still hidden.
+    pub fn hidden_arcs(&self, movie: &Movie) -> usize {
+        movie
+            .characters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.arc.as_ref().map(|a| (i, a)))
+            .filter(|(i, a)| !self.shows(ItemKey::Arc(*i), a.at_minute))
+            .count()
+    }
+
+    /// Sets progress (clamped to the runtime).
+    pub fn set_progress(&mut self, minutes: u16) {
+        self.progress = minutes.min(self.runtime);
+    }
+}
+
+/// A short message for the card's polite live region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    /// Nothing to say.
+    None,
+    /// The plot was revealed.
+    PlotRevealed,
+    /// The plot was hidden again.
+    PlotHidden,
+    /// One item was revealed.
+    ItemRevealed,
+    /// Everything in the tabs was revealed.
+    EverythingRevealed,
+    /// Everything was hidden again.
+    EverythingHidden,
+}
+
+/// The card's whole interactive state, minus the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardState {
+    /// What is revealed.
+    pub gate: Gate,
+    /// The selected tab.
+    pub tab: Tab,
+    /// What the live region says.
+    pub announcement: Announcement,
+    /// Bumped when focus should move to the revealed plot's heading.
+    pub focus_plot: u32,
+}
+
+/// Everything a reader can do to a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Reveal the full plot.
+    RevealPlot,
+    /// Hide the full plot again.
+    HidePlot,
+    /// Reveal one timeline event or arc.
+    RevealItem(ItemKey),
+    /// Reveal every event and arc.
+    ShowEverything,
+    /// Hide every hand-revealed event and arc again.
+    HideEverything,
+    /// Set the watch progress, in minutes.
+    SetProgress(u16),
+    /// Restore a remembered state (progress and, if remembered, reveals).
+    Restore {
+        /// Remembered progress.
+        progress: Option<u16>,
+        /// Remembered hand-revealed items.
+        revealed: Vec<ItemKey>,
+        /// Remembered full-plot reveal.
+        plot_revealed: bool,
+    },
+    /// Select a tab.
+    SelectTab(Tab),
+}
+
+impl CardState {
+    /// The state of a fresh card.
+    pub fn new(runtime: u16, progress: u16) -> CardState {
+        CardState {
+            gate: Gate::new(runtime, progress),
+            tab: Tab::Timeline,
+            announcement: Announcement::None,
+            focus_plot: 0,
+        }
+    }
+
+    /// The state after `action`.
+    pub fn apply(&self, action: Action) -> CardState {
+        let mut next = self.clone();
+        next.announcement = Announcement::None;
+        match action {
+            Action::RevealPlot => {
+                next.gate.plot_revealed = true;
+                next.announcement = Announcement::PlotRevealed;
+                next.focus_plot = self.focus_plot.wrapping_add(1);
+            }
+            Action::HidePlot => {
+                next.gate.plot_revealed = false;
+                next.announcement = Announcement::PlotHidden;
+            }
+            Action::RevealItem(key) => {
+                next.gate.revealed.insert(key);
+                next.announcement = Announcement::ItemRevealed;
+            }
+            Action::ShowEverything => {
+                next.gate.show_all = true;
+                next.announcement = Announcement::EverythingRevealed;
+            }
+            Action::HideEverything => {
+                next.gate.show_all = false;
+                next.gate.revealed.clear();
+                next.announcement = Announcement::EverythingHidden;
+            }
+            Action::SetProgress(minutes) => next.gate.set_progress(minutes),
+            Action::Restore { progress, revealed, plot_revealed } => {
+                if let Some(p) = progress {
+                    next.gate.set_progress(p);
+                }
+                next.gate.revealed.extend(revealed);
+                next.gate.plot_revealed |= plot_revealed;
+            }
+            Action::SelectTab(tab) => next.tab = tab,
+        }
+        next
+    }
+}

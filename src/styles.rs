@@ -1,0 +1,44 @@
+//! The card's CSS, compiled in and shared by every card as one
+//! constructable stylesheet (a strict CSP blocks `<style>` elements).
+
+use std::cell::OnceCell;
+
+use wasm_bindgen::JsValue;
+use web_sys::{CssStyleSheet, ShadowRoot};
+
+/// All component stylesheets, in cascade order.
+pub const CSS: &str = concat!(
+    include_str!("../assets/css/base.css"),
+    include_str!("../assets/css/header.css"),
+    include_str!("../assets/css/progress.css"),
+    include_str!("../assets/css/spoiler_gate.css"),
+    include_str!("../assets/css/tabs.css"),
+    include_str!("../assets/css/timeline.css"),
+    include_str!("../assets/css/characters.css"),
+    include_str!("../assets/css/similar.css"),
+    include_str!("../assets/css/error_box.css"),
+);
+
+thread_local! {
+    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
+}
+
+/// Adopts the shared stylesheet into `root`. Returns false when the
+/// browser lacks constructable stylesheets.
+pub fn adopt(root: &ShadowRoot) -> bool {
+    SHEET.with(|cell| {
+        let sheet = cell.get_or_init(|| {
+            let sheet = CssStyleSheet::new().ok()?;
+            sheet.replace_sync(CSS).ok()?;
+            Some(sheet)
+        });
+        match sheet {
+            Some(sheet) => {
+                let list = js_sys::Array::of1(&JsValue::from(sheet.clone()));
+                root.set_adopted_style_sheets(&list.into());
+                true
+            }
+            None => false,
+        }
+    })
+}

@@ -1,0 +1,180 @@
+//! A generic JSON value tree, read the same way from `serde_json` (natively)
+//! and from a JS value through `serde-wasm-bindgen` (in the browser).
+//!
+//! Validation walks this tree instead of deserialising straight into the
+//! typed model: serde stops at the first error, and we want every problem
+//! with its path, worded identically in the checker and in the card.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Deepest nesting accepted. Real movie files nest four levels; the limit
+/// keeps a hostile document from exhausting the (small) wasm stack.
+pub const MAX_DEPTH: usize = 32;
+/// Most values (strings, numbers, objects, …) in one document.
+pub const MAX_VALUES: usize = 250_000;
+
+/// One JSON value. Objects keep their keys in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// Any number; JSON has one number type.
+    Number(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object, keys in document order (duplicates kept: validation
+    /// reports them).
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// Plain-language name of this value's type, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// The value under `key`, if this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Reads a whole document: resets the value counter first.
+pub fn read_document<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+    COUNT.with(|c| c.set(0));
+    DEPTH.with(|d| d.set(0));
+    let result = Value::deserialize(deserializer);
+    DEPTH.with(|d| d.set(0));
+    result
+}
+
+fn count_one<E: de::Error>() -> Result<(), E> {
+    COUNT.with(|c| {
+        let n = c.get() + 1;
+        c.set(n);
+        if n > MAX_VALUES {
+            Err(E::custom(format!(
+                "the document has more than {MAX_VALUES} values; it is too large"
+            )))
+        } else {
+            Ok(())
+        }
+    })
+}
+
+struct Nested;
+
+impl Nested {
+    fn enter<E: de::Error>() -> Result<Nested, E> {
+        DEPTH.with(|d| {
+            let n = d.get() + 1;
+            d.set(n);
+            if n > MAX_DEPTH {
+                d.set(n - 1);
+                Err(E::custom(format!(
+                    "the document nests deeper than {MAX_DEPTH} levels"
+                )))
+            } else {
+                Ok(Nested)
+            }
+        })
+    }
+}
+
+impl Drop for Nested {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::Number(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        count_one()?;
+        Ok(Value::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        count_one()?;
+        let _nested = Nested::enter()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Value>()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        count_one()?;
+        let _nested = Nested::enter()?;
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value::<Value>()?;
+            entries.push((key, value));
+        }
+        Ok(Value::Object(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
