@@ -143,7 +143,11 @@ impl CardHandle {
                 .unwrap_or(src.clone());
             (Source::Url(absolute.clone().into()), src, absolute)
         } else {
-            (Source::Data(Rc::new(Err(LoadError::NoData))), "(no data)".to_owned(), base)
+            (
+                Source::Data(Rc::new(Err(LoadError::NoData))),
+                "(no data)".to_owned(),
+                base,
+            )
         };
 
         LoaderProps {

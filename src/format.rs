@@ -37,7 +37,9 @@ pub fn parse_minutes(text: &str) -> Option<u16> {
     match text.split_once(':') {
         Some((h, m)) if m.len() == 2 => {
             let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-            (m < 60).then(|| h.checked_mul(60)?.checked_add(m)).flatten()
+            (m < 60)
+                .then(|| h.checked_mul(60)?.checked_add(m))
+                .flatten()
         }
         Some(_) => None,
         None => text.parse().ok(),

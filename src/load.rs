@@ -38,7 +38,10 @@ pub enum LoadError {
 impl LoadError {
     /// Would trying again possibly help?
     pub fn retryable(&self) -> bool {
-        matches!(self, LoadError::Http(_) | LoadError::Network | LoadError::Timeout)
+        matches!(
+            self,
+            LoadError::Http(_) | LoadError::Network | LoadError::Timeout
+        )
     }
 
     /// One-line summary for the error box.
@@ -157,6 +160,10 @@ pub fn log_warnings(label: &str, warnings: &[Problem]) {
     }
     let lines: Vec<String> = warnings.iter().map(|p| format!("  {p}")).collect();
     web_sys::console::warn_1(
-        &format!("[spoiler-card {label}] warnings in the movie data:\n{}", lines.join("\n")).into(),
+        &format!(
+            "[spoiler-card {label}] warnings in the movie data:\n{}",
+            lines.join("\n")
+        )
+        .into(),
     );
 }

@@ -283,12 +283,19 @@ pub fn is_http_url(url: &str) -> bool {
         return false;
     };
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    !rest[..host_end].is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    !rest[..host_end].is_empty()
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 /// Is this a relative reference (no scheme, not protocol-relative)?
 fn is_plain_relative(url: &str) -> bool {
-    if url.starts_with("//") || url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if url.starts_with("//")
+        || url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return false;
     }
     // A scheme is letters/digits/+.- before the first ':' that comes before
@@ -364,15 +371,33 @@ fn is_rfc3339_time(rest: &str) -> bool {
     }
     match &b[i..] {
         [b'Z'] | [b'z'] => true,
-        [sign, _, _, b':', _, _] if *sign == b'+' || *sign == b'-' => two(i + 1, 23) && two(i + 4, 59),
+        [sign, _, _, b':', _, _] if *sign == b'+' || *sign == b'-' => {
+            two(i + 1, 23) && two(i + 4, 59)
+        }
         _ => false,
     }
 }
 
 const TOP_FIELDS: &[&str] = &[
-    "$schema", "schema", "id", "title", "year", "runtime_minutes", "language", "directors",
-    "genres", "synopsis", "poster", "spoilers", "timeline", "characters", "settings", "themes",
-    "similar", "more", "updated",
+    "$schema",
+    "schema",
+    "id",
+    "title",
+    "year",
+    "runtime_minutes",
+    "language",
+    "directors",
+    "genres",
+    "synopsis",
+    "poster",
+    "spoilers",
+    "timeline",
+    "characters",
+    "settings",
+    "themes",
+    "similar",
+    "more",
+    "updated",
 ];
 
 type Entries = [(String, Value)];
@@ -450,24 +475,45 @@ impl Checker {
         }
         let chars = s.chars().count();
         if chars > max {
-            self.error(path, format!("{chars} characters is too long (at most {max})"));
+            self.error(
+                path,
+                format!("{chars} characters is too long (at most {max})"),
+            );
             return None;
         }
-        if let Some(c) = s.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-            self.error(path, format!("contains the control character U+{:04X}", c as u32));
+        if let Some(c) = s
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        {
+            self.error(
+                path,
+                format!("contains the control character U+{:04X}", c as u32),
+            );
             return None;
         }
         Some(s.clone())
     }
 
-    fn required_text(&mut self, entries: &Entries, path: &str, key: &str, max: usize) -> Option<String> {
+    fn required_text(
+        &mut self,
+        entries: &Entries,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<String> {
         let field = self.field(entries, path, key);
         let value = self.required(&field)?;
         self.text(value, &field.path, max)
     }
 
     /// `Ok(None)` when absent, `Err(())` when present but invalid.
-    fn optional_text(&mut self, entries: &Entries, path: &str, key: &str, max: usize) -> Result<Option<String>, ()> {
+    fn optional_text(
+        &mut self,
+        entries: &Entries,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Result<Option<String>, ()> {
         let field = self.field(entries, path, key);
         match field.value {
             None | Some(Value::Null) => Ok(None),
@@ -475,9 +521,19 @@ impl Checker {
         }
     }
 
-    fn integer(&mut self, value: &Value, path: &str, min: i64, max: i64, what: &str) -> Option<i64> {
+    fn integer(
+        &mut self,
+        value: &Value,
+        path: &str,
+        min: i64,
+        max: i64,
+        what: &str,
+    ) -> Option<i64> {
         let Value::Number(n) = *value else {
-            self.error(path, format!("expected a whole number, found {}", value.kind()));
+            self.error(
+                path,
+                format!("expected a whole number, found {}", value.kind()),
+            );
             return None;
         };
         if n.fract() != 0.0 || !n.is_finite() {
@@ -485,7 +541,10 @@ impl Checker {
             return None;
         }
         if n < min as f64 || n > max as f64 {
-            self.error(path, format!("{n} is out of range for {what} ({min} to {max})"));
+            self.error(
+                path,
+                format!("{n} is out of range for {what} ({min} to {max})"),
+            );
             return None;
         }
         Some(n as i64)
@@ -495,18 +554,32 @@ impl Checker {
         let value = field.value?;
         let Value::Array(items) = value else {
             if *value != Value::Null {
-                self.error(&field.path, format!("expected a list, found {}", value.kind()));
+                self.error(
+                    &field.path,
+                    format!("expected a list, found {}", value.kind()),
+                );
             }
             return None;
         };
         if items.len() > max {
-            self.error(&field.path, format!("{} items is too many (at most {max})", items.len()));
+            self.error(
+                &field.path,
+                format!("{} items is too many (at most {max})", items.len()),
+            );
             return None;
         }
         Some(items)
     }
 
-    fn text_list(&mut self, entries: &Entries, path: &str, key: &str, max_items: usize, max_chars: usize, required: bool) -> Vec<String> {
+    fn text_list(
+        &mut self,
+        entries: &Entries,
+        path: &str,
+        key: &str,
+        max_items: usize,
+        max_chars: usize,
+        required: bool,
+    ) -> Vec<String> {
         let field = self.field(entries, path, key);
         if required && self.required(&field).is_none() {
             return Vec::new();
@@ -542,11 +615,22 @@ impl Checker {
         let schema_ok = match self.required(&schema_field) {
             Some(Value::Number(n)) if *n == SCHEMA_VERSION as f64 => true,
             Some(Value::Number(n)) => {
-                self.error("schema", format!("version {n} is not supported (this card reads version {SCHEMA_VERSION})"));
+                self.error(
+                    "schema",
+                    format!(
+                        "version {n} is not supported (this card reads version {SCHEMA_VERSION})"
+                    ),
+                );
                 false
             }
             Some(other) => {
-                self.error("schema", format!("expected the number {SCHEMA_VERSION}, found {}", other.kind()));
+                self.error(
+                    "schema",
+                    format!(
+                        "expected the number {SCHEMA_VERSION}, found {}",
+                        other.kind()
+                    ),
+                );
                 false
             }
             None => false,
@@ -561,7 +645,9 @@ impl Checker {
         }
 
         let id = self.required_text(entries, root, "id", 100).and_then(|id| {
-            let ok = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            let ok = id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             if ok {
                 Some(id)
             } else {
@@ -577,13 +663,38 @@ impl Checker {
         };
         let runtime = {
             let f = self.field(entries, root, "runtime_minutes");
-            self.required(&f)
-                .and_then(|v| self.integer(v, "runtime_minutes", 1, limits::RUNTIME_MAX, "a runtime in minutes"))
+            self.required(&f).and_then(|v| {
+                self.integer(
+                    v,
+                    "runtime_minutes",
+                    1,
+                    limits::RUNTIME_MAX,
+                    "a runtime in minutes",
+                )
+            })
         };
         let language = self.required_text(entries, root, "language", limits::SHORT_TEXT);
-        let directors = self.text_list(entries, root, "directors", limits::SMALL_LIST, limits::SHORT_TEXT, true);
-        let genres = self.text_list(entries, root, "genres", limits::SMALL_LIST, limits::SHORT_TEXT, false);
-        self.unique(&genres.iter().map(String::as_str).collect::<Vec<_>>(), "genres", None);
+        let directors = self.text_list(
+            entries,
+            root,
+            "directors",
+            limits::SMALL_LIST,
+            limits::SHORT_TEXT,
+            true,
+        );
+        let genres = self.text_list(
+            entries,
+            root,
+            "genres",
+            limits::SMALL_LIST,
+            limits::SHORT_TEXT,
+            false,
+        );
+        self.unique(
+            &genres.iter().map(String::as_str).collect::<Vec<_>>(),
+            "genres",
+            None,
+        );
         let synopsis = self.required_text(entries, root, "synopsis", limits::LONG_TEXT);
         let poster = self.poster(entries);
         let spoilers = self.spoilers(entries);
@@ -626,7 +737,10 @@ impl Checker {
                 if let Some(key) = key {
                     path = join(&path, key);
                 }
-                self.error(&path, format!("\"{name}\" is already used by {}", index(list_path, *first)));
+                self.error(
+                    &path,
+                    format!("\"{name}\" is already used by {}", index(list_path, *first)),
+                );
             } else {
                 seen.insert(normalized, i);
             }
@@ -639,27 +753,65 @@ impl Checker {
             return Ok(None);
         };
         let obj = self.object(value, "poster", &["src", "alt"]).ok_or(())?;
-        let src = self.required_text(obj, "poster", "src", limits::URL).and_then(|src| {
-            if is_http_url(&src) || is_plain_relative(&src) {
-                Some(src)
-            } else {
-                self.error("poster.src", "use an http(s) URL or a path relative to the JSON file");
-                None
-            }
-        });
+        let src = self
+            .required_text(obj, "poster", "src", limits::URL)
+            .and_then(|src| {
+                if is_http_url(&src) || is_plain_relative(&src) {
+                    Some(src)
+                } else {
+                    self.error(
+                        "poster.src",
+                        "use an http(s) URL or a path relative to the JSON file",
+                    );
+                    None
+                }
+            });
         let alt = self.required_text(obj, "poster", "alt", limits::SHORT_TEXT);
-        Ok(Some(Poster { src: src.ok_or(())?, alt: alt.ok_or(())? }))
+        Ok(Some(Poster {
+            src: src.ok_or(())?,
+            alt: alt.ok_or(())?,
+        }))
     }
 
     fn spoilers(&mut self, entries: &Entries) -> Option<Spoilers> {
         let field = self.field(entries, "", "spoilers");
         let value = self.required(&field)?;
-        let obj = self.object(value, "spoilers", &["warning", "summary", "ending", "post_credits"])?;
+        let obj = self.object(
+            value,
+            "spoilers",
+            &["warning", "summary", "ending", "post_credits"],
+        )?;
         let warning = self.optional_text(obj, "spoilers", "warning", limits::SHORT_TEXT);
-        let summary = self.text_list(obj, "spoilers", "summary", limits::PARAGRAPHS, limits::LONG_TEXT, true);
-        let ending = self.text_list(obj, "spoilers", "ending", limits::PARAGRAPHS, limits::LONG_TEXT, false);
-        let post_credits = self.text_list(obj, "spoilers", "post_credits", limits::PARAGRAPHS, limits::LONG_TEXT, false);
-        Some(Spoilers { warning: warning.ok()?, summary, ending, post_credits })
+        let summary = self.text_list(
+            obj,
+            "spoilers",
+            "summary",
+            limits::PARAGRAPHS,
+            limits::LONG_TEXT,
+            true,
+        );
+        let ending = self.text_list(
+            obj,
+            "spoilers",
+            "ending",
+            limits::PARAGRAPHS,
+            limits::LONG_TEXT,
+            false,
+        );
+        let post_credits = self.text_list(
+            obj,
+            "spoilers",
+            "post_credits",
+            limits::PARAGRAPHS,
+            limits::LONG_TEXT,
+            false,
+        );
+        Some(Spoilers {
+            warning: warning.ok()?,
+            summary,
+            ending,
+            post_credits,
+        })
     }
 
     fn minute(&mut self, value: &Value, path: &str, runtime: Option<u16>) -> Option<u16> {
@@ -682,9 +834,13 @@ impl Checker {
         let mut previous: Option<u16> = None;
         for (i, item) in items.iter().enumerate() {
             let path = index("timeline", i);
-            let Some(obj) = self.object(item, &path, &["at_minute", "title", "text"]) else { continue };
+            let Some(obj) = self.object(item, &path, &["at_minute", "title", "text"]) else {
+                continue;
+            };
             let minute_field = self.field(obj, &path, "at_minute");
-            let minute = self.required(&minute_field).and_then(|v| self.minute(v, &minute_field.path, runtime));
+            let minute = self
+                .required(&minute_field)
+                .and_then(|v| self.minute(v, &minute_field.path, runtime));
             if let (Some(m), Some(p)) = (minute, previous) {
                 if m < p {
                     self.error(&minute_field.path, format!("{m} comes before the previous event ({p}); keep the timeline in film order"));
@@ -694,7 +850,11 @@ impl Checker {
             let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
             let text = self.required_text(obj, &path, "text", limits::LONG_TEXT);
             if let (Some(at_minute), Some(title), Some(text)) = (minute, title, text) {
-                events.push(Event { at_minute, title, text });
+                events.push(Event {
+                    at_minute,
+                    title,
+                    text,
+                });
             }
         }
         events
@@ -719,10 +879,19 @@ impl Checker {
             let intro = self.required_text(obj, &path, "intro", limits::LONG_TEXT);
             let arc = self.arc(obj, &path, runtime);
             if let (Some(name), Ok(actor), Some(intro), Ok(arc)) = (name, actor, intro, arc) {
-                characters.push(Character { name, actor, intro, arc });
+                characters.push(Character {
+                    name,
+                    actor,
+                    intro,
+                    arc,
+                });
             }
         }
-        let refs: Vec<&str> = names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
+        let refs: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| !n.is_empty())
+            .collect();
         if refs.len() == names.len() {
             self.unique(&refs, "characters", Some("name"));
         }
@@ -734,14 +903,22 @@ impl Checker {
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
         };
-        let arc_obj = self.object(value, &field.path, &["text", "at_minute"]).ok_or(())?;
+        let arc_obj = self
+            .object(value, &field.path, &["text", "at_minute"])
+            .ok_or(())?;
         let text = self.required_text(arc_obj, &field.path, "text", limits::LONG_TEXT);
         let minute_field = self.field(arc_obj, &field.path, "at_minute");
         let at_minute = match minute_field.value {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => self.minute(v, &minute_field.path, runtime).map(Some).ok_or(()),
+            Some(v) => self
+                .minute(v, &minute_field.path, runtime)
+                .map(Some)
+                .ok_or(()),
         };
-        Ok(Some(Arc { text: text.ok_or(())?, at_minute: at_minute? }))
+        Ok(Some(Arc {
+            text: text.ok_or(())?,
+            at_minute: at_minute?,
+        }))
     }
 
     fn topics(&mut self, entries: &Entries, key: &str) -> Vec<Topic> {
@@ -752,7 +929,9 @@ impl Checker {
         let mut topics = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = index(key, i);
-            let Some(obj) = self.object(item, &path, &["name", "description"]) else { continue };
+            let Some(obj) = self.object(item, &path, &["name", "description"]) else {
+                continue;
+            };
             let name = self.required_text(obj, &path, "name", limits::SHORT_TEXT);
             let description = self.required_text(obj, &path, "description", limits::LONG_TEXT);
             if let (Some(name), Some(description)) = (name, description) {
@@ -774,13 +953,21 @@ impl Checker {
         let mut similar = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = index("similar", i);
-            let Some(obj) = self.object(item, &path, &["title", "year", "reason", "url"]) else { continue };
+            let Some(obj) = self.object(item, &path, &["title", "year", "reason", "url"]) else {
+                continue;
+            };
             let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
             let year_field = self.field(obj, &path, "year");
             let year = match year_field.value {
                 None | Some(Value::Null) => Ok(None),
                 Some(v) => self
-                    .integer(v, &year_field.path, limits::YEAR_MIN, limits::YEAR_MAX, "a year")
+                    .integer(
+                        v,
+                        &year_field.path,
+                        limits::YEAR_MIN,
+                        limits::YEAR_MAX,
+                        "a year",
+                    )
                     .map(|y| Some(y as u16))
                     .ok_or(()),
             };
@@ -791,7 +978,12 @@ impl Checker {
                 Some(v) => self.http_url(v, &url_field.path).map(Some).ok_or(()),
             };
             if let (Some(title), Ok(year), Ok(reason), Ok(url)) = (title, year, reason, url) {
-                similar.push(Similar { title, year, reason, url });
+                similar.push(Similar {
+                    title,
+                    year,
+                    reason,
+                    url,
+                });
             }
         }
         similar
@@ -803,7 +995,11 @@ impl Checker {
             return Ok(None);
         };
         let obj = self
-            .object(value, "more", &["box_office", "cast_and_crew", "production", "links"])
+            .object(
+                value,
+                "more",
+                &["box_office", "cast_and_crew", "production", "links"],
+            )
             .ok_or(())?;
         let box_office = self.optional_text(obj, "more", "box_office", limits::LONG_TEXT);
         let cast_and_crew = self.optional_text(obj, "more", "cast_and_crew", limits::LONG_TEXT);
@@ -820,7 +1016,9 @@ impl Checker {
                 };
                 let label = self.required_text(link, &path, "label", limits::SHORT_TEXT);
                 let url_field = self.field(link, &path, "url");
-                let url = self.required(&url_field).and_then(|v| self.http_url(v, &url_field.path));
+                let url = self
+                    .required(&url_field)
+                    .and_then(|v| self.http_url(v, &url_field.path));
                 match (label, url) {
                     (Some(label), Some(url)) => links.push(Link { label, url }),
                     _ => links_ok = false,
@@ -847,7 +1045,10 @@ impl Checker {
         match parse_date(&text) {
             Some(date) => Ok(Some(date)),
             None => {
-                self.error("updated", format!("\"{text}\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"));
+                self.error(
+                    "updated",
+                    format!("\"{text}\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"),
+                );
                 Err(())
             }
         }

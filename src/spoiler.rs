@@ -54,7 +54,12 @@ impl Tab {
 /// - An item without a minute counts as the end of the film.
 /// - Progress past the runtime counts as the end.
 /// - A hand-revealed item is visible whatever the progress.
-pub fn is_visible(at_minute: Option<u16>, runtime: u16, progress: u16, hand_revealed: bool) -> bool {
+pub fn is_visible(
+    at_minute: Option<u16>,
+    runtime: u16,
+    progress: u16,
+    hand_revealed: bool,
+) -> bool {
     if hand_revealed {
         return true;
     }
@@ -233,7 +238,11 @@ impl CardState {
                 next.announcement = Announcement::EverythingHidden;
             }
             Action::SetProgress(minutes) => next.gate.set_progress(minutes),
-            Action::Restore { progress, revealed, plot_revealed } => {
+            Action::Restore {
+                progress,
+                revealed,
+                plot_revealed,
+            } => {
                 if let Some(p) = progress {
                     next.gate.set_progress(p);
                 }

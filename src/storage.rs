@@ -109,6 +109,9 @@ pub fn save(id: &str, remember: Remember, gate: &Gate) {
             tokens.push("plot".to_owned());
         }
         let value = tokens.join(",");
-        set(&key(id, "revealed"), (!value.is_empty()).then_some(value.as_str()));
+        set(
+            &key(id, "revealed"),
+            (!value.is_empty()).then_some(value.as_str()),
+        );
     }
 }

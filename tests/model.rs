@@ -84,31 +84,66 @@ fn base_document_is_valid() {
     let movie = report.movie.unwrap();
     assert_eq!(movie.title, "Test Movie");
     assert_eq!(movie.runtime_minutes, 111);
-    assert_eq!(movie.characters[0].arc.as_ref().unwrap().at_minute, Some(90));
-    assert_eq!(movie.updated, Some(Date { year: 2024, month: 11, day: 16 }));
+    assert_eq!(
+        movie.characters[0].arc.as_ref().unwrap().at_minute,
+        Some(90)
+    );
+    assert_eq!(
+        movie.updated,
+        Some(Date {
+            year: 2024,
+            month: 11,
+            day: 16
+        })
+    );
 }
 
 #[test]
 fn examples_are_valid_and_complete() {
-    for file in ["assets/movies/leaving-las-vegas.json", "assets/movies/the-sixth-sense.json"] {
+    for file in [
+        "assets/movies/leaving-las-vegas.json",
+        "assets/movies/the-sixth-sense.json",
+    ] {
         let text = std::fs::read_to_string(file).unwrap();
         let report = spoiler_card_check_like(&text);
         assert_eq!(report.problems, vec![], "{file}");
         let movie = report.movie.unwrap();
         assert!(movie.timeline.len() >= 10, "{file}: at least 10 events");
-        assert!(movie.similar.len() >= 5, "{file}: at least 5 similar titles");
+        assert!(
+            movie.similar.len() >= 5,
+            "{file}: at least 5 similar titles"
+        );
         assert!(!movie.spoilers.ending.is_empty(), "{file}: an ending");
-        let arcs: Vec<_> = movie.characters.iter().filter_map(|c| c.arc.as_ref()).collect();
+        let arcs: Vec<_> = movie
+            .characters
+            .iter()
+            .filter_map(|c| c.arc.as_ref())
+            .collect();
         assert!(arcs.len() >= 3, "{file}: character arcs to gate");
-        assert!(arcs.iter().any(|a| a.at_minute.is_some()), "{file}: an arc with a minute");
-        assert!(movie.more.is_some() && movie.updated.is_some(), "{file}: more and updated");
+        assert!(
+            arcs.iter().any(|a| a.at_minute.is_some()),
+            "{file}: an arc with a minute"
+        );
+        assert!(
+            movie.more.is_some() && movie.updated.is_some(),
+            "{file}: more and updated"
+        );
     }
-    let llv = spoiler_card_check_like(&std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap())
-        .movie
-        .unwrap();
-    let actors: Vec<_> = llv.characters.iter().filter_map(|c| c.actor.as_deref()).collect();
+    let llv = spoiler_card_check_like(
+        &std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap(),
+    )
+    .movie
+    .unwrap();
+    let actors: Vec<_> = llv
+        .characters
+        .iter()
+        .filter_map(|c| c.actor.as_deref())
+        .collect();
     assert!(actors.contains(&"Nicolas Cage") && actors.contains(&"Elisabeth Shue"));
-    assert_eq!((llv.year, llv.runtime_minutes, llv.language.as_str()), (1995, 111, "English"));
+    assert_eq!(
+        (llv.year, llv.runtime_minutes, llv.language.as_str()),
+        (1995, 111, "English")
+    );
 }
 
 fn spoiler_card_check_like(text: &str) -> Report {
@@ -118,46 +153,116 @@ fn spoiler_card_check_like(text: &str) -> Report {
 
 #[test]
 fn required_fields() {
-    for key in ["schema", "id", "title", "year", "runtime_minutes", "language", "directors", "synopsis", "spoilers"] {
+    for key in [
+        "schema",
+        "id",
+        "title",
+        "year",
+        "runtime_minutes",
+        "language",
+        "directors",
+        "synopsis",
+        "spoilers",
+    ] {
         let errs = errors(&without(key));
         assert_eq!(errs, vec![format!("{key}: required")], "without {key}");
     }
-    assert_eq!(errors(&with(&["spoilers", "summary"], Json::Null)), vec!["spoilers.summary: required"]);
-    assert_eq!(errors(&with(&["timeline", "1", "title"], Json::Null)), vec!["timeline[1].title: required"]);
+    assert_eq!(
+        errors(&with(&["spoilers", "summary"], Json::Null)),
+        vec!["spoilers.summary: required"]
+    );
+    assert_eq!(
+        errors(&with(&["timeline", "1", "title"], Json::Null)),
+        vec!["timeline[1].title: required"]
+    );
 }
 
 #[test]
 fn mistyped_fields() {
-    assert_eq!(errors(&with(&["title"], json!(42))), vec!["title: expected text, found a number"]);
-    assert_eq!(errors(&with(&["year"], json!("1995"))), vec!["year: expected a whole number, found text"]);
-    assert_eq!(errors(&with(&["directors"], json!("Someone"))), vec!["directors: expected a list, found text"]);
-    assert_eq!(errors(&with(&["timeline", "0"], json!([]))), vec!["timeline[0]: expected an object, found a list"]);
-    assert_eq!(errors(&with(&["runtime_minutes"], json!(111.5))), vec!["runtime_minutes: 111.5 is not a whole number"]);
-    assert_eq!(errors(&json!([1, 2])), vec!["expected an object, found a list"]);
+    assert_eq!(
+        errors(&with(&["title"], json!(42))),
+        vec!["title: expected text, found a number"]
+    );
+    assert_eq!(
+        errors(&with(&["year"], json!("1995"))),
+        vec!["year: expected a whole number, found text"]
+    );
+    assert_eq!(
+        errors(&with(&["directors"], json!("Someone"))),
+        vec!["directors: expected a list, found text"]
+    );
+    assert_eq!(
+        errors(&with(&["timeline", "0"], json!([]))),
+        vec!["timeline[0]: expected an object, found a list"]
+    );
+    assert_eq!(
+        errors(&with(&["runtime_minutes"], json!(111.5))),
+        vec!["runtime_minutes: 111.5 is not a whole number"]
+    );
+    assert_eq!(
+        errors(&json!([1, 2])),
+        vec!["expected an object, found a list"]
+    );
 }
 
 #[test]
 fn empty_text_is_an_error() {
-    assert_eq!(errors(&with(&["title"], json!("   "))), vec!["title: must not be empty"]);
-    assert_eq!(errors(&with(&["directors"], json!([]))), vec!["directors: must have at least one entry"]);
-    assert_eq!(errors(&with(&["spoilers", "summary"], json!([]))), vec!["spoilers.summary: must have at least one entry"]);
-    assert_eq!(errors(&with(&["characters", "0", "intro"], json!(""))), vec!["characters[0].intro: must not be empty"]);
+    assert_eq!(
+        errors(&with(&["title"], json!("   "))),
+        vec!["title: must not be empty"]
+    );
+    assert_eq!(
+        errors(&with(&["directors"], json!([]))),
+        vec!["directors: must have at least one entry"]
+    );
+    assert_eq!(
+        errors(&with(&["spoilers", "summary"], json!([]))),
+        vec!["spoilers.summary: must have at least one entry"]
+    );
+    assert_eq!(
+        errors(&with(&["characters", "0", "intro"], json!(""))),
+        vec!["characters[0].intro: must not be empty"]
+    );
 }
 
 #[test]
 fn numbers_out_of_range() {
-    assert_eq!(errors(&with(&["year"], json!(1700))), vec!["year: 1700 is out of range for a year (1878 to 2100)"]);
-    assert_eq!(errors(&with(&["runtime_minutes"], json!(0))), vec!["runtime_minutes: 0 is out of range for a runtime in minutes (1 to 1440)"]);
-    assert_eq!(errors(&with(&["timeline", "1", "at_minute"], json!(140))), vec!["timeline[1].at_minute: 140 is past the runtime (111)"]);
-    assert_eq!(errors(&with(&["timeline", "1", "at_minute"], json!(-1))), vec!["timeline[1].at_minute: -1 is out of range for a minute (0 to 1440)"]);
-    assert_eq!(errors(&with(&["characters", "0", "arc", "at_minute"], json!(112))), vec!["characters[0].arc.at_minute: 112 is past the runtime (111)"]);
-    assert_eq!(errors(&with(&["similar", "0", "year"], json!(3000))), vec!["similar[0].year: 3000 is out of range for a year (1878 to 2100)"]);
+    assert_eq!(
+        errors(&with(&["year"], json!(1700))),
+        vec!["year: 1700 is out of range for a year (1878 to 2100)"]
+    );
+    assert_eq!(
+        errors(&with(&["runtime_minutes"], json!(0))),
+        vec!["runtime_minutes: 0 is out of range for a runtime in minutes (1 to 1440)"]
+    );
+    assert_eq!(
+        errors(&with(&["timeline", "1", "at_minute"], json!(140))),
+        vec!["timeline[1].at_minute: 140 is past the runtime (111)"]
+    );
+    assert_eq!(
+        errors(&with(&["timeline", "1", "at_minute"], json!(-1))),
+        vec!["timeline[1].at_minute: -1 is out of range for a minute (0 to 1440)"]
+    );
+    assert_eq!(
+        errors(&with(&["characters", "0", "arc", "at_minute"], json!(112))),
+        vec!["characters[0].arc.at_minute: 112 is past the runtime (111)"]
+    );
+    assert_eq!(
+        errors(&with(&["similar", "0", "year"], json!(3000))),
+        vec!["similar[0].year: 3000 is out of range for a year (1878 to 2100)"]
+    );
 }
 
 #[test]
 fn unknown_schema_version_stops_validation() {
-    assert_eq!(errors(&with(&["schema"], json!(2))), vec!["schema: version 2 is not supported (this card reads version 1)"]);
-    assert_eq!(errors(&with(&["schema"], json!("1"))), vec!["schema: expected the number 1, found text"]);
+    assert_eq!(
+        errors(&with(&["schema"], json!(2))),
+        vec!["schema: version 2 is not supported (this card reads version 1)"]
+    );
+    assert_eq!(
+        errors(&with(&["schema"], json!("1"))),
+        vec!["schema: expected the number 1, found text"]
+    );
 }
 
 #[test]
@@ -188,27 +293,63 @@ fn only_http_urls() {
             "{bad:?}"
         );
     }
-    assert!(errors(&with(&["similar", "0", "url"], json!("HTTP://Example.org/a?b#c"))).is_empty());
+    assert!(errors(&with(
+        &["similar", "0", "url"],
+        json!("HTTP://Example.org/a?b#c")
+    ))
+    .is_empty());
 }
 
 #[test]
 fn poster_may_be_relative_but_never_another_scheme() {
-    let ok = with(&["poster"], json!({ "src": "posters/test.jpg", "alt": "Poster" }));
+    let ok = with(
+        &["poster"],
+        json!({ "src": "posters/test.jpg", "alt": "Poster" }),
+    );
     assert!(errors(&ok).is_empty());
-    for bad in ["javascript:alert(1)", "data:image/png;base64,AAAA", "//evil.example/x.png"] {
+    for bad in [
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "//evil.example/x.png",
+    ] {
         let doc = with(&["poster"], json!({ "src": bad, "alt": "Poster" }));
-        assert_eq!(errors(&doc), vec!["poster.src: use an http(s) URL or a path relative to the JSON file"], "{bad}");
+        assert_eq!(
+            errors(&doc),
+            vec!["poster.src: use an http(s) URL or a path relative to the JSON file"],
+            "{bad}"
+        );
     }
-    assert_eq!(errors(&with(&["poster"], json!({ "src": "a.jpg" }))), vec!["poster.alt: required"]);
+    assert_eq!(
+        errors(&with(&["poster"], json!({ "src": "a.jpg" }))),
+        vec!["poster.alt: required"]
+    );
 }
 
 #[test]
 fn sizes_are_limited() {
     let long = "x".repeat(limits::SHORT_TEXT + 1);
-    assert_eq!(errors(&with(&["title"], json!(long))), vec![format!("title: {} characters is too long (at most {})", limits::SHORT_TEXT + 1, limits::SHORT_TEXT)]);
-    let events: Vec<Json> = (0..=limits::TIMELINE).map(|i| json!({ "at_minute": 1, "title": format!("E{i}"), "text": "t" })).collect();
-    assert_eq!(errors(&with(&["timeline"], Json::Array(events))), vec![format!("timeline: {} items is too many (at most {})", limits::TIMELINE + 1, limits::TIMELINE)]);
-    let genres: Vec<Json> = (0..=limits::SMALL_LIST).map(|i| json!(format!("G{i}"))).collect();
+    assert_eq!(
+        errors(&with(&["title"], json!(long))),
+        vec![format!(
+            "title: {} characters is too long (at most {})",
+            limits::SHORT_TEXT + 1,
+            limits::SHORT_TEXT
+        )]
+    );
+    let events: Vec<Json> = (0..=limits::TIMELINE)
+        .map(|i| json!({ "at_minute": 1, "title": format!("E{i}"), "text": "t" }))
+        .collect();
+    assert_eq!(
+        errors(&with(&["timeline"], Json::Array(events))),
+        vec![format!(
+            "timeline: {} items is too many (at most {})",
+            limits::TIMELINE + 1,
+            limits::TIMELINE
+        )]
+    );
+    let genres: Vec<Json> = (0..=limits::SMALL_LIST)
+        .map(|i| json!(format!("G{i}")))
+        .collect();
     assert_eq!(errors(&with(&["genres"], Json::Array(genres))).len(), 1);
 }
 
@@ -230,7 +371,10 @@ fn whole_document_and_nesting_limits() {
         deep = json!([deep]);
     }
     let err = value::read_document(&deep).unwrap_err();
-    assert!(err.to_string().contains("nests deeper than 32 levels"), "{err}");
+    assert!(
+        err.to_string().contains("nests deeper than 32 levels"),
+        "{err}"
+    );
     let huge = Json::Array((0..value::MAX_VALUES).map(|_| json!(0)).collect());
     let err = value::read_document(&huge).unwrap_err();
     assert!(err.to_string().contains("more than 250000 values"), "{err}");
@@ -239,40 +383,84 @@ fn whole_document_and_nesting_limits() {
 #[test]
 fn duplicates_are_errors() {
     let doc = with(&["characters", "1", "name"], json!("ann"));
-    assert_eq!(errors(&doc), vec!["characters[1].name: \"ann\" is already used by characters[0]"]);
-    let doc = with(&["themes"], json!([{ "name": "Loss", "description": "a" }, { "name": "Loss", "description": "b" }]));
-    assert_eq!(errors(&doc), vec!["themes[1].name: \"Loss\" is already used by themes[0]"]);
+    assert_eq!(
+        errors(&doc),
+        vec!["characters[1].name: \"ann\" is already used by characters[0]"]
+    );
+    let doc = with(
+        &["themes"],
+        json!([{ "name": "Loss", "description": "a" }, { "name": "Loss", "description": "b" }]),
+    );
+    assert_eq!(
+        errors(&doc),
+        vec!["themes[1].name: \"Loss\" is already used by themes[0]"]
+    );
     let doc = with(&["genres"], json!(["Drama", "Drama"]));
-    assert_eq!(errors(&doc), vec!["genres[1]: \"Drama\" is already used by genres[0]"]);
+    assert_eq!(
+        errors(&doc),
+        vec!["genres[1]: \"Drama\" is already used by genres[0]"]
+    );
     let tree = model::validate(&Value::Object(vec![
         ("schema".into(), Value::Number(1.0)),
         ("title".into(), Value::String("a".into())),
         ("title".into(), Value::String("b".into())),
     ]));
-    assert!(tree.errors().any(|p| p.to_string() == "title: appears twice in the same object"));
+    assert!(tree
+        .errors()
+        .any(|p| p.to_string() == "title: appears twice in the same object"));
 }
 
 #[test]
 fn id_is_a_slug() {
-    assert_eq!(errors(&with(&["id"], json!("Has Spaces"))), vec!["id: use lowercase letters, digits and '-' only"]);
+    assert_eq!(
+        errors(&with(&["id"], json!("Has Spaces"))),
+        vec!["id: use lowercase letters, digits and '-' only"]
+    );
 }
 
 #[test]
 fn timeline_must_be_in_order() {
-    let doc = with(&["timeline"], json!([
-        { "at_minute": 30, "title": "A", "text": "a" },
-        { "at_minute": 20, "title": "B", "text": "b" }
-    ]));
+    let doc = with(
+        &["timeline"],
+        json!([
+            { "at_minute": 30, "title": "A", "text": "a" },
+            { "at_minute": 20, "title": "B", "text": "b" }
+        ]),
+    );
     assert_eq!(errors(&doc), vec!["timeline[1].at_minute: 20 comes before the previous event (30); keep the timeline in film order"]);
 }
 
 #[test]
 fn dates() {
-    assert_eq!(errors(&with(&["updated"], json!("2024-13-01"))), vec!["updated: \"2024-13-01\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"]);
-    assert_eq!(parse_date("2024-02-29"), Some(Date { year: 2024, month: 2, day: 29 }));
+    assert_eq!(
+        errors(&with(&["updated"], json!("2024-13-01"))),
+        vec!["updated: \"2024-13-01\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"]
+    );
+    assert_eq!(
+        parse_date("2024-02-29"),
+        Some(Date {
+            year: 2024,
+            month: 2,
+            day: 29
+        })
+    );
     assert_eq!(parse_date("2023-02-29"), None);
-    assert_eq!(parse_date("2024-11-16T10:20:30Z"), Some(Date { year: 2024, month: 11, day: 16 }));
-    assert_eq!(parse_date("2024-11-16T10:20:30.5+01:00"), Some(Date { year: 2024, month: 11, day: 16 }));
+    assert_eq!(
+        parse_date("2024-11-16T10:20:30Z"),
+        Some(Date {
+            year: 2024,
+            month: 11,
+            day: 16
+        })
+    );
+    assert_eq!(
+        parse_date("2024-11-16T10:20:30.5+01:00"),
+        Some(Date {
+            year: 2024,
+            month: 11,
+            day: 16
+        })
+    );
     assert_eq!(parse_date("2024-11-16T25:00:00Z"), None);
     assert_eq!(parse_date("2024-11-16 trailing"), None);
     assert_eq!(parse_date("16/11/2024"), None);
@@ -285,8 +473,17 @@ fn unknown_fields_are_warnings_and_schema_key_is_allowed() {
     doc["rating"] = json!(5);
     doc["timeline"][0]["mood"] = json!("calm");
     assert_eq!(errors(&doc), Vec::<String>::new());
-    assert_eq!(warnings(&doc), vec!["rating: unknown field, ignored", "timeline[0].mood: unknown field, ignored"]);
-    assert!(check(&doc).movie.is_some(), "a document with only warnings renders");
+    assert_eq!(
+        warnings(&doc),
+        vec![
+            "rating: unknown field, ignored",
+            "timeline[0].mood: unknown field, ignored"
+        ]
+    );
+    assert!(
+        check(&doc).movie.is_some(),
+        "a document with only warnings renders"
+    );
 }
 
 #[test]
@@ -297,19 +494,28 @@ fn every_problem_is_reported_not_only_the_first() {
     doc["similar"][0]["url"] = json!("javascript:void(0)");
     doc["timeline"][1]["at_minute"] = json!(500);
     let errs = errors(&doc);
-    assert_eq!(errs, vec![
-        "title: must not be empty",
-        "year: 1 is out of range for a year (1878 to 2100)",
-        "timeline[1].at_minute: 500 is past the runtime (111)",
-        "similar[0].url: only http and https links are allowed",
-    ]);
+    assert_eq!(
+        errs,
+        vec![
+            "title: must not be empty",
+            "year: 1 is out of range for a year (1878 to 2100)",
+            "timeline[1].at_minute: 500 is past the runtime (111)",
+            "similar[0].url: only http and https links are allowed",
+        ]
+    );
     assert!(check(&doc).movie.is_none());
 }
 
 #[test]
 fn control_characters_are_rejected_with_a_reason() {
-    assert_eq!(errors(&with(&["title"], json!("a\u{0}b"))), vec!["title: contains the control character U+0000"]);
-    assert_eq!(errors(&with(&["synopsis"], json!("bell\u{7}"))), vec!["synopsis: contains the control character U+0007"]);
+    assert_eq!(
+        errors(&with(&["title"], json!("a\u{0}b"))),
+        vec!["title: contains the control character U+0000"]
+    );
+    assert_eq!(
+        errors(&with(&["synopsis"], json!("bell\u{7}"))),
+        vec!["synopsis: contains the control character U+0007"]
+    );
     assert!(errors(&with(&["synopsis"], json!("line one\nline two\ttabbed"))).is_empty());
 }
 
@@ -329,13 +535,29 @@ const HOSTILE: &[&str] = &[
 
 /// Every text field, as a path to set.
 const TEXT_FIELDS: &[&[&str]] = &[
-    &["id"], &["title"], &["language"], &["directors", "0"], &["genres", "0"], &["synopsis"],
-    &["spoilers", "summary", "0"], &["spoilers", "warning"], &["timeline", "0", "title"],
-    &["timeline", "0", "text"], &["characters", "0", "name"], &["characters", "0", "actor"],
-    &["characters", "0", "intro"], &["characters", "0", "arc", "text"], &["settings", "0", "name"],
-    &["themes", "0", "description"], &["similar", "0", "title"], &["similar", "0", "reason"],
-    &["similar", "0", "url"], &["more", "box_office"], &["more", "links", "0", "label"],
-    &["more", "links", "0", "url"], &["updated"],
+    &["id"],
+    &["title"],
+    &["language"],
+    &["directors", "0"],
+    &["genres", "0"],
+    &["synopsis"],
+    &["spoilers", "summary", "0"],
+    &["spoilers", "warning"],
+    &["timeline", "0", "title"],
+    &["timeline", "0", "text"],
+    &["characters", "0", "name"],
+    &["characters", "0", "actor"],
+    &["characters", "0", "intro"],
+    &["characters", "0", "arc", "text"],
+    &["settings", "0", "name"],
+    &["themes", "0", "description"],
+    &["similar", "0", "title"],
+    &["similar", "0", "reason"],
+    &["similar", "0", "url"],
+    &["more", "box_office"],
+    &["more", "links", "0", "label"],
+    &["more", "links", "0", "url"],
+    &["updated"],
 ];
 
 #[test]
@@ -350,9 +572,22 @@ fn hostile_strings_are_plain_text_or_clear_errors() {
                 Some(_) => assert!(errs.is_empty()),
                 None => {
                     assert!(!errs.is_empty());
-                    let field = path.iter().map(|k| if k.parse::<usize>().is_ok() { format!("[{k}]") } else { format!(".{k}") }).collect::<String>();
+                    let field = path
+                        .iter()
+                        .map(|k| {
+                            if k.parse::<usize>().is_ok() {
+                                format!("[{k}]")
+                            } else {
+                                format!(".{k}")
+                            }
+                        })
+                        .collect::<String>();
                     let field = field.trim_start_matches('.');
-                    assert!(errs.iter().all(|p| p.path == field && !p.message.is_empty()), "{field}: {errs:?}");
+                    assert!(
+                        errs.iter()
+                            .all(|p| p.path == field && !p.message.is_empty()),
+                        "{field}: {errs:?}"
+                    );
                 }
             }
         }
@@ -360,12 +595,19 @@ fn hostile_strings_are_plain_text_or_clear_errors() {
     // Markup in text fields is accepted and kept verbatim (the card never
     // renders it as HTML).
     let report = check(&with(&["synopsis"], json!("<img src=x onerror=alert(1)>")));
-    assert_eq!(report.movie.unwrap().synopsis, "<img src=x onerror=alert(1)>");
+    assert_eq!(
+        report.movie.unwrap().synopsis,
+        "<img src=x onerror=alert(1)>"
+    );
 }
 
 #[test]
 fn problems_display_as_path_colon_reason() {
-    let p = model::Problem { severity: Severity::Error, path: "a.b".into(), message: "bad".into() };
+    let p = model::Problem {
+        severity: Severity::Error,
+        path: "a.b".into(),
+        message: "bad".into(),
+    };
     assert_eq!(p.to_string(), "a.b: bad");
 }
 
@@ -374,18 +616,36 @@ fn arbitrary_json() -> impl Strategy<Value = Json> {
         Just(Json::Null),
         any::<bool>().prop_map(Json::Bool),
         any::<i32>().prop_map(|n| json!(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
         ".{0,40}".prop_map(Json::String),
-        prop_oneof![Just("javascript:x"), Just("https://e.org"), Just("1995"), Just("")].prop_map(|s| json!(s)),
+        prop_oneof![
+            Just("javascript:x"),
+            Just("https://e.org"),
+            Just("1995"),
+            Just("")
+        ]
+        .prop_map(|s| json!(s)),
     ];
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
-            prop::collection::vec((prop_oneof![
-                Just("title".to_owned()), Just("at_minute".to_owned()), Just("timeline".to_owned()),
-                Just("url".to_owned()), Just("arc".to_owned()), "[a-z_$]{1,10}"
-            ], inner), 0..8)
-                .prop_map(|entries| Json::Object(entries.into_iter().collect())),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("title".to_owned()),
+                        Just("at_minute".to_owned()),
+                        Just("timeline".to_owned()),
+                        Just("url".to_owned()),
+                        Just("arc".to_owned()),
+                        "[a-z_$]{1,10}"
+                    ],
+                    inner
+                ),
+                0..8
+            )
+            .prop_map(|entries| Json::Object(entries.into_iter().collect())),
         ]
     })
 }

@@ -16,17 +16,18 @@ pub fn check_text(text: &str) -> Report {
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     // Our own depth limit applies; serde_json's is lower than ours anyway.
-    let tree = match value::read_document(&mut deserializer).and_then(|v| deserializer.end().map(|_| v)) {
-        Ok(tree) => tree,
-        Err(err) => {
-            return Report::unreadable(format!(
-                "not valid JSON: {} at line {}, column {}",
-                strip_position(&err.to_string()),
-                err.line(),
-                err.column()
-            ))
-        }
-    };
+    let tree =
+        match value::read_document(&mut deserializer).and_then(|v| deserializer.end().map(|_| v)) {
+            Ok(tree) => tree,
+            Err(err) => {
+                return Report::unreadable(format!(
+                    "not valid JSON: {} at line {}, column {}",
+                    strip_position(&err.to_string()),
+                    err.line(),
+                    err.column()
+                ))
+            }
+        };
     model::validate(&tree)
 }
 

@@ -10,7 +10,9 @@ fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
     if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
         eprintln!("usage: spoiler-card-check FILE.json [FILE.json ...]");
-        eprintln!("Checks movie data for <spoiler-card>: prints OK or every problem as `path: reason`.");
+        eprintln!(
+            "Checks movie data for <spoiler-card>: prints OK or every problem as `path: reason`."
+        );
         return ExitCode::from(2);
     }
     let mut any_errors = false;

@@ -11,14 +11,23 @@ fn run(args: &[&str]) -> (i32, String) {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
 }
 
 #[test]
 fn examples_print_ok() {
-    let (code, out) = run(&["assets/movies/leaving-las-vegas.json", "assets/movies/the-sixth-sense.json"]);
+    let (code, out) = run(&[
+        "assets/movies/leaving-las-vegas.json",
+        "assets/movies/the-sixth-sense.json",
+    ]);
     assert_eq!(code, 0, "{out}");
-    assert_eq!(out, "assets/movies/leaving-las-vegas.json: OK\nassets/movies/the-sixth-sense.json: OK\n");
+    assert_eq!(
+        out,
+        "assets/movies/leaving-las-vegas.json: OK\nassets/movies/the-sixth-sense.json: OK\n"
+    );
 }
 
 #[test]
@@ -47,9 +56,15 @@ fn usage_without_files() {
 fn malformed_json_reports_line_and_column() {
     let report = check_text("{\n  \"schema\": 1,\n  \"title\": \"x\",,\n}");
     let errs: Vec<String> = report.errors().map(|p| p.to_string()).collect();
-    assert_eq!(errs, vec!["not valid JSON: key must be a string at line 3, column 16"]);
+    assert_eq!(
+        errs,
+        vec!["not valid JSON: key must be a string at line 3, column 16"]
+    );
     let report = check_text("{} trailing");
-    assert_eq!(report.errors().next().unwrap().to_string(), "not valid JSON: trailing characters at line 1, column 4");
+    assert_eq!(
+        report.errors().next().unwrap().to_string(),
+        "not valid JSON: trailing characters at line 1, column 4"
+    );
 }
 
 proptest! {

@@ -122,10 +122,11 @@ pub fn Loader(props: &LoaderProps) -> Html {
             />
         },
         Some(Err(error)) => {
-            let on_retry = (error.retryable() && matches!(props.source, Source::Url(_))).then(|| {
-                let attempt = attempt.clone();
-                Callback::from(move |_| attempt.set(*attempt + 1))
-            });
+            let on_retry =
+                (error.retryable() && matches!(props.source, Source::Url(_))).then(|| {
+                    let attempt = attempt.clone();
+                    Callback::from(move |_| attempt.set(*attempt + 1))
+                });
             html! { <ErrorBox error={Rc::new(error.clone())} {on_retry} /> }
         }
     }

@@ -27,7 +27,11 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
             }
             // Vary widths by a fixed pattern: class names, not `style=`
             // (a strict CSP blocks inline styles).
-            let width = if i + 1 == n { "w-short" } else { ["w-full", "w-wide", "w-most"][(p + i) % 3] };
+            let width = if i + 1 == n {
+                "w-short"
+            } else {
+                ["w-full", "w-wide", "w-most"][(p + i) % 3]
+            };
             lines.push(html! { <span class={classes!("line", width)}></span> });
         }
         if lines.len() < MAX_LINES && p + 1 < props.lengths.len() {

@@ -49,7 +49,8 @@ pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
     };
 
     let body = if props.visible {
-        let paragraphs = |list: &Vec<String>| -> Html { list.iter().map(|p| html! { <p>{ p }</p> }).collect() };
+        let paragraphs =
+            |list: &Vec<String>| -> Html { list.iter().map(|p| html! { <p>{ p }</p> }).collect() };
         html! {
             <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading">
                 { paragraphs(&spoilers.summary) }

@@ -1,0 +1,739 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Each test
+//! mounts the card into its own fresh element's open shadow root, as the
+//! custom element does, and asserts on that shadow root.
+#![cfg(target_arch = "wasm32")]
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use spoiler_card::components::card::{Card, CardProps};
+use spoiler_card::components::loader::{Loader, LoaderProps, Source};
+use spoiler_card::load::{self, LoadError};
+use spoiler_card::model::Movie;
+use spoiler_card::storage::{self, Remember};
+use spoiler_card::{embed, strings, styles};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LLV: &str = include_str!("../assets/movies/leaving-las-vegas.json");
+const SIXTH: &str = include_str!("../assets/movies/the-sixth-sense.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Parses an example through the browser path (JSON.parse + serde-wasm-bindgen).
+fn movie(json: &str, id: &str) -> Rc<Movie> {
+    let (movie, _) = load::from_json_text(json).expect("example is valid");
+    let mut movie = (*movie).clone();
+    // A fresh id per test keeps remembered progress from leaking between tests.
+    movie.id = id.to_owned();
+    Rc::new(movie)
+}
+
+/// A fresh host element with an open shadow root and the card's styles.
+fn fresh_root() -> (HtmlElement, ShadowRoot, Element) {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    assert!(styles::adopt(&root));
+    let container = document().create_element("div").unwrap();
+    container.set_class_name("root");
+    root.append_child(&container).unwrap();
+    (host, root, container)
+}
+
+async fn mount(
+    movie: Rc<Movie>,
+    progress: Option<u16>,
+    remember: Remember,
+) -> (ShadowRoot, yew::AppHandle<Card>) {
+    let (_host, root, container) = fresh_root();
+    let props = CardProps {
+        movie,
+        base_url: "http://127.0.0.1/".into(),
+        progress,
+        remember,
+        heading_level: 2,
+    };
+    let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
+    yew::scheduler::flush().await;
+    (root, app)
+}
+
+fn find(root: &ShadowRoot, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn find_all(root: &ShadowRoot, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+/// Everything in the shadow root: text and every attribute value.
+fn markup(root: &ShadowRoot) -> String {
+    root.inner_html()
+}
+
+async fn click(root: &ShadowRoot, selector: &str) {
+    find(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Words of the gated texts that appear nowhere in the safe ones.
+fn spoiler_only_words(movie: &Movie, gated: &[&str]) -> BTreeSet<String> {
+    let mut safe = String::new();
+    for s in [&movie.title, &movie.synopsis, &movie.language] {
+        safe.push_str(s);
+        safe.push(' ');
+    }
+    for list in [&movie.directors, &movie.genres] {
+        safe.push_str(&list.join(" "));
+    }
+    for c in &movie.characters {
+        safe.push_str(&format!(
+            " {} {} {}",
+            c.name,
+            c.actor.clone().unwrap_or_default(),
+            c.intro
+        ));
+    }
+    for t in movie.settings.iter().chain(&movie.themes) {
+        safe.push_str(&format!(" {} {}", t.name, t.description));
+    }
+    for s in &movie.similar {
+        safe.push_str(&format!(
+            " {} {}",
+            s.title,
+            s.reason.clone().unwrap_or_default()
+        ));
+    }
+    if let Some(w) = &movie.spoilers.warning {
+        safe.push_str(w);
+    }
+    for ui in [
+        strings::PLOT_GATE,
+        strings::PLOT_GATE_HINT,
+        strings::PLOT_HEADING,
+        strings::REVEAL_ITEM,
+        strings::SHOW_EVERYTHING,
+        strings::PROGRESS_LABEL,
+        strings::NOT_STARTED,
+        strings::FINISHED,
+        strings::TABS_LABEL,
+        strings::TAB_SIMILAR,
+        strings::TAB_MORE,
+        strings::TAB_TIMELINE,
+        strings::TAB_CHARACTERS,
+        strings::UPDATED,
+        strings::DIRECTED_BY,
+        strings::SYNOPSIS,
+        strings::RUNTIME,
+        strings::GENRES,
+        "later events hidden character arcs",
+        // Markup vocabulary: tag names, attributes and class names.
+        MARKUP_WORDS,
+    ] {
+        safe.push_str(ui);
+        safe.push(' ');
+    }
+    let safe = words(&safe);
+    words(&gated.join(" ")).difference(&safe).cloned().collect()
+}
+
+/// Tag, attribute and class names in the card's markup (not data).
+const MARKUP_WORDS: &str = "class line step true false role button type region aria hidden expanded controls \
+    labelledby tabindex label list item panel tablist tabpanel selected timeline event gated minute shape reveal \
+    progress slider range value valuetext output placeholder veil veiled gate icon hint body plot section title \
+    header text chip chips facts directors names synopsis updated status live polite article card part small \
+    wide most full short lower upper span div heading characters similar more count";
+
+fn plot_texts(movie: &Movie) -> Vec<&str> {
+    let s = &movie.spoilers;
+    s.summary
+        .iter()
+        .chain(&s.ending)
+        .chain(&s.post_credits)
+        .map(String::as_str)
+        .collect()
+}
+
+fn leaked(root: &ShadowRoot, spoiler_words: &BTreeSet<String>) -> Vec<String> {
+    words(&markup(root))
+        .intersection(spoiler_words)
+        .cloned()
+        .collect()
+}
+
+// ---- header -------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn header_shows_the_facts() {
+    let (root, _app) = mount(movie(LLV, "t-header"), None, Remember::None).await;
+    assert_eq!(
+        find(&root, ".title").text_content().unwrap().trim(),
+        "Leaving Las Vegas"
+    );
+    assert_eq!(find(&root, ".title").tag_name(), "H2");
+    let facts = find(&root, ".facts").text_content().unwrap();
+    assert!(
+        facts.contains("1995") && facts.contains("1h 51m") && facts.contains("English"),
+        "{facts}"
+    );
+    let chips: Vec<String> = find_all(&root, ".chip")
+        .iter()
+        .map(|c| c.text_content().unwrap())
+        .collect();
+    assert_eq!(chips, vec!["Drama", "Romance"]);
+    assert!(find(&root, ".directors")
+        .text_content()
+        .unwrap()
+        .contains("Mike Figgis"));
+    assert_eq!(
+        find(&root, ".updated").text_content().unwrap(),
+        "Updated 16 November 2024"
+    );
+    assert!(find(&root, ".synopsis p")
+        .text_content()
+        .unwrap()
+        .contains("Las Vegas"));
+}
+
+// ---- spoiler gate -------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn gate_holds_no_spoiler_until_clicked_then_hides_again() {
+    let m = movie(SIXTH, "t-gate");
+    let spoiler_words = spoiler_only_words(&m, &plot_texts(&m));
+    assert!(
+        spoiler_words.len() > 50,
+        "the example has plenty of spoiler-only words"
+    );
+    let (root, _app) = mount(m.clone(), None, Remember::None).await;
+
+    assert_eq!(
+        leaked(&root, &spoiler_words),
+        Vec::<String>::new(),
+        "no spoiler word before reveal"
+    );
+    let gate = find(&root, "button.gate");
+    assert_eq!(
+        gate.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        gate.get_attribute("aria-controls").as_deref(),
+        Some("sc-plot")
+    );
+    assert!(
+        root.get_element_by_id("sc-plot").is_some(),
+        "aria-controls points at an element"
+    );
+    assert_eq!(
+        find(&root, ".placeholder")
+            .get_attribute("aria-hidden")
+            .as_deref(),
+        Some("true")
+    );
+
+    click(&root, "button.gate").await;
+    let body = find(&root, "#sc-plot").text_content().unwrap();
+    assert!(
+        body.contains(&m.spoilers.summary[0]),
+        "the plot shows after the click"
+    );
+    assert!(body.contains(&m.spoilers.ending[0]));
+    assert_eq!(
+        leaked(&root, &spoiler_words).len(),
+        spoiler_words.len(),
+        "every spoiler word is there after reveal"
+    );
+    assert_eq!(
+        find(&root, "#sc-plot").get_attribute("role").as_deref(),
+        Some("region")
+    );
+    assert_eq!(
+        root.active_element().unwrap().id(),
+        "sc-plot-heading",
+        "focus moves to the heading"
+    );
+    assert_eq!(
+        find(&root, "[role=status]").text_content().unwrap(),
+        strings::ANNOUNCE_PLOT_REVEALED
+    );
+    assert_eq!(
+        find(&root, "button.hide")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+
+    click(&root, "button.hide").await;
+    assert_eq!(
+        leaked(&root, &spoiler_words),
+        Vec::<String>::new(),
+        "hidden again"
+    );
+    assert!(root.query_selector("button.gate").unwrap().is_some());
+    assert_eq!(
+        find(&root, "[role=status]").text_content().unwrap(),
+        strings::ANNOUNCE_PLOT_HIDDEN
+    );
+}
+
+// ---- tabs ---------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn tabs_switch_on_click_with_aria_at_each_step() {
+    let (root, _app) = mount(movie(LLV, "t-tabs"), None, Remember::None).await;
+    let names: Vec<String> = find_all(&root, "[role=tab]")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["Timeline", "Characters", "Similar titles", "More"]
+    );
+    assert_eq!(
+        find(&root, "[role=tablist]")
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some(strings::TABS_LABEL)
+    );
+    for (i, slug) in ["characters", "similar", "more", "timeline"]
+        .iter()
+        .enumerate()
+    {
+        click(&root, &format!("#sc-tab-{slug}")).await;
+        for tab in find_all(&root, "[role=tab]") {
+            let selected = tab.id() == format!("sc-tab-{slug}");
+            assert_eq!(
+                tab.get_attribute("aria-selected").as_deref(),
+                Some(if selected { "true" } else { "false" }),
+                "step {i}"
+            );
+            assert_eq!(
+                tab.get_attribute("tabindex").as_deref(),
+                Some(if selected { "0" } else { "-1" })
+            );
+            let panel = root
+                .get_element_by_id(&tab.get_attribute("aria-controls").unwrap())
+                .unwrap();
+            assert_eq!(panel.get_attribute("aria-labelledby"), Some(tab.id()));
+            assert_eq!(panel.has_attribute("hidden"), !selected);
+            assert_eq!(panel.get_attribute("tabindex").as_deref(), Some("0"));
+        }
+    }
+    click(&root, "#sc-tab-similar").await;
+    let links = find_all(&root, "#sc-panel-similar a");
+    assert!(links.len() >= 5);
+    for a in links {
+        assert_eq!(
+            a.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+        assert!(a.get_attribute("href").unwrap().starts_with("https://"));
+    }
+    click(&root, "#sc-tab-characters").await;
+    let panel = find(&root, "#sc-panel-characters").text_content().unwrap();
+    assert!(
+        panel.contains("Nicolas Cage")
+            && panel.contains("Elisabeth Shue")
+            && panel.contains("Settings")
+            && panel.contains("Themes")
+    );
+}
+
+// ---- timeline and characters: per-item reveal --------------------------
+
+#[wasm_bindgen_test]
+async fn timeline_events_reveal_one_by_one_and_all_at_once() {
+    let m = movie(SIXTH, "t-timeline");
+    let (root, _app) = mount(m.clone(), None, Remember::None).await;
+    let event_texts: Vec<&str> = m
+        .timeline
+        .iter()
+        .flat_map(|e| [e.title.as_str(), e.text.as_str()])
+        .collect();
+    let spoiler_words = spoiler_only_words(&m, &event_texts);
+    assert_eq!(leaked(&root, &spoiler_words), Vec::<String>::new());
+    assert_eq!(find_all(&root, ".event.gated").len(), m.timeline.len());
+    assert_eq!(
+        find(&root, ".hidden-count").text_content().unwrap(),
+        strings::hidden_events(m.timeline.len())
+    );
+    let minute = find(&root, ".event.gated .minute").text_content().unwrap();
+    assert_eq!(minute, "~0:00");
+
+    click(&root, ".event.gated button.reveal").await;
+    assert_eq!(find_all(&root, ".event.gated").len(), m.timeline.len() - 1);
+    assert!(
+        find(&root, ".event:not(.gated) .event-title")
+            .text_content()
+            .unwrap()
+            == m.timeline[0].title
+    );
+    assert!(
+        !markup(&root).contains(&m.timeline[1].title),
+        "the next event stays hidden"
+    );
+
+    click(&root, ".reveal-bar button").await; // Show everything
+    assert_eq!(find_all(&root, ".event.gated").len(), 0);
+    assert_eq!(leaked(&root, &spoiler_words).len(), spoiler_words.len());
+    click(&root, ".reveal-bar button").await; // Hide revealed
+    assert_eq!(find_all(&root, ".event.gated").len(), m.timeline.len());
+    assert_eq!(leaked(&root, &spoiler_words), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+async fn character_arcs_are_gated_but_names_and_intros_show() {
+    let m = movie(SIXTH, "t-arcs");
+    let (root, _app) = mount(m.clone(), None, Remember::None).await;
+    click(&root, "#sc-tab-characters").await;
+    let arcs: Vec<&str> = m
+        .characters
+        .iter()
+        .filter_map(|c| c.arc.as_ref().map(|a| a.text.as_str()))
+        .collect();
+    let spoiler_words = spoiler_only_words(&m, &arcs);
+    let text = find(&root, "#sc-panel-characters").text_content().unwrap();
+    for c in m.characters.iter() {
+        assert!(text.contains(&c.name) && text.contains(&c.intro));
+    }
+    assert_eq!(leaked(&root, &spoiler_words), Vec::<String>::new());
+    click(&root, ".arc.gated button.reveal").await;
+    assert!(find(&root, "#sc-panel-characters")
+        .text_content()
+        .unwrap()
+        .contains(arcs[0]));
+    assert_eq!(find_all(&root, ".arc.gated").len(), arcs.len() - 1);
+}
+
+// ---- watch progress ------------------------------------------------------
+
+async fn set_slider(root: &ShadowRoot, minutes: u16) {
+    let input: HtmlInputElement = find(root, "#sc-progress").unchecked_into();
+    input.set_value(&minutes.to_string());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn progress_decides_what_the_timeline_and_characters_hold() {
+    let m = movie(SIXTH, "t-progress");
+    let (root, _app) = mount(m.clone(), None, Remember::None).await;
+    let middle = 40;
+    set_slider(&root, middle).await;
+    assert_eq!(
+        find(&root, ".progress-value").text_content().unwrap(),
+        "0:40 of 1:47"
+    );
+    for e in &m.timeline {
+        assert_eq!(
+            markup(&root).contains(&e.title),
+            e.at_minute <= middle,
+            "{} at {}",
+            e.title,
+            e.at_minute
+        );
+    }
+    let later = m.timeline.iter().filter(|e| e.at_minute > middle).count();
+    assert_eq!(
+        find(&root, ".hidden-count").text_content().unwrap(),
+        strings::hidden_events(later)
+    );
+    assert!(
+        root.query_selector("button.gate").unwrap().is_some(),
+        "the plot stays gated mid-film"
+    );
+
+    click(&root, "#sc-tab-characters").await;
+    for c in &m.characters {
+        if let Some(arc) = &c.arc {
+            let due = arc.at_minute.unwrap_or(m.runtime_minutes) <= middle;
+            assert_eq!(markup(&root).contains(&arc.text), due, "{}", c.name);
+        }
+    }
+    set_slider(&root, m.runtime_minutes).await;
+    assert_eq!(find_all(&root, ".arc.gated").len(), 0);
+    assert!(
+        root.query_selector("button.gate").unwrap().is_none(),
+        "the plot shows at the end"
+    );
+    set_slider(&root, 0).await;
+    assert_eq!(
+        find_all(&root, ".arc.gated").len(),
+        m.characters.iter().filter(|c| c.arc.is_some()).count()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies() {
+    let m = movie(LLV, "t-stored");
+    let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    store
+        .set_item(&storage::key(&m.id, "progress"), "50")
+        .unwrap();
+    let (_host, root, container) = fresh_root();
+    let props = |progress| CardProps {
+        movie: m.clone(),
+        base_url: "http://127.0.0.1/".into(),
+        progress,
+        remember: Remember::Progress,
+        heading_level: 2,
+    };
+    let mut app = yew::Renderer::<Card>::with_root_and_props(container, props(Some(10))).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&root, "#sc-progress")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "50",
+        "stored value wins"
+    );
+    app.update(props(Some(70)));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&root, "#sc-progress")
+            .unchecked_into::<HtmlInputElement>()
+            .value(),
+        "70",
+        "a later attribute change applies"
+    );
+    set_slider(&root, 33).await;
+    assert_eq!(
+        store
+            .get_item(&storage::key(&m.id, "progress"))
+            .unwrap()
+            .as_deref(),
+        Some("33"),
+        "the reader's choice is stored"
+    );
+    store.remove_item(&storage::key(&m.id, "progress")).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_storage_that_throws_does_not_break_the_card() {
+    let window = web_sys::window().unwrap();
+    let original = js_sys::Object::get_own_property_descriptor(&window, &"localStorage".into());
+    let throwing = js_sys::Object::new();
+    let getter = js_sys::Function::new_no_args("throw new DOMException('denied', 'SecurityError')");
+    js_sys::Reflect::set(&throwing, &"get".into(), &getter).unwrap();
+    js_sys::Reflect::set(&throwing, &"configurable".into(), &JsValue::TRUE).unwrap();
+    js_sys::Object::define_property(&window, &"localStorage".into(), &throwing.unchecked_into());
+
+    let m = movie(LLV, "t-throws");
+    let (root, _app) = mount(m.clone(), Some(20), Remember::All).await;
+    set_slider(&root, 45).await;
+    click(&root, "button.gate").await;
+    assert!(find(&root, "#sc-plot")
+        .text_content()
+        .unwrap()
+        .contains(&m.spoilers.summary[0]));
+    assert_eq!(
+        find(&root, ".progress-value").text_content().unwrap(),
+        "0:45 of 1:51"
+    );
+
+    js_sys::Object::define_property(&window, &"localStorage".into(), &original.unchecked_into());
+    assert!(
+        window.local_storage().unwrap().is_some(),
+        "storage restored for the other tests"
+    );
+}
+
+// ---- loading and errors ----------------------------------------------------
+
+#[wasm_bindgen_test]
+fn browser_path_reports_the_same_problems_as_native() {
+    // The same document and messages as tests/model.rs's
+    // every_problem_is_reported_not_only_the_first.
+    let text = r#"{
+  "schema": 1, "id": "test-movie-2000", "title": "", "year": 1, "runtime_minutes": 111,
+  "language": "English", "directors": ["A Director"], "genres": ["Drama"], "synopsis": "Someone does something.",
+  "spoilers": { "summary": ["It all ends."] },
+  "timeline": [{ "at_minute": 0, "title": "Start", "text": "It starts." }, { "at_minute": 500, "title": "Middle", "text": "It goes on." }],
+  "characters": [{ "name": "Ann", "actor": "An Actor", "intro": "A person.", "arc": { "text": "She leaves.", "at_minute": 90 } }],
+  "similar": [{ "title": "Other Movie", "year": 1999, "reason": "Also sad.", "url": "javascript:void(0)" }],
+  "updated": "2024-11-16"
+}"#;
+    let Err(LoadError::Invalid(problems)) = load::from_json_text(text) else {
+        panic!("invalid")
+    };
+    let got: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        got,
+        vec![
+            "title: must not be empty",
+            "year: 1 is out of range for a year (1878 to 2100)",
+            "timeline[1].at_minute: 500 is past the runtime (111)",
+            "similar[0].url: only http and https links are allowed",
+        ]
+    );
+    let Err(LoadError::NotJson(message)) = load::from_json_text("{ \"schema\": 1,, }") else {
+        panic!("not json")
+    };
+    assert!(message.contains("JSON"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn error_box_says_what_is_wrong_with_paths() {
+    let (_host, _root, container) = fresh_root();
+    let bad = js_sys::JSON::parse(r#"{ "schema": 1, "title": "x" }"#).unwrap();
+    let props = LoaderProps {
+        source: Source::Data(Rc::new(load::from_js(&bad))),
+        label: "test".into(),
+        base_url: "http://127.0.0.1/".into(),
+        progress: None,
+        remember: Remember::None,
+        heading_level: 2,
+    };
+    let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
+    yew::scheduler::flush().await;
+    let text = container.text_content().unwrap();
+    assert!(text.contains(strings::ERROR_HEADING), "{text}");
+    assert!(
+        text.contains("id: required") && text.contains("year: required"),
+        "{text}"
+    );
+    assert!(container.query_selector("[role=alert]").unwrap().is_some());
+    assert!(
+        container.query_selector("button.retry").unwrap().is_none(),
+        "no retry for bad data"
+    );
+}
+
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[wasm_bindgen_test]
+async fn failed_fetch_shows_a_retry() {
+    let (_host, _root, container) = fresh_root();
+    let props = LoaderProps {
+        source: Source::Url("http://127.0.0.1:9/nothing-listens-here.json".into()),
+        label: "unreachable".into(),
+        base_url: "http://127.0.0.1/".into(),
+        progress: None,
+        remember: Remember::None,
+        heading_level: 2,
+    };
+    let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
+    until("the error box", || {
+        container.query_selector(".error-box").unwrap().is_some()
+    })
+    .await;
+    assert!(container
+        .text_content()
+        .unwrap()
+        .contains(strings::ERROR_NETWORK));
+    assert!(container.query_selector("button.retry").unwrap().is_some());
+}
+
+// ---- the element ------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn the_element_renders_inline_data_and_follows_attribute_changes() {
+    embed::register();
+    embed::register(); // a second registration is harmless
+    let el: HtmlElement = document()
+        .create_element("spoiler-card")
+        .unwrap()
+        .unchecked_into();
+    el.set_attribute("eager", "").unwrap();
+    el.set_attribute("heading-level", "4").unwrap();
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(&LLV.replace("leaving-las-vegas-1995", "t-element")));
+    el.append_child(&script).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    until("the card", || {
+        el.shadow_root()
+            .and_then(|r| r.query_selector(".title").ok().flatten())
+            .is_some()
+    })
+    .await;
+    let root = el.shadow_root().unwrap();
+    assert_eq!(find(&root, ".title").tag_name(), "H4");
+    el.set_attribute("progress", "60").unwrap();
+    yew::scheduler::flush().await;
+    until("progress 60", || {
+        find(&root, "#sc-progress")
+            .unchecked_into::<HtmlInputElement>()
+            .value()
+            == "60"
+    })
+    .await;
+    // Moving the element keeps the card.
+    let other = document().create_element("section").unwrap();
+    document().body().unwrap().append_child(&other).unwrap();
+    other.append_child(&el).unwrap();
+    gloo_timers::future::TimeoutFuture::new(30).await;
+    assert!(find(&root, ".title").is_connected());
+    // Removing it unmounts.
+    el.remove();
+    until("unmount", || {
+        root.query_selector(".title").unwrap().is_none()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_movie_property_takes_a_data_object() {
+    embed::register();
+    let el: HtmlElement = document()
+        .create_element("spoiler-card")
+        .unwrap()
+        .unchecked_into();
+    el.set_attribute("eager", "").unwrap();
+    let data = js_sys::JSON::parse(&SIXTH.replace("the-sixth-sense-1999", "t-property")).unwrap();
+    js_sys::Reflect::set(&el, &"movie".into(), &data).unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    until("the card", || {
+        el.shadow_root()
+            .and_then(|r| r.query_selector(".title").ok().flatten())
+            .is_some()
+    })
+    .await;
+    let root = el.shadow_root().unwrap();
+    assert_eq!(
+        find(&root, ".title").text_content().unwrap(),
+        "The Sixth Sense"
+    );
+    let broken = js_sys::JSON::parse(r#"{ "schema": 1, "id": "t-property" }"#).unwrap();
+    js_sys::Reflect::set(&el, &"movie".into(), &broken).unwrap();
+    until("the error box", || {
+        root.query_selector(".error-box").ok().flatten().is_some()
+    })
+    .await;
+    assert!(root.text_content().unwrap().contains("title: required"));
+    el.remove();
+}
