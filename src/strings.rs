@@ -113,19 +113,20 @@ pub const ERROR_UNSUPPORTED: &str = "This browser cannot show the movie card.";
 /// Validation failed.
 pub const ERROR_INVALID: &str = "The movie data has problems:";
 
-/// "Reveal the event at ~0:45" (accessible name of a gated event's button).
-pub fn reveal_event_label(clock: &str) -> String {
-    format!("Spoiler at {clock} — reveal")
+/// Completes a gated event's button for screen readers:
+/// "Spoiler — reveal (event at ~0:45)".
+pub fn reveal_event_suffix(clock: &str) -> String {
+    format!(" (event at {clock})")
 }
 
-/// "Reveal Sera's arc" (accessible name of a gated arc's button).
-pub fn reveal_arc_label(name: &str) -> String {
-    format!("Spoiler: {name}'s arc — reveal")
+/// Completes a gated arc's button: "Spoiler — reveal (Sera's arc)".
+pub fn reveal_arc_suffix(name: &str) -> String {
+    format!(" ({name}'s arc)")
 }
 
-/// "Set progress to ~0:45".
-pub fn im_here_label(clock: &str) -> String {
-    format!("I'm here: set my progress to {clock}")
+/// Completes "I'm here": "I'm here (set my progress to ~0:45)".
+pub fn im_here_suffix(clock: &str) -> String {
+    format!(" (set my progress to {clock})")
 }
 
 /// "4 later events hidden".

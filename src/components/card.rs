@@ -101,7 +101,7 @@ pub fn Card(props: &CardProps) -> Html {
     html! {
         <article class="card" aria-labelledby="sc-title" part="card">
             <Header movie={movie.clone()} base_url={props.base_url.clone()} heading_level={level} />
-            <section class="synopsis" aria-labelledby="sc-synopsis">
+            <section class="synopsis">
                 <@{sub.clone()} id="sc-synopsis" class="section-title">{ strings::SYNOPSIS }</@>
                 <p>{ &movie.synopsis }</p>
             </section>

@@ -61,7 +61,9 @@ pub fn Characters(props: &CharactersProps) -> Html {
                 html! {
                     <div class="arc gated">
                         <span class="shape" aria-hidden="true"></span>
-                        <button type="button" class="reveal" aria-label={strings::reveal_arc_label(&c.name)} onclick={reveal}>{ strings::REVEAL_ITEM }</button>
+                        <button type="button" class="reveal" onclick={reveal}>
+                            { strings::REVEAL_ITEM }<span class="sr-only">{ strings::reveal_arc_suffix(&c.name) }</span>
+                        </button>
                     </div>
                 }
             }

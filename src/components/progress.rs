@@ -60,7 +60,7 @@ pub fn Progress(props: &ProgressProps) -> Html {
         <div class="progress" part="progress">
             <div class="progress-row">
                 <label for="sc-progress" class="progress-label">{ strings::PROGRESS_LABEL }</label>
-                <output for="sc-progress" class="progress-value" aria-hidden="true">{ text.clone() }</output>
+                <span id="sc-progress-text" class="progress-value">{ text.clone() }</span>
             </div>
             <input
                 type="range"
@@ -71,6 +71,9 @@ pub fn Progress(props: &ProgressProps) -> Html {
                 step="1"
                 value={props.progress.to_string()}
                 aria-valuetext={text}
+                // Chromium ignores aria-valuetext on a native range input;
+                // the description carries the time for it.
+                aria-describedby="sc-progress-text"
                 {oninput}
                 {onkeydown}
             />

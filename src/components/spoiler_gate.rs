@@ -52,7 +52,7 @@ pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
         let paragraphs =
             |list: &Vec<String>| -> Html { list.iter().map(|p| html! { <p>{ p }</p> }).collect() };
         html! {
-            <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading">
+            <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading sc-title">
                 { paragraphs(&spoilers.summary) }
                 if !spoilers.ending.is_empty() {
                     <@{h_sub.clone()} class="sub-title">{ strings::ENDING }</@>
@@ -93,7 +93,7 @@ pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
     };
 
     html! {
-        <section class="plot" aria-labelledby="sc-plot-heading">
+        <section class="plot">
             <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={heading}>{ strings::PLOT_HEADING }</@>
             { body }
         </section>

@@ -75,7 +75,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <div class="event-body">
                         <p class="event-title">{ &event.title }</p>
                         <p class="event-text">{ &event.text }</p>
-                        <button type="button" class="link-button" aria-label={strings::im_here_label(&clock)} onclick={here}>{ strings::IM_HERE }</button>
+                        <button type="button" class="link-button" onclick={here}>
+                            { strings::IM_HERE }<span class="sr-only">{ strings::im_here_suffix(&clock) }</span>
+                        </button>
                     </div>
                 </li>
             }
@@ -87,7 +89,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <span class="shape" aria-hidden="true"></span>
-                        <button type="button" class="reveal" aria-label={strings::reveal_event_label(&clock)} onclick={reveal}>{ strings::REVEAL_ITEM }</button>
+                        <button type="button" class="reveal" onclick={reveal}>
+                            { strings::REVEAL_ITEM }<span class="sr-only">{ strings::reveal_event_suffix(&clock) }</span>
+                        </button>
                     </div>
                 </li>
             }

@@ -1,0 +1,145 @@
+// A small harness for the end-to-end tests: Debian's Chromium driven by
+// playwright-core, helpers that pierce open shadow roots and read the
+// accessibility tree.
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+
+export const tests = [];
+/** Registers a test: fn(ctx) with ctx = { browser, origin, origin2, newPage }. */
+export function test(name, fn) { tests.push({ name, fn }); }
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`assertion failed: ${message}`);
+}
+export function assertEqual(actual, expected, message) {
+  const a = JSON.stringify(actual); const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${message}: expected ${e}, got ${a}`);
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new page in a fresh context that records console errors, uncaught
+ * exceptions and CSP violations in `page.problems`.
+ */
+export async function openPage(browser, url, { colorScheme = 'light', width = 800, height = 900, javaScriptEnabled = true, reducedMotion = 'reduce' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, javaScriptEnabled, reducedMotion });
+  const page = await context.newPage();
+  page.problems = [];
+  page.consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => page.problems.push(`uncaught: ${e.message}`));
+  page.on('dialog', async (d) => { page.problems.push(`dialog opened: ${d.message()}`); await d.dismiss(); });
+  if (javaScriptEnabled) {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+  }
+  if (url) await page.goto(url);
+  page.closeAll = () => context.close();
+  return page;
+}
+
+/** Waits until the card `selector` has rendered its title (or an error box). */
+export async function waitForCard(page, selector = 'spoiler-card', what = '.title') {
+  await page.waitForFunction(([sel, what]) => {
+    const el = document.querySelector(sel);
+    return !!el?.shadowRoot?.querySelector(what);
+  }, [selector, what], { timeout: 15000 });
+}
+
+/**
+ * Everything a reader or a machine could read on the page: the text of the
+ * document and of every open shadow root, and every attribute value.
+ */
+export async function piercedText(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) { parts.push(node.data); return; }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        for (const attr of node.attributes) parts.push(attr.value);
+        if (node.shadowRoot) walk(node.shadowRoot);
+      }
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(document.documentElement);
+    return parts.join(' \n ');
+  });
+}
+
+/** The rendered text (what innerText sees) of the page and every open shadow root. */
+export async function renderedText(page) {
+  return page.evaluate(() => {
+    const parts = [document.body.innerText];
+    const visit = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) {
+          for (const child of el.shadowRoot.children) if (child.innerText) parts.push(child.innerText);
+          visit(el.shadowRoot);
+        }
+      }
+    };
+    visit(document);
+    return parts.join('\n');
+  });
+}
+
+/** Every name, value and description in Chromium's full accessibility tree. */
+export async function accessibilityText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const parts = [];
+  for (const node of nodes) {
+    for (const key of ['name', 'value', 'description']) {
+      if (node[key]?.value) parts.push(String(node[key].value));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** window.find() for a phrase, from the top of the page. */
+export async function findInPage(page, phrase) {
+  return page.evaluate((phrase) => {
+    window.getSelection().removeAllRanges();
+    return window.find(phrase, false, false, true);
+  }, phrase);
+}
+
+/** The element focused inside the card's shadow root, as "tag#id.class". */
+export async function shadowFocus(page, selector = 'spoiler-card') {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel)?.shadowRoot?.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}` : null;
+  }, selector);
+}
+
+/** Words (4+ letters) of `text`, lowercased. */
+export function words(text) {
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? []));
+}
+
+/** Words of the gated texts that occur nowhere in the movie's safe texts. */
+export function spoilerOnlyWords(movie, gatedTexts, extraSafe = '') {
+  const safe = [movie.title, movie.synopsis, movie.language, ...movie.directors, ...movie.genres,
+    ...movie.characters.flatMap((c) => [c.name, c.actor ?? '', c.intro]),
+    ...movie.settings.flatMap((t) => [t.name, t.description]), ...movie.themes.flatMap((t) => [t.name, t.description]),
+    ...movie.similar.flatMap((s) => [s.title, s.reason ?? '']), movie.spoilers.warning ?? '',
+    ...Object.values(movie.more ?? {}).filter((v) => typeof v === 'string'),
+    ...(movie.more?.links ?? []).map((l) => l.label), extraSafe].join(' ');
+  const safeWords = words(safe);
+  return [...words(gatedTexts.join(' '))].filter((w) => !safeWords.has(w));
+}
+
+/** Which of `list` occur as words in `text`. */
+export function present(list, text) {
+  const have = words(text);
+  return list.filter((w) => have.has(w));
+}

@@ -1,0 +1,35 @@
+// End-to-end tests against the built dist/ in Debian's Chromium.
+// Serves dist/ on 127.0.0.1 (and a second origin for cross-origin loading),
+// runs every registered test in one browser, prints "N passed, M failed".
+import { mkdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, tests } from './lib.mjs';
+
+const only = process.argv[2];
+await import('./card.test.mjs');
+await import('./embed.test.mjs');
+
+mkdirSync('target/e2e', { recursive: true });
+const site = await serve('dist');
+const other = await serve('dist', { cors: true });
+const browser = await launch();
+console.log(`Chromium ${browser.version()}; dist/ at ${site.origin}, second origin ${other.origin}`);
+
+let passed = 0; let failed = 0;
+for (const { name, fn } of tests) {
+  if (only && !name.includes(only)) continue;
+  const started = Date.now();
+  try {
+    await fn({ browser, origin: site.origin, origin2: other.origin });
+    passed += 1;
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL ${name}\n     ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+await browser.close();
+await site.close();
+await other.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
