@@ -17,7 +17,7 @@ serve: setup
 	trunk serve --port $(PORT)
 
 build: setup
-	trunk build --release
+	@bash scripts/release-build.sh
 
 test: setup
 	@bash scripts/test.sh

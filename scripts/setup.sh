@@ -31,6 +31,22 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 2b. The release build rebuilds std on the machine's nightly toolchain
+#     (scripts/release-build.sh): it needs that nightly's wasm target and
+#     rust-src, added the same way as the stable target.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (minimal profile)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup +nightly target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding wasm32-unknown-unknown to nightly"
+  rustup +nightly target add wasm32-unknown-unknown
+fi
+if ! rustup +nightly component list --installed | grep -q '^rust-src'; then
+  say "adding rust-src to nightly"
+  rustup +nightly component add rust-src
+fi
+
 # 3. Trunk, from the 0.21 line (0.22 needs a newer rustc).
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes about 12 minutes on 2 cores)"
@@ -60,4 +76,5 @@ fi
 
 mkdir -p target
 chromium --version > target/chromium-version.txt 2>/dev/null || true
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, $(cat target/chromium-version.txt)"
+rustc +nightly --version > target/nightly-version.txt
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, $(rustc --version), release on $(cat target/nightly-version.txt), $(cat target/chromium-version.txt)"

@@ -60,7 +60,7 @@ status=$?; read -r p f < <(count_cargo target/test-logs/browser.log)
 layer "browser (wasm-bindgen-test)" target/test-logs/browser.log $status "$p" "$f"
 
 # 4. Release build and size budget.
-run "release build" build.log trunk build --release
+run "release build" build.log bash scripts/release-build.sh
 status=$?
 run "size report" size.log node scripts/size-report.mjs
 size_status=$?

@@ -4,6 +4,7 @@
 // resolves everything relative to its own URL, not the page's.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run me from a Trunk hook');
@@ -12,6 +13,22 @@ const glue = readdirSync(embed).filter((f) => /^spoiler-card-[0-9a-f]+\.js$/.tes
 if (glue.length !== 1) throw new Error(`expected one hashed glue file in ${embed}, found ${glue}`);
 const wasm = glue[0].replace(/\.js$/, '_bg.wasm');
 readFileSync(join(embed, wasm)); // fails loudly if the pair is incomplete
+
+// Trunk's own JS minifier cannot parse wasm-bindgen's ES module glue; terser
+// can (release builds only: a dev build keeps the readable glue).
+if (process.env.TRUNK_PROFILE === 'release') {
+  const scripts = [join(embed, glue[0])];
+  (function walk(dir) {
+    for (const name of readdirSync(dir, { withFileTypes: true })) {
+      if (name.isDirectory()) walk(join(dir, name.name));
+      else if (name.name.endsWith('.js')) scripts.push(join(dir, name.name));
+    }
+  })(join(embed, 'snippets'));
+  for (const path of scripts) {
+    const result = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+    writeFileSync(path, result.code);
+  }
+}
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>

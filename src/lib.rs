@@ -25,6 +25,11 @@ pub mod storage;
 #[cfg(feature = "web")]
 pub mod styles;
 
+// Talc instead of dlmalloc: a few KB less wasm, and faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Registers `<spoiler-card>` when the module loads.
 #[cfg(all(feature = "web", target_arch = "wasm32"))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]

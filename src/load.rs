@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::model::{self, limits, Movie, Problem, Report};
 use crate::strings;
-use crate::value;
+use crate::value::{self, Value};
 
 /// How long a fetch may take before the card gives up.
 pub const FETCH_TIMEOUT_MS: u32 = 10_000;
@@ -87,8 +87,7 @@ fn from_report(report: Report) -> Loaded {
 
 /// Validates a JS value (an object from `JSON.parse` or from a page's script).
 pub fn from_js(data: &JsValue) -> Loaded {
-    let deserializer = serde_wasm_bindgen::Deserializer::from(data.clone());
-    match value::read_document(deserializer) {
+    match read_js(data) {
         Ok(tree) => from_report(model::validate(&tree)),
         Err(err) => from_report(Report::unreadable(err.to_string())),
     }
@@ -166,4 +165,58 @@ pub fn log_warnings(label: &str, warnings: &[Problem]) {
         )
         .into(),
     );
+}
+
+/// Reads a JS value (plain data, as from `JSON.parse`) into a [`Value`]
+/// tree, with the same depth and size limits as the native reader.
+pub fn read_js(data: &JsValue) -> Result<Value, String> {
+    let mut count = 0usize;
+    read_js_at(data, 0, &mut count)
+}
+
+fn read_js_at(data: &JsValue, depth: usize, count: &mut usize) -> Result<Value, String> {
+    *count += 1;
+    if *count > value::MAX_VALUES {
+        return Err(format!(
+            "the document has more than {} values; it is too large",
+            value::MAX_VALUES
+        ));
+    }
+    if data.is_null() || data.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = data.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = data.as_f64() {
+        return Ok(Value::Number(n));
+    }
+    if let Some(s) = data.as_string() {
+        return Ok(Value::String(s));
+    }
+    if depth >= value::MAX_DEPTH {
+        return Err(format!(
+            "the document nests deeper than {} levels",
+            value::MAX_DEPTH
+        ));
+    }
+    if js_sys::Array::is_array(data) {
+        let array: &js_sys::Array = data.unchecked_ref();
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for item in array.iter() {
+            items.push(read_js_at(&item, depth + 1, count)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if data.is_object() && !data.is_function() {
+        let object: &js_sys::Object = data.unchecked_ref();
+        let mut entries = Vec::new();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            entries.push((key, read_js_at(&pair.get(1), depth + 1, count)?));
+        }
+        return Ok(Value::Object(entries));
+    }
+    Err("the data holds a value JSON cannot (a function, symbol or bigint)".to_owned())
 }

@@ -5,7 +5,6 @@
 //! and a plain reason; unknown fields are warnings, so a newer file still
 //! renders. No web or Yew imports: this compiles and is tested natively.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::value::Value;
@@ -92,7 +91,8 @@ pub struct Poster {
 /// Everything that gives the plot away.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spoilers {
-    /// A custom warning shown on the gate instead of the default.
+    /// An extra warning shown on the gate, under the standard label. It is
+    /// visible before reveal: keep it free of spoilers.
     pub warning: Option<String>,
     /// The full plot, paragraph by paragraph.
     pub summary: Vec<String>,
@@ -536,14 +536,17 @@ impl Checker {
             );
             return None;
         };
+        // Numbers are printed as integers only: float formatting would cost
+        // the wasm bundle ~15 KB for one rare message.
         if n.fract() != 0.0 || !n.is_finite() {
-            self.error(path, format!("{n} is not a whole number"));
+            self.error(path, "must be a whole number, not a fraction");
             return None;
         }
         if n < min as f64 || n > max as f64 {
+            let shown = whole(n);
             self.error(
                 path,
-                format!("{n} is out of range for {what} ({min} to {max})"),
+                format!("{shown} is out of range for {what} ({min} to {max})"),
             );
             return None;
         }
@@ -615,6 +618,7 @@ impl Checker {
         let schema_ok = match self.required(&schema_field) {
             Some(Value::Number(n)) if *n == SCHEMA_VERSION as f64 => true,
             Some(Value::Number(n)) => {
+                let n = whole(*n);
                 self.error(
                     "schema",
                     format!(
@@ -729,21 +733,38 @@ impl Checker {
     }
 
     fn unique(&mut self, names: &[&str], list_path: &str, key: Option<&str>) {
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, name) in names.iter().enumerate() {
-            let normalized = name.trim().to_lowercase();
-            if let Some(first) = seen.get(&normalized) {
-                let mut path = index(list_path, i);
-                if let Some(key) = key {
-                    path = join(&path, key);
-                }
-                self.error(
-                    &path,
-                    format!("\"{name}\" is already used by {}", index(list_path, *first)),
-                );
+        // ASCII case folding: full Unicode tables would cost the bundle ~8 KB.
+        let normalized: Vec<String> = names
+            .iter()
+            .map(|n| n.trim().to_ascii_lowercase())
+            .collect();
+        // Sort indices by name (stable, so the first use comes first), then
+        // report each later index whose name equals an earlier one's.
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by(|a, b| normalized[*a].cmp(&normalized[*b]));
+        let mut duplicates: Vec<(usize, usize)> = Vec::new();
+        let mut first = 0;
+        for pos in 1..order.len() {
+            if normalized[order[pos]] == normalized[order[first]] {
+                duplicates.push((order[pos], order[first]));
             } else {
-                seen.insert(normalized, i);
+                first = pos;
             }
+        }
+        duplicates.sort_unstable();
+        for (i, first) in duplicates {
+            let mut path = index(list_path, i);
+            if let Some(key) = key {
+                path = join(&path, key);
+            }
+            self.error(
+                &path,
+                format!(
+                    "\"{}\" is already used by {}",
+                    names[i],
+                    index(list_path, first)
+                ),
+            );
         }
     }
 
@@ -1052,6 +1073,15 @@ impl Checker {
                 Err(())
             }
         }
+    }
+}
+
+/// A number as shown in messages: integers only (see `integer`).
+fn whole(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        (n as i64).to_string()
+    } else {
+        "that number".to_owned()
     }
 }
 

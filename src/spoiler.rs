@@ -1,8 +1,6 @@
 //! Spoiler gating: what a reader sees for a given watch progress and the
 //! reveals they chose. Plain Rust; every component asks these functions.
 
-use std::collections::BTreeSet;
-
 use crate::model::Movie;
 
 /// A gated item that can be revealed on its own.
@@ -83,8 +81,9 @@ pub struct Gate {
     pub plot_revealed: bool,
     /// "Show everything" is on.
     pub show_all: bool,
-    /// Items revealed one by one.
-    pub revealed: BTreeSet<ItemKey>,
+    /// Items revealed one by one, sorted, without duplicates. (A sorted
+    /// `Vec` rather than a `BTreeSet`: same behaviour, less wasm.)
+    pub revealed: Vec<ItemKey>,
 }
 
 impl Gate {
@@ -95,7 +94,7 @@ impl Gate {
             progress: progress.min(runtime),
             plot_revealed: false,
             show_all: false,
-            revealed: BTreeSet::new(),
+            revealed: Vec::new(),
         }
     }
 
@@ -105,7 +104,7 @@ impl Gate {
             at_minute,
             self.runtime,
             self.progress,
-            self.show_all || self.revealed.contains(&key),
+            self.show_all || self.revealed.binary_search(&key).is_ok(),
         )
     }
 
@@ -133,6 +132,13 @@ impl Gate {
             .filter_map(|(i, c)| c.arc.as_ref().map(|a| (i, a)))
             .filter(|(i, a)| !self.shows(ItemKey::Arc(*i), a.at_minute))
             .count()
+    }
+
+    /// Reveals one item by hand.
+    pub fn reveal(&mut self, key: ItemKey) {
+        if let Err(at) = self.revealed.binary_search(&key) {
+            self.revealed.insert(at, key);
+        }
     }
 
     /// Sets progress (clamped to the runtime).
@@ -225,7 +231,7 @@ impl CardState {
                 next.announcement = Announcement::PlotHidden;
             }
             Action::RevealItem(key) => {
-                next.gate.revealed.insert(key);
+                next.gate.reveal(key);
                 next.announcement = Announcement::ItemRevealed;
             }
             Action::ShowEverything => {
@@ -246,7 +252,9 @@ impl CardState {
                 if let Some(p) = progress {
                     next.gate.set_progress(p);
                 }
-                next.gate.revealed.extend(revealed);
+                for key in revealed {
+                    next.gate.reveal(key);
+                }
                 next.gate.plot_revealed |= plot_revealed;
             }
             Action::SelectTab(tab) => next.tab = tab,

@@ -6,18 +6,9 @@ use std::cell::OnceCell;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
-/// All component stylesheets, in cascade order.
-pub const CSS: &str = concat!(
-    include_str!("../assets/css/base.css"),
-    include_str!("../assets/css/header.css"),
-    include_str!("../assets/css/progress.css"),
-    include_str!("../assets/css/spoiler_gate.css"),
-    include_str!("../assets/css/tabs.css"),
-    include_str!("../assets/css/timeline.css"),
-    include_str!("../assets/css/characters.css"),
-    include_str!("../assets/css/similar.css"),
-    include_str!("../assets/css/error_box.css"),
-);
+/// All component stylesheets (assets/css/), concatenated and minified by
+/// build.rs.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.css"));
 
 thread_local! {
     static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };

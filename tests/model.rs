@@ -197,7 +197,7 @@ fn mistyped_fields() {
     );
     assert_eq!(
         errors(&with(&["runtime_minutes"], json!(111.5))),
-        vec!["runtime_minutes: 111.5 is not a whole number"]
+        vec!["runtime_minutes: must be a whole number, not a fraction"]
     );
     assert_eq!(
         errors(&json!([1, 2])),

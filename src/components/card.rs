@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::header::Header;
-use crate::components::progress::Progress;
+use crate::components::header::{header, HeaderProps};
+use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::SpoilerGate;
-use crate::components::tabs::Tabs;
+use crate::components::tabs::{tabs, TabsProps};
 use crate::format;
 use crate::model::Movie;
 use crate::spoiler::{Action, Announcement, CardState};
@@ -100,12 +100,12 @@ pub fn Card(props: &CardProps) -> Html {
 
     html! {
         <article class="card" aria-labelledby="sc-title" part="card">
-            <Header movie={movie.clone()} base_url={props.base_url.clone()} heading_level={level} />
+            { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level }) }
             <section class="synopsis">
                 <@{sub.clone()} id="sc-synopsis" class="section-title">{ strings::SYNOPSIS }</@>
                 <p>{ &movie.synopsis }</p>
             </section>
-            <Progress runtime={movie.runtime_minutes} progress={state.gate.progress} on_action={on_action.clone()} />
+            { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone() }) }
             <SpoilerGate
                 movie={movie.clone()}
                 visible={state.gate.shows_plot()}
@@ -114,7 +114,7 @@ pub fn Card(props: &CardProps) -> Html {
                 on_action={on_action.clone()}
                 heading_level={level}
             />
-            <Tabs movie={movie.clone()} state={state.clone()} on_action={on_action} heading_level={level} />
+            { tabs(&TabsProps { movie: movie.clone(), state: state.clone(), on_action, heading_level: level }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ strings::UPDATED }{ " " }{ format::date(updated) }</p>
             }

@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::timeline::RevealBar;
+use crate::components::timeline::{reveal_bar, RevealBarProps};
 use crate::model::{Movie, Topic};
 use crate::spoiler::{Action, ItemKey};
 use crate::state::StateHandle;
 use crate::strings;
 
-/// Props of [`Characters`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`characters`] shows.
+#[derive(Clone, PartialEq)]
 pub struct CharactersProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -44,8 +44,7 @@ fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
 }
 
 /// The characters panel.
-#[component]
-pub fn Characters(props: &CharactersProps) -> Html {
+pub fn characters(props: &CharactersProps) -> Html {
     let gate = &props.state.gate;
     let hidden = gate.hidden_arcs(&props.movie);
     let any_revealed = gate.show_all || !gate.revealed.is_empty();
@@ -86,12 +85,7 @@ pub fn Characters(props: &CharactersProps) -> Html {
             if props.movie.characters.is_empty() {
                 <p class="empty">{ strings::NOTHING_LISTED }</p>
             } else {
-                <RevealBar
-                    hidden={if hidden > 0 { strings::hidden_arcs(hidden) } else { String::new() }}
-                    any_hidden={hidden > 0}
-                    {any_revealed}
-                    on_action={props.on_action.clone()}
-                />
+                { reveal_bar(&RevealBarProps { hidden: AttrValue::from(if hidden > 0 { strings::hidden_arcs(hidden) } else { String::new() }), any_hidden: hidden > 0, any_revealed, on_action: props.on_action.clone() }) }
                 <ul class="characters">{ for people }</ul>
             }
             { topics(strings::SETTINGS, &sub, &props.movie.settings) }

@@ -10,19 +10,17 @@ use crate::strings;
 /// Problems listed in the box; the rest are in the console.
 const SHOWN_PROBLEMS: usize = 6;
 
-/// Props of [`ErrorBox`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`error_box`] shows.
+#[derive(Clone, PartialEq)]
 pub struct ErrorBoxProps {
     /// What went wrong.
     pub error: Rc<LoadError>,
     /// Offered when retrying could help (network, HTTP, timeout).
-    #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
 }
 
 /// The error box.
-#[component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+pub fn error_box(props: &ErrorBoxProps) -> Html {
     let problems = match props.error.as_ref() {
         LoadError::Invalid(problems) => problems.as_slice(),
         _ => &[],

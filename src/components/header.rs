@@ -8,21 +8,19 @@ use crate::format;
 use crate::model::{is_http_url, Movie};
 use crate::strings;
 
-/// Props of [`Header`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`header`] shows.
+#[derive(Clone, PartialEq)]
 pub struct HeaderProps {
     /// The movie.
     pub movie: Rc<Movie>,
     /// URL a relative poster path resolves against.
-    #[prop_or_default]
     pub base_url: AttrValue,
     /// Heading level of the title.
     pub heading_level: u8,
 }
 
 /// The card's header.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn header(props: &HeaderProps) -> Html {
     let movie = &props.movie;
     let title_tag = crate::components::heading_tag(props.heading_level, 0);
     let poster = movie.poster.as_ref().and_then(|poster| {

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::card::Card;
-use crate::components::error_box::ErrorBox;
+use crate::components::error_box::{error_box, ErrorBoxProps};
 use crate::load::{self, LoadError, Loaded};
 use crate::storage::Remember;
 use crate::strings;
@@ -127,7 +127,10 @@ pub fn Loader(props: &LoaderProps) -> Html {
                     let attempt = attempt.clone();
                     Callback::from(move |_| attempt.set(*attempt + 1))
                 });
-            html! { <ErrorBox error={Rc::new(error.clone())} {on_retry} /> }
+            error_box(&ErrorBoxProps {
+                error: Rc::new(error.clone()),
+                on_retry,
+            })
         }
     }
 }

@@ -8,8 +8,8 @@ use crate::components::similar::external_link;
 use crate::model::Movie;
 use crate::strings;
 
-/// Props of [`MoreAbout`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`more_about`] shows.
+#[derive(Clone, PartialEq)]
 pub struct MoreProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -18,8 +18,7 @@ pub struct MoreProps {
 }
 
 /// The "More" panel.
-#[component]
-pub fn MoreAbout(props: &MoreProps) -> Html {
+pub fn more_about(props: &MoreProps) -> Html {
     let Some(more) = props.movie.more.as_ref() else {
         return html! {};
     };

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-/// Props of [`Placeholder`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`placeholder`] shows.
+#[derive(Clone, PartialEq)]
 pub struct PlaceholderProps {
     /// Length in characters of each hidden paragraph; shapes roughly match.
     pub lengths: Vec<usize>,
@@ -16,8 +16,7 @@ const MAX_LINES: usize = 14;
 const LINE_CHARS: usize = 90;
 
 /// Blurred lines approximating the hidden text's shape.
-#[component]
-pub fn Placeholder(props: &PlaceholderProps) -> Html {
+pub fn placeholder(props: &PlaceholderProps) -> Html {
     let mut lines = Vec::new();
     for (p, len) in props.lengths.iter().enumerate() {
         let n = len.div_ceil(LINE_CHARS).clamp(1, 5);

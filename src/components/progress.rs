@@ -6,8 +6,8 @@ use crate::format;
 use crate::spoiler::Action;
 use crate::strings;
 
-/// Props of [`Progress`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`progress`] shows.
+#[derive(Clone, PartialEq)]
 pub struct ProgressProps {
     /// Runtime, the slider's maximum.
     pub runtime: u16,
@@ -29,8 +29,7 @@ pub fn progress_text(progress: u16, runtime: u16) -> String {
 }
 
 /// The watch-progress slider.
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
+pub fn progress(props: &ProgressProps) -> Html {
     let runtime = props.runtime;
     let oninput = {
         let on_action = props.on_action.clone();

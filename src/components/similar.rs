@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::model::{is_http_url, Movie};
 use crate::strings;
 
-/// Props of [`SimilarTitles`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`similar_titles`] shows.
+#[derive(Clone, PartialEq)]
 pub struct SimilarProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -28,8 +28,7 @@ pub fn external_link(url: &str, text: Html) -> Html {
 }
 
 /// The similar-titles panel.
-#[component]
-pub fn SimilarTitles(props: &SimilarProps) -> Html {
+pub fn similar_titles(props: &SimilarProps) -> Html {
     if props.movie.similar.is_empty() {
         return html! { <p class="empty">{ strings::NOTHING_LISTED }</p> };
     }

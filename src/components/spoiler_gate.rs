@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::placeholder::Placeholder;
+use crate::components::placeholder::{placeholder, PlaceholderProps};
 use crate::model::Movie;
 use crate::spoiler::Action;
 use crate::strings;
@@ -77,16 +77,20 @@ pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
             .chain(&spoilers.post_credits)
             .map(|p| p.chars().count())
             .collect();
-        let label = spoilers.warning.as_deref().unwrap_or(strings::PLOT_GATE);
+        // The author's own warning, if any, is shown under the standard label.
+        let hint = spoilers
+            .warning
+            .as_deref()
+            .unwrap_or(strings::PLOT_GATE_HINT);
         html! {
             <div class="veil">
                 <div id="sc-plot" class="plot-body veiled">
-                    <Placeholder {lengths} />
+                    { placeholder(&PlaceholderProps { lengths }) }
                 </div>
                 <button type="button" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
                     <span class="gate-icon" aria-hidden="true"></span>
-                    <span class="gate-label">{ label }</span>
-                    <span class="gate-hint">{ strings::PLOT_GATE_HINT }</span>
+                    <span class="gate-label">{ strings::PLOT_GATE }</span>
+                    <span class="gate-hint">{ hint }</span>
                 </button>
             </div>
         }

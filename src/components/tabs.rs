@@ -6,17 +6,17 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::characters::Characters;
-use crate::components::more::MoreAbout;
-use crate::components::similar::SimilarTitles;
-use crate::components::timeline::Timeline;
+use crate::components::characters::{characters, CharactersProps};
+use crate::components::more::{more_about, MoreProps};
+use crate::components::similar::{similar_titles, SimilarProps};
+use crate::components::timeline::{timeline, TimelineProps};
 use crate::model::Movie;
 use crate::spoiler::{Action, Tab};
 use crate::state::StateHandle;
 use crate::strings;
 
-/// Props of [`Tabs`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`tabs`] shows.
+#[derive(Clone, PartialEq)]
 pub struct TabsProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -49,8 +49,7 @@ pub fn next_index(key: &str, current: usize, count: usize) -> Option<usize> {
 }
 
 /// The tab list and the selected panel.
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
+pub fn tabs(props: &TabsProps) -> Html {
     let tabs = Tab::available(&props.movie);
     let selected = props.state.tab;
     let selected_index = tabs.iter().position(|t| *t == selected).unwrap_or(0);
@@ -107,10 +106,24 @@ pub fn Tabs(props: &TabsProps) -> Html {
             html! {}
         } else {
             match tab {
-                Tab::Timeline => html! { <Timeline movie={props.movie.clone()} state={props.state.clone()} on_action={props.on_action.clone()} /> },
-                Tab::Characters => html! { <Characters movie={props.movie.clone()} state={props.state.clone()} on_action={props.on_action.clone()} heading_level={props.heading_level} /> },
-                Tab::Similar => html! { <SimilarTitles movie={props.movie.clone()} /> },
-                Tab::More => html! { <MoreAbout movie={props.movie.clone()} heading_level={props.heading_level} /> },
+                Tab::Timeline => timeline(&TimelineProps {
+                    movie: props.movie.clone(),
+                    state: props.state.clone(),
+                    on_action: props.on_action.clone(),
+                }),
+                Tab::Characters => characters(&CharactersProps {
+                    movie: props.movie.clone(),
+                    state: props.state.clone(),
+                    on_action: props.on_action.clone(),
+                    heading_level: props.heading_level,
+                }),
+                Tab::Similar => similar_titles(&SimilarProps {
+                    movie: props.movie.clone(),
+                }),
+                Tab::More => more_about(&MoreProps {
+                    movie: props.movie.clone(),
+                    heading_level: props.heading_level,
+                }),
             }
         };
         html! {

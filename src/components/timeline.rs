@@ -10,8 +10,8 @@ use crate::spoiler::{Action, ItemKey};
 use crate::state::StateHandle;
 use crate::strings;
 
-/// Props of [`Timeline`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`timeline`] shows.
+#[derive(Clone, PartialEq)]
 pub struct TimelineProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -22,7 +22,7 @@ pub struct TimelineProps {
 }
 
 /// "4 later events hidden" and the show/hide-everything control.
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct RevealBarProps {
     /// The message about hidden items ("" when none).
     pub hidden: AttrValue,
@@ -35,8 +35,7 @@ pub struct RevealBarProps {
 }
 
 /// The bar above a gated list.
-#[component]
-pub fn RevealBar(props: &RevealBarProps) -> Html {
+pub fn reveal_bar(props: &RevealBarProps) -> Html {
     let on_action = props.on_action.clone();
     let show = Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowEverything));
     let on_action = props.on_action.clone();
@@ -54,8 +53,7 @@ pub fn RevealBar(props: &RevealBarProps) -> Html {
 }
 
 /// The timeline panel.
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let gate = &props.state.gate;
     let hidden = gate.hidden_events(&props.movie);
     let any_revealed = gate.show_all || !gate.revealed.is_empty();
@@ -99,12 +97,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <>
-            <RevealBar
-                hidden={if hidden > 0 { strings::hidden_events(hidden) } else { String::new() }}
-                any_hidden={hidden > 0}
-                {any_revealed}
-                on_action={props.on_action.clone()}
-            />
+            { reveal_bar(&RevealBarProps { hidden: AttrValue::from(if hidden > 0 { strings::hidden_events(hidden) } else { String::new() }), any_hidden: hidden > 0, any_revealed, on_action: props.on_action.clone() }) }
             <ol class="timeline">{ for items }</ol>
         </>
     }

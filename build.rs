@@ -1,0 +1,63 @@
+//! Concatenates and minifies the card's CSS (assets/css/) into one string
+//! the wasm adopts as a constructable stylesheet. Comments and layout
+//! whitespace cost bundle bytes and nothing else.
+
+use std::{env, fs, path::Path};
+
+/// Component stylesheets, in cascade order.
+const SHEETS: &[&str] = &[
+    "base",
+    "header",
+    "progress",
+    "spoiler_gate",
+    "tabs",
+    "timeline",
+    "characters",
+    "similar",
+    "error_box",
+];
+
+fn main() {
+    let mut css = String::new();
+    for sheet in SHEETS {
+        let path = format!("assets/css/{sheet}.css");
+        println!("cargo:rerun-if-changed={path}");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        css.push_str(&minify(&text));
+    }
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("card.css");
+    fs::write(out, css).unwrap();
+}
+
+/// Drops comments, collapses whitespace, and removes it around `{};,`.
+/// Conservative on purpose: nothing inside a declaration value changes
+/// except runs of whitespace.
+fn minify(text: &str) -> String {
+    let mut without_comments = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    without_comments.push_str(rest);
+    let collapsed = without_comments
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = String::with_capacity(collapsed.len());
+    let chars: Vec<char> = collapsed.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            let next = chars.get(i + 1).copied();
+            let tight = |ch: Option<char>| matches!(ch, Some('{' | '}' | ';' | ','));
+            if tight(prev) || tight(next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out.replace(";}", "}")
+}
