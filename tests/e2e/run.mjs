@@ -8,6 +8,7 @@ import { launch, tests } from './lib.mjs';
 const only = process.argv[2];
 await import('./card.test.mjs');
 await import('./embed.test.mjs');
+await import('./schema.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
 const site = await serve('dist');

@@ -1,0 +1,49 @@
+// The JSON Schema for editors (assets/schema/movie.schema.json): the
+// examples pass it, typical mistakes fail it, and it names exactly the
+// fields the card's validator reads (src/model.rs), so the two cannot drift.
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { test, assert, assertEqual } from './lib.mjs';
+
+const schema = JSON.parse(readFileSync('assets/schema/movie.schema.json', 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const examples = ['leaving-las-vegas', 'the-sixth-sense'].map((n) => JSON.parse(readFileSync(`assets/movies/${n}.json`, 'utf8')));
+
+test('schema: the examples are valid against the JSON Schema', async () => {
+  for (const movie of examples) assert(validate(movie), `${movie.id}: ${JSON.stringify(validate.errors)}`);
+});
+
+test('schema: typical mistakes fail the JSON Schema', async () => {
+  const bad = [
+    ['missing title', (m) => { delete m.title; }],
+    ['javascript: url', (m) => { m.similar[0].url = 'javascript:alert(1)'; }],
+    ['relative link', (m) => { m.more.links[0].url = '//evil.example/x'; }],
+    ['year out of range', (m) => { m.year = 1700; }],
+    ['schema version 2', (m) => { m.schema = 2; }],
+    ['empty synopsis', (m) => { m.synopsis = '   '; }],
+    ['fractional minute', (m) => { m.timeline[0].at_minute = 1.5; }],
+    ['bad date', (m) => { m.updated = '16/11/2024'; }],
+    ['id with spaces', (m) => { m.id = 'Leaving Las Vegas'; }],
+  ];
+  for (const [name, breakIt] of bad) {
+    const movie = structuredClone(examples[0]);
+    breakIt(movie);
+    assert(!validate(movie), `${name} should fail`);
+  }
+});
+
+test('schema: names exactly the fields src/model.rs reads', async () => {
+  const model = readFileSync('src/model.rs', 'utf8');
+  const top = model.match(/const TOP_FIELDS: &\[&str\] = &\[([^\]]*)\]/)[1].match(/"([^"]+)"/g).map((s) => s.slice(1, -1));
+  assertEqual(Object.keys(schema.properties).sort(), [...top].sort(), 'top-level fields');
+  // Every nested object's known-field list in the validator appears in the schema.
+  const lists = [...model.matchAll(/&\[((?:"[a-z_$]+",?\s*)+)\]/g)].map((m) => m[1].match(/"([^"]+)"/g).map((s) => s.slice(1, -1)).sort().join(','));
+  const schemaObjects = [];
+  (function walk(node) {
+    if (node && typeof node === 'object') {
+      if (node.type === 'object' && node.properties) schemaObjects.push(Object.keys(node.properties).sort().join(','));
+      for (const v of Object.values(node)) walk(v);
+    }
+  })(schema);
+  for (const list of lists) assert(schemaObjects.includes(list), `schema has an object with fields ${list}`);
+});
