@@ -215,6 +215,8 @@ test('progress: slider keys and drag decide which events and arcs show (DOM and 
     assert(ax.includes(`0:${middle} of 1:51`), 'the slider speaks its value as time');
     await page.keyboard.press('End');
     assertEqual((await eventTitlesShown(page)).length, LLV.timeline.length, 'everything at the end');
+    const axEnd = await accessibilityText(page);
+    for (const e of LLV.timeline) assert(axEnd.includes(e.title), `AX at the end has "${e.title}"`);
     assert(await page.evaluate(() => !!document.querySelector('#card-llv').shadowRoot.querySelector('#sc-plot.revealed')), 'plot shows at the end');
     // Drag with the mouse to about the middle.
     const box = await slider.boundingBox();
@@ -289,3 +291,23 @@ for (const width of [360, 720]) {
     });
   }
 }
+
+test('look: the blur respects prefers-reduced-motion; forced-colors mode keeps the gate and tabs visible', async (ctx) => {
+  const motion = await demo(ctx, { reducedMotion: 'no-preference' });
+  const still = await demo(ctx, { reducedMotion: 'reduce' });
+  try {
+    const duration = (page) => page.evaluate(() => getComputedStyle(document.querySelector('#card-llv').shadowRoot.querySelector('#sc-plot')).transitionDuration);
+    assertEqual(await duration(motion), '0.35s', 'blur transition with motion');
+    assertEqual(await duration(still), '0s', 'no transition with reduced motion');
+    await still.emulateMedia({ forcedColors: 'active' });
+    const forced = await still.evaluate(() => {
+      const root = document.querySelector('#card-llv').shadowRoot;
+      const gate = getComputedStyle(root.querySelector('.gate-label'));
+      const tab = getComputedStyle(root.querySelector('[aria-selected=true]'));
+      return { gateBorder: gate.borderTopStyle, tabBorder: tab.borderBottomWidth };
+    });
+    assertEqual(forced.gateBorder, 'solid', 'the gate label has a border in forced colors');
+    assertEqual(forced.tabBorder, '3px', 'the selected tab is marked in forced colors');
+    await still.locator('#card-llv').screenshot({ path: 'target/e2e/forced-colors.png' });
+  } finally { await motion.closeAll(); await still.closeAll(); }
+});

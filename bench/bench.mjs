@@ -1,0 +1,560 @@
+// The benchmark behind `make bench` (scripts/bench.sh builds dist/ first).
+// Drives Debian's Chromium headless through playwright-core against dist/
+// and writes bench/results/results.{json,md} and the PNG charts.
+//
+//   node bench/bench.mjs              full run (expects dist/ and target/size-report.json)
+//   BENCH_QUICK=1 node bench/bench.mjs  few repetitions, for trying the script out
+//
+// Every timing is a median of repeated runs with its spread (min/max and
+// IQR); every ratio is taken between figures measured in the same run.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/lib.mjs';
+import { serve, generated } from '../tests/e2e/server.mjs';
+import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+process.chdir(ROOT);
+const QUICK = !!process.env.BENCH_QUICK;
+const N = {
+  ttc: QUICK ? 3 : 15,
+  inter: QUICK ? 5 : 30,
+  warm: 2,
+  render: QUICK ? 3 : 15,
+  scale: QUICK ? 2 : 5,
+};
+const OUT = 'bench/results';
+const GEN = 'target/bench';
+mkdirSync(OUT, { recursive: true });
+mkdirSync(GEN, { recursive: true });
+const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed(0)}s]`, ...a);
+
+// ---------- statistics ----------
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => {
+    const i = (s.length - 1) * p; const lo = Math.floor(i); const hi = Math.ceil(i);
+    return s[lo] + (s[hi] - s[lo]) * (i - lo);
+  };
+  const r = (x) => Math.round(x * 100) / 100;
+  return { n: s.length, median: r(q(0.5)), min: r(s[0]), max: r(s[s.length - 1]), p25: r(q(0.25)), p75: r(q(0.75)) };
+}
+const fmt = (st, unit = 'ms') => `${st.median} ${unit} (${st.min}–${st.max}, IQR ${st.p25}–${st.p75}, n=${st.n})`;
+const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
+
+// ---------- inputs ----------
+const loader = readFileSync('dist/embed/spoiler-card.js', 'utf8');
+const glueName = loader.match(/from '\.\/([^']+\.js)'/)[1];
+const example = JSON.parse(readFileSync('dist/movies/leaving-las-vegas.json', 'utf8'));
+
+/** A valid movie with 1,000 timeline events and 200 characters. */
+function syntheticMovie() {
+  const m = structuredClone(example);
+  delete m.$schema;
+  m.id = 'synthetic-1000';
+  m.title = 'Synthetic Thousand';
+  m.runtime_minutes = 120;
+  m.timeline = Array.from({ length: 1000 }, (_, i) => ({
+    at_minute: Math.floor((i * 120) / 999),
+    title: `Event number ${i + 1}`,
+    text: `Something happens in scene ${i + 1}: a plain sentence of ordinary length that describes what the characters do here.`,
+  }));
+  m.characters = Array.from({ length: 200 }, (_, i) => ({
+    name: `Character ${i + 1}`,
+    actor: `Actor ${i + 1}`,
+    intro: `Character ${i + 1} is introduced early on, without giving anything away.`,
+    arc: { text: `What finally becomes of character ${i + 1}.`, at_minute: Math.floor((i * 120) / 199) },
+  }));
+  return m;
+}
+const synthetic = syntheticMovie();
+writeFileSync(`${GEN}/synthetic-1000.json`, JSON.stringify(synthetic));
+
+// Files the benchmark generates, served next to dist/.
+const extraFiles = new Map([
+  ['/bench/synthetic-1000.json', { file: `${GEN}/synthetic-1000.json`, type: 'application/json' }],
+  ['/bench/card.css', { file: `${GEN}/card.css`, type: 'text/css; charset=utf-8' }],
+]);
+const extraRoutes = {};
+for (const [path, { file, type }] of extraFiles) {
+  extraRoutes[path] = (_req, res) => {
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  };
+}
+const server = await serve(`${ROOT}/dist`, { extraRoutes });
+const ORIGIN = server.origin;
+
+const HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>';
+const SCRIPT = '<script type="module" src="/embed/spoiler-card.js"></script>';
+const page1 = (attrs = '', src = '/movies/leaving-las-vegas.json') =>
+  `${HEAD}${SCRIPT}</head><body><spoiler-card ${attrs} src="${src}"></spoiler-card></body></html>`;
+generated.set('/bench/one.html', page1());
+generated.set('/bench/one-eager.html', page1('eager'));
+generated.set('/bench/synthetic-eager.html', page1('eager', '/bench/synthetic-1000.json'));
+for (const n of [1, 10, 50, 100]) {
+  const cards = (attrs) => Array.from({ length: n }, () => `<spoiler-card ${attrs} src="/movies/leaving-las-vegas.json"></spoiler-card>`).join('\n');
+  generated.set(`/bench/scale-${n}-eager.html`, `${HEAD}${SCRIPT}</head><body>${cards('eager')}</body></html>`);
+  generated.set(`/bench/scale-${n}-lazy.html`, `${HEAD}${SCRIPT}</head><body>${cards('')}</body></html>`);
+}
+
+// Runs at document start in every measured page: records in
+// window.__bench.done the performance.now() (ms since navigation start) at
+// which the cards' content exists in their shadow roots, their stylesheets
+// (if linked) are loaded, and layout has been forced. Checked on every DOM
+// mutation (document and every shadow root), on stylesheet load and on
+// every animation frame as a fallback.
+const INIT_SCRIPT = () => {
+  const q = new URLSearchParams(location.search);
+  const expected = Number(q.get('n') || 1);
+  const lazy = q.get('lazy') === '1';
+  const B = (window.__bench = { done: null, rendered: 0, started: 0 });
+  const check = () => {
+    if (B.done !== null) return;
+    const cards = document.getElementsByTagName('spoiler-card');
+    if (cards.length < expected) return;
+    let firstMissing = -1; let rendered = 0;
+    for (let i = 0; i < cards.length; i++) {
+      const sr = cards[i].shadowRoot;
+      const title = sr && sr.querySelector('.title');
+      if (!title) { if (firstMissing < 0) firstMissing = i; if (!lazy) return; continue; }
+      for (const link of sr.querySelectorAll('link[rel=stylesheet]')) {
+        if (!link.sheet) { if (!link.__b) { link.__b = 1; link.addEventListener('load', check); } return; }
+      }
+      rendered++;
+    }
+    if (firstMissing >= 0) {
+      // lazy start: done when every card that is missing lies below the viewport
+      if (rendered === 0 || firstMissing === 0) return;
+      if (cards[firstMissing].getBoundingClientRect().top < innerHeight) return;
+    }
+    cards[0].getBoundingClientRect(); // forced layout
+    B.done = performance.now();
+    B.rendered = rendered;
+  };
+  const mo = new MutationObserver(check);
+  mo.observe(document, { childList: true, subtree: true });
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    mo.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  document.addEventListener('DOMContentLoaded', check);
+  const frame = () => { check(); if (B.done === null) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+};
+
+// ---------- browser ----------
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
+
+async function newPage({ width = 800, height = 900, init = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  if (init) await page.addInitScript(INIT_SCRIPT);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  page.cdp = cdp;
+  page.close2 = () => context.close();
+  return page;
+}
+
+async function waitDone(page, timeout = 30000) {
+  await page.waitForFunction(() => window.__bench && window.__bench.done !== null, null, { timeout, polling: 50 });
+  return page.evaluate(() => ({ ...window.__bench }));
+}
+
+const problems = [];
+const noteErrors = (what, page) => { for (const e of page.errors) problems.push(`${what}: ${e}`); };
+
+// ---------- 1. the static floor: freeze one rendered card ----------
+log('freezing the rendered card into a static page');
+{
+  const page = await newPage({ init: false });
+  await page.goto(`${ORIGIN}/bench/one-eager.html`);
+  await page.waitForFunction(() => document.querySelector('spoiler-card')?.shadowRoot?.querySelector('.title'));
+  const { css, html } = await page.evaluate(() => {
+    const sr = document.querySelector('spoiler-card').shadowRoot;
+    return { css: [...sr.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'), html: sr.innerHTML };
+  });
+  writeFileSync(`${GEN}/card.css`, css);
+  const floor = `${HEAD}</head><body><spoiler-card src="/movies/leaving-las-vegas.json"><template shadowrootmode="open"><link rel="stylesheet" href="/bench/card.css">${html}</template></spoiler-card></body></html>`;
+  writeFileSync(`${GEN}/floor.html`, floor);
+  generated.set('/bench/floor.html', floor);
+  noteErrors('freeze', page);
+  await page.close2();
+}
+
+// ---------- 2. time to card ----------
+async function coldLoad(path) {
+  const page = await newPage();
+  await page.goto(`${ORIGIN}${path}`);
+  const b = await waitDone(page);
+  noteErrors(path, page);
+  await page.close2();
+  return b.done;
+}
+log(`time to card: ${N.ttc} cold loads each, alternating embed and floor`);
+const ttcEmbed = []; const ttcFloor = [];
+await coldLoad('/bench/one.html'); await coldLoad('/bench/floor.html'); // warm the server and the OS caches
+for (let i = 0; i < N.ttc; i++) {
+  ttcEmbed.push(await coldLoad('/bench/one.html'));
+  ttcFloor.push(await coldLoad('/bench/floor.html'));
+}
+const ttc = { embed: stats(ttcEmbed), floor: stats(ttcFloor) };
+ttc.ratio = Math.round((ttc.embed.median / ttc.floor.median) * 100) / 100;
+ttc.raw = { embed: ttcEmbed, floor: ttcFloor };
+log('time to card', fmt(ttc.embed), 'floor', fmt(ttc.floor), 'ratio', ttc.ratio);
+
+// ---------- 3. interaction latency ----------
+// Inside the page: input -> wait until the DOM shows the change (checked
+// synchronously, then on every mutation and every 1 ms) -> forced layout.
+const INTERACT = async ({ kind, n, warm, runtime }) => {
+  const sr = document.querySelector('spoiler-card').shadowRoot;
+  const waitFor = (cond) => new Promise((resolve) => {
+    if (cond()) return resolve();
+    let iv = 0;
+    const mo = new MutationObserver(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } });
+    mo.observe(sr, { subtree: true, childList: true, attributes: true, characterData: true });
+    iv = setInterval(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } }, 1);
+  });
+  const layout = () => sr.querySelector('.card').getBoundingClientRect();
+  const idle = () => new Promise((r) => setTimeout(r, 0));
+  const times = [];
+  const values = [Math.round(runtime / 4), Math.round((3 * runtime) / 4)];
+  for (let i = 0; i < n + warm; i++) {
+    let t0; let t1;
+    if (kind === 'reveal') {
+      const gate = sr.querySelector('button.gate');
+      if (!gate) throw new Error('no gate to reveal');
+      t0 = performance.now();
+      gate.click();
+      await waitFor(() => sr.querySelector('#sc-plot.revealed'));
+      layout(); t1 = performance.now();
+      await idle();
+      sr.querySelector('#sc-plot .hide').click(); // reset, not timed
+      await waitFor(() => sr.querySelector('button.gate'));
+      layout();
+    } else if (kind === 'tab') {
+      const target = i % 2 === 0 ? 'characters' : 'timeline';
+      const tab = sr.getElementById(`sc-tab-${target}`);
+      t0 = performance.now();
+      tab.click();
+      await waitFor(() => {
+        const p = sr.getElementById(`sc-panel-${target}`);
+        return tab.getAttribute('aria-selected') === 'true' && p && !p.hidden && p.children.length > 0;
+      });
+      layout(); t1 = performance.now();
+    } else if (kind === 'progress') {
+      const slider = sr.getElementById('sc-progress');
+      const v = values[i % 2];
+      const text = sr.getElementById('sc-progress-text');
+      const before = text.textContent;
+      const countBefore = sr.querySelector('.hidden-count')?.textContent ?? '';
+      t0 = performance.now();
+      slider.value = String(v);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await waitFor(() => sr.getElementById('sc-progress-text').textContent !== before
+        && (countBefore === '' || (sr.querySelector('.hidden-count')?.textContent ?? '') !== countBefore));
+      layout(); t1 = performance.now();
+    }
+    if (i >= warm) times.push(t1 - t0);
+    await idle();
+  }
+  return times;
+};
+
+const interactions = [];
+const movies = [
+  { name: 'example (Leaving Las Vegas: 20 events, 8 characters)', key: 'example', path: '/bench/one-eager.html', runtime: example.runtime_minutes },
+  { name: 'synthetic (1,000 events, 200 characters)', key: 'synthetic', path: '/bench/synthetic-eager.html', runtime: 120 },
+];
+for (const movie of movies) {
+  for (const state of ['gated', 'revealed']) {
+    for (const rate of [1, 4]) {
+      const page = await newPage({ init: false });
+      await page.goto(`${ORIGIN}${movie.path}`);
+      await page.waitForFunction(() => document.querySelector('spoiler-card')?.shadowRoot?.querySelector('li.event'), null, { timeout: 30000 });
+      if (state === 'revealed') {
+        await page.evaluate(async () => {
+          const sr = document.querySelector('spoiler-card').shadowRoot;
+          [...sr.querySelectorAll('.reveal-bar button')].find((b) => /show everything/i.test(b.textContent)).click();
+          while (sr.querySelector('li.event.gated')) await new Promise((r) => setTimeout(r, 5));
+        });
+      }
+      const counts = await page.evaluate(() => {
+        const sr = document.querySelector('spoiler-card').shadowRoot;
+        return { events: sr.querySelectorAll('li.event').length, gated: sr.querySelectorAll('li.event.gated').length };
+      });
+      await page.cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const row = { movie: movie.key, state, throttle: rate, ...counts };
+      for (const kind of ['reveal', 'tab', 'progress']) {
+        const times = await page.evaluate(INTERACT, { kind, n: N.inter, warm: N.warm, runtime: movie.runtime });
+        row[kind] = stats(times);
+      }
+      await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      noteErrors(`interactions ${movie.key} ${state}`, page);
+      await page.close2();
+      interactions.push(row);
+      log('interactions', movie.key, state, `${rate}x`, `reveal ${fmtShort(row.reveal)} tab ${fmtShort(row.tab)} progress ${fmtShort(row.progress)}`);
+    }
+  }
+}
+
+// ---------- 4. 1,000-event render: card vs plain JS ----------
+log(`render cost: ${N.render} x card and plain-JS rendering of 1,000 events`);
+const RENDER = async ({ reps }) => {
+  const movie = await (await fetch('/bench/synthetic-1000.json')).json();
+  const first = document.querySelector('spoiler-card').shadowRoot;
+  const sheets = first.adoptedStyleSheets;
+  const ol0 = first.querySelector('ol.timeline');
+  const chainTemplate = []; // the ancestors of ol.timeline inside the card, shallow
+  for (let node = ol0; node !== first; node = node.parentNode) chainTemplate.unshift(node);
+  const imHere = first.querySelector('li.event:not(.gated) .link-button');
+  const imHereText = imHere ? imHere.firstChild.textContent : "I'm here";
+  const box = document.createElement('div');
+  document.body.append(box);
+  const waitFor = (root, cond) => new Promise((resolve) => {
+    if (cond()) return resolve();
+    let iv = 0;
+    const mo = new MutationObserver(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } });
+    mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    iv = setInterval(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } }, 1);
+  });
+  const idle = () => new Promise((r) => setTimeout(r, 20));
+  const clock = (m) => `~${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+  const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
+  const card = []; const plain = []; let structureCard = ''; let structurePlain = '';
+  const shape = (li) => [...li.querySelectorAll('*')].map((e) => `${e.tagName}.${e.className}`).join(' ');
+  for (let r = 0; r < reps; r++) {
+    // the card: a new <spoiler-card eager progress=runtime> with the movie object
+    {
+      const host = document.createElement('spoiler-card');
+      host.setAttribute('eager', '');
+      host.setAttribute('progress', String(movie.runtime_minutes));
+      host.movie = movie;
+      const t0 = performance.now();
+      box.append(host);
+      const sr = host.shadowRoot;
+      await waitFor(sr, () => sr.querySelectorAll('li.event:not(.gated)').length === 1000);
+      sr.querySelector('.card').getBoundingClientRect();
+      card.push(performance.now() - t0);
+      structureCard = shape(sr.querySelector('li.event'));
+      host.remove();
+      await idle();
+    }
+    // the floor: a plain-JS loop building the same timeline DOM in a shadow root with the card's stylesheet
+    {
+      const host = document.createElement('div');
+      const t0 = performance.now();
+      const sr = host.attachShadow({ mode: 'open' });
+      sr.adoptedStyleSheets = sheets;
+      let parent = sr;
+      for (const node of chainTemplate) { const c = node.cloneNode(false); parent.append(c); parent = c; }
+      const ol = parent;
+      for (const ev of movie.timeline) {
+        const li = el('li', 'event');
+        const c = clock(ev.at_minute);
+        li.append(el('span', 'minute', c));
+        const body = el('div', 'event-body');
+        body.append(el('p', 'event-title', ev.title), el('p', 'event-text', ev.text));
+        const b = el('button', 'link-button', imHereText);
+        b.type = 'button';
+        b.append(el('span', 'sr-only', ` (${c})`));
+        body.append(b);
+        li.append(body);
+        ol.append(li);
+      }
+      box.append(host);
+      ol.getBoundingClientRect();
+      plain.push(performance.now() - t0);
+      structurePlain = shape(ol.querySelector('li.event'));
+      host.remove();
+      await idle();
+    }
+  }
+  box.remove();
+  return { card, plain, sameStructure: structureCard === structurePlain, structureCard, structurePlain };
+};
+let render;
+{
+  const page = await newPage({ init: false });
+  await page.goto(`${ORIGIN}/bench/one-eager.html`);
+  await page.waitForFunction(() => document.querySelector('spoiler-card')?.shadowRoot?.querySelector('li.event'));
+  // a revealed event in the first card, for the baseline's "I'm here" text
+  await page.evaluate(() => { const sr = document.querySelector('spoiler-card').shadowRoot; sr.querySelector('li.event.gated button.reveal')?.click(); });
+  await page.waitForTimeout(100);
+  const r = await page.evaluate(RENDER, { reps: N.render + 1 });
+  r.card.shift(); r.plain.shift(); // first round is warm-up
+  render = { card: stats(r.card), plain: stats(r.plain), sameStructure: r.sameStructure, structureCard: r.structureCard, structurePlain: r.structurePlain };
+  render.ratio = Math.round((render.card.median / render.plain.median) * 100) / 100;
+  noteErrors('render', page);
+  await page.close2();
+  log('render 1000 events: card', fmt(render.card), 'plain JS', fmt(render.plain), 'ratio', render.ratio, 'same structure', render.sameStructure);
+}
+
+// ---------- 5. scale ----------
+const MEMORY = async (glue) => {
+  let wasm = null;
+  try { const exports = await (await import(glue)).default(); wasm = exports.memory.buffer.byteLength; } catch { /* not loaded */ }
+  const cards = [...document.getElementsByTagName('spoiler-card')];
+  return {
+    wasm,
+    started: cards.filter((c) => c.shadowRoot).length,
+    rendered: cards.filter((c) => c.shadowRoot?.querySelector('.title')).length,
+  };
+};
+const scale = [];
+for (const n of [1, 10, 50, 100]) {
+  for (const mode of ['eager', 'lazy']) {
+    const times = []; const heap = []; const wasm = []; const nodes = []; let started = 0; let rendered = 0;
+    for (let r = 0; r < N.scale; r++) {
+      const page = await newPage();
+      await page.goto(`${ORIGIN}/bench/scale-${n}-${mode}.html?n=${n}&lazy=${mode === 'lazy' ? 1 : 0}`);
+      const b = await waitDone(page, 60000);
+      times.push(b.done);
+      await page.waitForTimeout(300);
+      await page.cdp.send('HeapProfiler.collectGarbage');
+      const m = await page.evaluate(MEMORY, `/embed/${glueName}`);
+      await page.cdp.send('Performance.enable');
+      const { metrics } = await page.cdp.send('Performance.getMetrics');
+      const metric = (k) => metrics.find((x) => x.name === k)?.value;
+      heap.push(metric('JSHeapUsedSize') / 1024 / 1024);
+      nodes.push(metric('Nodes'));
+      if (m.wasm != null) wasm.push(m.wasm / 1024 / 1024);
+      started = m.started; rendered = m.rendered;
+      noteErrors(`scale ${n} ${mode}`, page);
+      await page.close2();
+    }
+    const row = { cards: n, mode, time: stats(times), jsHeapMB: stats(heap), wasmMB: wasm.length ? stats(wasm) : null, domNodes: stats(nodes), startedAfter300ms: started, renderedAfter300ms: rendered };
+    scale.push(row);
+    log('scale', n, mode, fmt(row.time), `heap ${row.jsHeapMB.median} MB wasm ${row.wasmMB?.median} MB nodes ${row.domNodes.median} started ${started}`);
+  }
+}
+
+// ---------- 6. size ----------
+const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
+let twiggy = null;
+const profWasm = 'target/wasm32-unknown-unknown/profiling/spoiler_card.wasm';
+if (existsSync(profWasm)) {
+  const csv = execFileSync(`${process.env.HOME}/.cargo/bin/twiggy`, ['top', '-n', '200', '-f', 'csv', profWasm], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const parseLine = (line) => {
+    const out = []; let cur = ''; let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quoted) { if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch; }
+      else if (ch === '"') quoted = true; else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    }
+    out.push(cur); return out;
+  };
+  const rows = csv.trim().split('\n').slice(1).map(parseLine).map(([name, shallow, pct]) => ({ name, bytes: Number(shallow), percentOfFile: Number(pct) }));
+  const isMeta = (name) => /custom section|subsection|__wbindgen_describe/.test(name);
+  const codeRows = rows.filter((r) => !isMeta(r.name));
+  twiggy = {
+    file: profWasm,
+    note: 'profiling profile (release settings, names kept, stable toolchain, panic=abort) — not byte-identical to the nightly immediate-abort release .wasm; custom sections, name subsections and __wbindgen_describe rows left out',
+    top: codeRows.slice(0, 15),
+  };
+} else {
+  problems.push(`${profWasm} missing: no twiggy table`);
+}
+
+// ---------- 7. charts ----------
+const chartPage = await browser.newPage({ viewport: { width: 1000, height: 460 } });
+async function png(svg, file, width, height) {
+  await chartPage.setViewportSize({ width, height });
+  await chartPage.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
+  await chartPage.locator('svg').screenshot({ path: file });
+}
+await png(scaleChartSvg(scale), `${OUT}/scale.png`, 1000, 440);
+await png(sizeChartSvg(size), `${OUT}/size.png`, 900, 360);
+await chartPage.close();
+await browser.close();
+await server.close();
+
+// ---------- 8. results ----------
+const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
+const machine = {
+  nproc: Number(sh('nproc', [])) || cpus().length,
+  model: (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] ?? 'unknown',
+  memTotal: (readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(.*)/) || [])[1],
+  loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+};
+const kb = (n) => (n / 1024).toFixed(1);
+const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
+const worstEx4 = Math.max(...ex4.flatMap((r) => [r.reveal.median, r.tab.median, r.progress.median]));
+const s100 = scale.find((r) => r.cards === 100 && r.mode === 'eager');
+const s100lazy = scale.find((r) => r.cards === 100 && r.mode === 'lazy');
+const targets = [
+  { target: 'brotli total < 60 KB', value: `${kb(size.total.brotli)} KB`, met: size.total.brotli < 60 * 1024,
+    gap: size.total.brotli < 60 * 1024 ? '' : `${kb(size.total.brotli - 60 * 1024)} KB over (${((size.total.brotli / (60 * 1024)) * 100 - 100).toFixed(0)}%)` },
+  { target: 'time to card within 1.5x of the static floor', value: `${ttc.ratio}x (${ttc.embed.median} / ${ttc.floor.median} ms)`, met: ttc.ratio <= 1.5,
+    gap: ttc.ratio <= 1.5 ? '' : `${(ttc.ratio / 1.5).toFixed(2)}x too slow; ${(ttc.embed.median - 1.5 * ttc.floor.median).toFixed(0)} ms over` },
+  { target: 'every interaction < 16 ms at 4x throttle, example movie (median)', value: `worst median ${worstEx4} ms`, met: worstEx4 < 16,
+    gap: worstEx4 < 16 ? '' : `${(worstEx4 - 16).toFixed(1)} ms over` },
+  { target: '1,000-event render within 1.5x of plain JS', value: `${render.ratio}x (${render.card.median} / ${render.plain.median} ms)`, met: render.ratio <= 1.5,
+    gap: render.ratio <= 1.5 ? '' : `${(render.ratio / 1.5).toFixed(2)}x too slow` },
+  { target: '100 cards rendered < 1 s (one wasm instance)', value: `eager ${s100.time.median} ms; lazy (in viewport) ${s100lazy.time.median} ms`, met: s100.time.median < 1000,
+    gap: s100.time.median < 1000 ? '' : `${(s100.time.median - 1000).toFixed(0)} ms over (eager)` },
+];
+const results = {
+  date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
+  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, targets, problems,
+};
+writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2));
+
+const md = [];
+md.push('# spoiler-card benchmark results', '');
+md.push(`Generated by \`make bench\` (bench/bench.mjs) on ${results.date}${QUICK ? ' — QUICK RUN (few repetitions), not for quoting' : ''}.`, '');
+md.push(`Machine: ${machine.nproc} CPUs (${machine.model}), ${machine.memTotal} RAM, load average at the end ${machine.loadavg} (shared machine: absolute times are noisy, compare the ratios). Browser: Chromium ${chromiumVersion} headless (playwright-core), Node ${process.version}.`, '');
+md.push('Figures are medians with (min–max) and, where given, the interquartile range; n = repetitions.', '');
+md.push('## Targets', '', '| Target | Measured | Met? | Gap |', '|---|---|---|---|');
+for (const t of targets) md.push(`| ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} | ${t.gap} |`);
+md.push('');
+md.push('## Size', '', 'What one embedded card downloads (dist/embed; the CSS is compiled into the .wasm), from `scripts/size-report.mjs`:', '');
+md.push('| File | raw | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|');
+for (const f of size.files) md.push(`| \`${f.file}\` | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
+md.push(`| **total** | **${kb(size.total.raw)} KB** | **${kb(size.total.gzip)} KB** | **${kb(size.total.brotli)} KB** |`, '');
+md.push('![size breakdown](size.png)', '');
+if (twiggy) {
+  md.push(`Largest contributors to the .wasm (\`twiggy top\`, ${twiggy.note}):`, '');
+  md.push('| # | Item | Bytes | % of file |', '|---:|---|---:|---:|');
+  twiggy.top.forEach((r, i) => md.push(`| ${i + 1} | \`${r.name.replace(/\|/g, '\\|')}\` | ${r.bytes} | ${r.percentOfFile.toFixed(2)} |`));
+  md.push('');
+}
+md.push('## Time to card', '');
+md.push(`Navigation start to the card's title present in its shadow root, its stylesheet applied and layout forced; ${N.ttc} cold loads each (new browser context, cache disabled), embed and floor alternating. The embed page is the README snippet (\`<spoiler-card src>\`, lazy start, one fetch of the JSON); the floor is the same card's rendered shadow DOM frozen into declarative shadow DOM with its CSS as a linked stylesheet (target/bench/floor.html, card.css).`, '');
+md.push('| Page | median | min–max | IQR |', '|---|---:|---:|---:|');
+md.push(`| (a) embed bundle | ${ttc.embed.median} ms | ${ttc.embed.min}–${ttc.embed.max} | ${ttc.embed.p25}–${ttc.embed.p75} |`);
+md.push(`| (b) static floor | ${ttc.floor.median} ms | ${ttc.floor.min}–${ttc.floor.max} | ${ttc.floor.p25}–${ttc.floor.p75} |`);
+md.push(`| ratio a/b (medians) | ${ttc.ratio}x | | |`, '');
+md.push('## Interaction latency', '');
+md.push(`Input → DOM committed (checked synchronously, then on every mutation) → forced layout (\`getBoundingClientRect\`), median of ${N.inter} after ${N.warm} warm-up rounds, ms, as median (min–max). Reveal: click the plot gate (then "Hide again", not timed). Tab: alternate Characters/Timeline. Progress: set the slider to runtime/4 and 3·runtime/4 alternately with a bubbling \`input\` event. "gated" = progress 0; "revealed" = after "Show everything" (every event and arc shown). Throttle via CDP \`Emulation.setCPUThrottlingRate\`.`, '');
+md.push('| Movie | State | CPU | events (gated) | reveal | tab switch | progress |', '|---|---|---|---|---:|---:|---:|');
+for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${fmtShort(r.progress)} |`);
+md.push('');
+md.push('## Render cost against plain JS', '');
+md.push(`Rendering the synthetic movie's 1,000 timeline events, all shown (\`progress\` = runtime), ${N.render} rounds after a warm-up, in the same page. Card: from appending a new \`<spoiler-card eager>\` whose \`movie\` property is the parsed object to 1,000 shown \`li.event\` in its shadow root, laid out — this includes reading and validating the object and rendering the rest of the card (header, synopsis, gate, tabs). Plain JS: a loop that builds the same timeline DOM (same ancestors, elements and classes per event${render.sameStructure ? ', checked equal' : ', NOT equal — see results.json'}) into a shadow root with the card's adopted stylesheet, then forced layout.`, '');
+md.push('| Side | median | min–max | IQR |', '|---|---:|---:|---:|');
+md.push(`| card | ${render.card.median} ms | ${render.card.min}–${render.card.max} | ${render.card.p25}–${render.card.p75} |`);
+md.push(`| plain JS | ${render.plain.median} ms | ${render.plain.min}–${render.plain.max} | ${render.plain.p25}–${render.plain.p75} |`);
+md.push(`| ratio (medians) | ${render.ratio}x | | |`, '');
+md.push('## Scale', '');
+md.push(`N copies of the example card (same \`src\`) on one page, ${N.scale} cold loads each. Time: navigation start to every card rendered ("eager", all cards have \`eager\`) or every card that lies in the 800×900 viewport rendered ("lazy", the default lazy start). Memory 300 ms later after a forced GC: JS heap (CDP \`Performance.getMetrics\` JSHeapUsedSize), the wasm linear memory (\`memory.buffer.byteLength\` of the glue module's exports — one instance for the page), DOM nodes. "started" = cards that had started (shadow root attached) at that point.`, '');
+md.push('| Cards | Start | time to all rendered, ms | JS heap, MB | wasm memory, MB | DOM nodes | started |', '|---:|---|---:|---:|---:|---:|---:|');
+for (const r of scale) md.push(`| ${r.cards} | ${r.mode} | ${fmtShort(r.time)} | ${fmtShort(r.jsHeapMB)} | ${r.wasmMB ? fmtShort(r.wasmMB) : 'n/a'} | ${r.domNodes.median} | ${r.startedAfter300ms} |`);
+md.push('');
+const e1 = scale.find((r) => r.cards === 1 && r.mode === 'eager');
+const per = (k) => ((s100[k].median - e1[k].median) / 99);
+md.push(`Growth per card (eager, 1 → 100 cards, medians): ${per('time').toFixed(1)} ms, ${(per('jsHeapMB') * 1024).toFixed(0)} KB JS heap${s100.wasmMB ? `, ${(((s100.wasmMB.median - e1.wasmMB.median) / 99) * 1024).toFixed(0)} KB wasm memory` : ''}, ${((s100.domNodes.median - e1.domNodes.median) / 99).toFixed(0)} DOM nodes.`, '');
+md.push('![scale: cards vs time and memory](scale.png)', '');
+if (problems.length) { md.push('## Problems seen during the run', ''); for (const p of [...new Set(problems)]) md.push(`- ${p}`); md.push(''); }
+writeFileSync(`${OUT}/results.md`, md.join('\n'));
+log(`wrote ${OUT}/results.md, results.json, scale.png, size.png`);

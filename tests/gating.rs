@@ -1,0 +1,176 @@
+//! Native tests of the spoiler gating and the card's state machine, and of
+//! the formatting helpers.
+#![cfg(not(target_arch = "wasm32"))]
+
+use spoiler_card::format;
+use spoiler_card::model::Date;
+use spoiler_card::spoiler::{
+    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, Tab,
+};
+
+#[test]
+fn visibility_table() {
+    // (at_minute, runtime, progress, hand_revealed) -> visible
+    let cases: &[(Option<u16>, u16, u16, bool, bool)] = &[
+        (Some(30), 111, 0, false, false), // not started: nothing by progress
+        (Some(0), 111, 0, false, false),  // even minute 0
+        (Some(0), 111, 1, false, true),   // started: minute 0 shows
+        (Some(30), 111, 29, false, false), // one minute before
+        (Some(30), 111, 30, false, true), // minute equal to progress
+        (Some(30), 111, 31, false, true), // after
+        (None, 111, 110, false, false),   // no minute = the end of the film
+        (None, 111, 111, false, true),    // progress = runtime
+        (Some(111), 111, 111, false, true), // last minute at the end
+        (Some(90), 111, 500, false, true), // progress past the runtime is clamped
+        (None, 111, 500, false, true),
+        (Some(90), 111, 0, true, true), // revealed by hand, whatever the progress
+        (None, 111, 10, true, true),
+    ];
+    for &(at, runtime, progress, hand, expected) in cases {
+        assert_eq!(
+            is_visible(at, runtime, progress, hand),
+            expected,
+            "{at:?} {runtime} {progress} {hand}"
+        );
+    }
+}
+
+#[test]
+fn plot_visibility() {
+    assert!(!is_plot_visible(111, 0, false));
+    assert!(!is_plot_visible(111, 110, false));
+    assert!(is_plot_visible(111, 111, false));
+    assert!(is_plot_visible(111, 0, true));
+}
+
+#[test]
+fn gate_clamps_progress_and_counts_hidden_items() {
+    let mut gate = Gate::new(111, 500);
+    assert_eq!(gate.progress, 111);
+    gate.set_progress(40);
+    assert_eq!(gate.progress, 40);
+    assert!(gate.shows(ItemKey::Event(0), Some(40)));
+    assert!(!gate.shows(ItemKey::Event(1), Some(41)));
+    gate.reveal(ItemKey::Event(1));
+    gate.reveal(ItemKey::Event(1));
+    assert_eq!(gate.revealed, vec![ItemKey::Event(1)], "no duplicates");
+    assert!(gate.shows(ItemKey::Event(1), Some(41)));
+    assert!(
+        !gate.shows(ItemKey::Arc(1), Some(41)),
+        "keys of another kind stay hidden"
+    );
+}
+
+fn state() -> CardState {
+    CardState::new(111, 0)
+}
+
+#[test]
+fn reveal_and_hide_the_plot() {
+    let s = state().apply(Action::RevealPlot);
+    assert!(s.gate.shows_plot());
+    assert_eq!(s.announcement, Announcement::PlotRevealed);
+    assert_eq!(s.focus_plot, 1, "focus moves to the plot heading");
+    let s = s.apply(Action::HidePlot);
+    assert!(!s.gate.shows_plot());
+    assert_eq!(s.announcement, Announcement::PlotHidden);
+    let s = s.apply(Action::RevealPlot);
+    assert_eq!(s.focus_plot, 2, "each reveal moves focus again");
+}
+
+#[test]
+fn items_one_by_one_then_everything_then_hide_again() {
+    let s = state().apply(Action::RevealItem(ItemKey::Event(3)));
+    assert!(s.gate.shows(ItemKey::Event(3), Some(80)));
+    assert!(!s.gate.shows(ItemKey::Event(4), Some(85)));
+    assert_eq!(s.announcement, Announcement::ItemRevealed);
+    let s = s.apply(Action::ShowEverything);
+    assert!(s.gate.shows(ItemKey::Event(4), Some(85)) && s.gate.shows(ItemKey::Arc(0), None));
+    assert!(
+        !s.gate.shows_plot(),
+        "show everything is for the tabs, not the plot"
+    );
+    let s = s.apply(Action::HideEverything);
+    assert!(
+        !s.gate.shows(ItemKey::Event(3), Some(80)) && !s.gate.shows(ItemKey::Event(4), Some(85))
+    );
+    assert_eq!(s.announcement, Announcement::EverythingHidden);
+}
+
+#[test]
+fn moving_progress_back_hides_again_except_hand_reveals() {
+    let s = state()
+        .apply(Action::SetProgress(90))
+        .apply(Action::RevealItem(ItemKey::Arc(2)));
+    assert!(s.gate.shows(ItemKey::Event(5), Some(60)));
+    let s = s.apply(Action::SetProgress(30));
+    assert!(
+        !s.gate.shows(ItemKey::Event(5), Some(60)),
+        "progress back hides again"
+    );
+    assert!(
+        s.gate.shows(ItemKey::Arc(2), Some(100)),
+        "a hand reveal stays"
+    );
+    assert_eq!(
+        s.apply(Action::SetProgress(1000)).gate.progress,
+        111,
+        "clamped"
+    );
+}
+
+#[test]
+fn restore_and_tabs() {
+    let s = state().apply(Action::Restore {
+        progress: Some(50),
+        revealed: vec![ItemKey::Event(9)],
+        plot_revealed: true,
+    });
+    assert_eq!(s.gate.progress, 50);
+    assert!(s.gate.shows(ItemKey::Event(9), Some(100)) && s.gate.shows_plot());
+    assert_eq!(s.tab, Tab::Timeline);
+    let s = s.apply(Action::SelectTab(Tab::Characters));
+    assert_eq!(s.tab, Tab::Characters);
+    assert_eq!(s.announcement, Announcement::None);
+}
+
+#[test]
+fn runtime_clock_and_dates() {
+    assert_eq!(format::runtime(111), "1h 51m");
+    assert_eq!(format::runtime(45), "45m");
+    assert_eq!(format::runtime(120), "2h");
+    assert_eq!(format::runtime(1), "1m");
+    assert_eq!(format::clock(45), "0:45");
+    assert_eq!(format::clock(111), "1:51");
+    assert_eq!(format::clock(0), "0:00");
+    assert_eq!(format::approx_clock(65), "~1:05");
+    assert_eq!(
+        format::date(Date {
+            year: 2024,
+            month: 11,
+            day: 16
+        }),
+        "16 November 2024"
+    );
+    assert_eq!(
+        format::date(Date {
+            year: 1995,
+            month: 1,
+            day: 1
+        }),
+        "1 January 1995"
+    );
+}
+
+#[test]
+fn progress_attribute_parsing() {
+    assert_eq!(format::parse_minutes("45"), Some(45));
+    assert_eq!(format::parse_minutes(" 45 "), Some(45));
+    assert_eq!(format::parse_minutes("1:05"), Some(65));
+    assert_eq!(format::parse_minutes("0:45"), Some(45));
+    assert_eq!(format::parse_minutes("1:75"), None);
+    assert_eq!(format::parse_minutes("1:5"), None);
+    assert_eq!(format::parse_minutes("-3"), None);
+    assert_eq!(format::parse_minutes("abc"), None);
+    assert_eq!(format::parse_minutes(""), None);
+}
