@@ -6,6 +6,8 @@ const OBSERVED = ['src', 'progress', 'theme', 'remember', 'heading-level'];
 
 // Cards start when they come within this distance of the viewport.
 const LAZY_MARGIN = '600px 0px';
+// Space a card holds before it starts.
+const RESERVED_HEIGHT = '24rem';
 
 export function defineSpoilerCard(mount) {
   // A second copy of the bundle on the same page: the first one wins.
@@ -51,6 +53,7 @@ export function defineSpoilerCard(mount) {
       if (this._handle) return; // moved: still mounted
       if (lazy && !this.hasAttribute('eager')) {
         this._waiting = true;
+        this._reserve();
         lazy.observe(this);
       } else {
         this._start();
@@ -76,6 +79,18 @@ export function defineSpoilerCard(mount) {
 
     attributeChangedCallback() {
       if (this._handle) this._handle.update();
+    }
+
+    // Until a lazy card starts, an empty shadow root with a box of about a
+    // card's height: the page does not jump, and cards further down stay
+    // out of the observer's reach instead of all piling up at height 0.
+    // (CSSOM styles, which a strict CSP allows, unlike style attributes.)
+    _reserve() {
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      if (root.firstChild) return;
+      const box = document.createElement('div');
+      box.style.minHeight = RESERVED_HEIGHT;
+      root.append(box);
     }
 
     _start() {
