@@ -9,11 +9,12 @@
 // IQR); every ratio is taken between figures measured in the same run.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/lib.mjs';
 import { serve, generated } from '../tests/e2e/server.mjs';
 import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
+import { twiggyTop, writeReport } from './report.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(ROOT);
@@ -21,11 +22,11 @@ const QUICK = !!process.env.BENCH_QUICK;
 const N = {
   ttc: QUICK ? 3 : 15,
   inter: QUICK ? 5 : 30,
-  warm: 2,
+  warm: 1,
   render: QUICK ? 3 : 15,
   scale: QUICK ? 2 : 5,
 };
-const OUT = 'bench/results';
+const OUT = process.env.BENCH_OUT ?? 'bench/results';
 const GEN = 'target/bench';
 mkdirSync(OUT, { recursive: true });
 mkdirSync(GEN, { recursive: true });
@@ -33,6 +34,7 @@ const log = (...a) => console.log(`[bench ${((performance.now()) / 1000).toFixed
 
 // ---------- statistics ----------
 function stats(xs) {
+  if (!xs.length) return { n: 0, median: NaN, min: NaN, max: NaN, p25: NaN, p75: NaN };
   const s = [...xs].sort((a, b) => a - b);
   const q = (p) => {
     const i = (s.length - 1) * p; const lo = Math.floor(i); const hi = Math.ceil(i);
@@ -45,9 +47,14 @@ const fmt = (st, unit = 'ms') => `${st.median} ${unit} (${st.min}–${st.max}, I
 const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
 
 // ---------- inputs ----------
-const loader = readFileSync('dist/embed/spoiler-card.js', 'utf8');
+// Serve a snapshot of dist/: a rebuild of dist/ during the run (another
+// `trunk build`) would otherwise swap the hashed files under the pages.
+const DIST = `${GEN}/dist`;
+rmSync(DIST, { recursive: true, force: true });
+cpSync('dist', DIST, { recursive: true });
+const loader = readFileSync(`${DIST}/embed/spoiler-card.js`, 'utf8');
 const glueName = loader.match(/from '\.\/([^']+\.js)'/)[1];
-const example = JSON.parse(readFileSync('dist/movies/leaving-las-vegas.json', 'utf8'));
+const example = JSON.parse(readFileSync(`${DIST}/movies/leaving-las-vegas.json`, 'utf8'));
 
 /** A valid movie with 1,000 timeline events and 200 characters. */
 function syntheticMovie() {
@@ -84,7 +91,7 @@ for (const [path, { file, type }] of extraFiles) {
     res.end(readFileSync(file));
   };
 }
-const server = await serve(`${ROOT}/dist`, { extraRoutes });
+const server = await serve(`${ROOT}/${DIST}`, { extraRoutes });
 const ORIGIN = server.origin;
 
 const HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>';
@@ -203,7 +210,8 @@ async function coldLoad(path) {
 }
 log(`time to card: ${N.ttc} cold loads each, alternating embed and floor`);
 const ttcEmbed = []; const ttcFloor = [];
-await coldLoad('/bench/one.html'); await coldLoad('/bench/floor.html'); // warm the server and the OS caches
+if (process.env.BENCH_SKIP_TTC) N.ttc = 1; // development only
+else { await coldLoad('/bench/one.html'); await coldLoad('/bench/floor.html'); } // warm the server and the OS caches
 for (let i = 0; i < N.ttc; i++) {
   ttcEmbed.push(await coldLoad('/bench/one.html'));
   ttcFloor.push(await coldLoad('/bench/floor.html'));
@@ -218,17 +226,26 @@ log('time to card', fmt(ttc.embed), 'floor', fmt(ttc.floor), 'ratio', ttc.ratio)
 // synchronously, then on every mutation and every 1 ms) -> forced layout.
 const INTERACT = async ({ kind, n, warm, runtime }) => {
   const sr = document.querySelector('spoiler-card').shadowRoot;
-  const waitFor = (cond) => new Promise((resolve) => {
+  const waitFor = (cond, what = kind) => new Promise((resolve, reject) => {
     if (cond()) return resolve();
-    let iv = 0;
+    let iv = 0; const start = performance.now();
     const mo = new MutationObserver(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } });
     mo.observe(sr, { subtree: true, childList: true, attributes: true, characterData: true });
-    iv = setInterval(() => { if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); } }, 1);
+    iv = setInterval(() => {
+      if (cond()) { mo.disconnect(); clearInterval(iv); resolve(); }
+      else if (performance.now() - start > 10000) { mo.disconnect(); clearInterval(iv); reject(new Error(`timed out waiting for ${what}`)); }
+    }, 1);
   });
   const layout = () => sr.querySelector('.card').getBoundingClientRect();
   const idle = () => new Promise((r) => setTimeout(r, 0));
   const times = [];
   const values = [Math.round(runtime / 4), Math.round((3 * runtime) / 4)];
+  const count = () => sr.querySelector('#sc-panel-timeline .hidden-count')?.textContent ?? '';
+  if (kind === 'progress' && sr.getElementById('sc-tab-timeline').getAttribute('aria-selected') !== 'true') {
+    sr.getElementById('sc-tab-timeline').click(); // the progress change is timed with the timeline shown
+    await waitFor(() => sr.querySelector('#sc-panel-timeline ol.timeline'), 'timeline tab');
+    await idle();
+  }
   for (let i = 0; i < n + warm; i++) {
     let t0; let t1;
     if (kind === 'reveal') {
@@ -240,7 +257,7 @@ const INTERACT = async ({ kind, n, warm, runtime }) => {
       layout(); t1 = performance.now();
       await idle();
       sr.querySelector('#sc-plot .hide').click(); // reset, not timed
-      await waitFor(() => sr.querySelector('button.gate'));
+      await waitFor(() => sr.querySelector('button.gate'), 'gate after hide');
       layout();
     } else if (kind === 'tab') {
       const target = i % 2 === 0 ? 'characters' : 'timeline';
@@ -257,12 +274,12 @@ const INTERACT = async ({ kind, n, warm, runtime }) => {
       const v = values[i % 2];
       const text = sr.getElementById('sc-progress-text');
       const before = text.textContent;
-      const countBefore = sr.querySelector('.hidden-count')?.textContent ?? '';
+      const countBefore = count();
       t0 = performance.now();
       slider.value = String(v);
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       await waitFor(() => sr.getElementById('sc-progress-text').textContent !== before
-        && (countBefore === '' || (sr.querySelector('.hidden-count')?.textContent ?? '') !== countBefore));
+        && (countBefore === '' || count() !== countBefore));
       layout(); t1 = performance.now();
     }
     if (i >= warm) times.push(t1 - t0);
@@ -414,11 +431,28 @@ const MEMORY = async (glue) => {
 const scale = [];
 for (const n of [1, 10, 50, 100]) {
   for (const mode of ['eager', 'lazy']) {
-    const times = []; const heap = []; const wasm = []; const nodes = []; let started = 0; let rendered = 0;
+    const times = []; const heap = []; const wasm = []; const nodes = []; const failures = []; let started = 0; let rendered = 0;
     for (let r = 0; r < N.scale; r++) {
       const page = await newPage();
       await page.goto(`${ORIGIN}/bench/scale-${n}-${mode}.html?n=${n}&lazy=${mode === 'lazy' ? 1 : 0}`);
-      const b = await waitDone(page, 60000);
+      let b;
+      try { b = await waitDone(page, 20000); } catch {
+        // record what the page shows instead of the rendered cards, and go on
+        const diag = await page.evaluate(() => {
+          const tally = {};
+          for (const c of document.getElementsByTagName('spoiler-card')) {
+            const sr = c.shadowRoot;
+            const k = !sr ? 'not started' : sr.querySelector('.title') ? 'rendered' : sr.querySelector('.loading') ? 'loading' : `other: ${sr.innerHTML.slice(0, 80)}`;
+            tally[k] = (tally[k] ?? 0) + 1;
+          }
+          return JSON.stringify(tally);
+        }).catch((e) => `page unreachable: ${e.message}`);
+        problems.push(`scale ${n} ${mode}, load ${r + 1}: not done after 20 s (${diag}); sample left out`);
+        failures.push(diag);
+        noteErrors(`scale ${n} ${mode}`, page);
+        await page.close2();
+        continue;
+      }
       times.push(b.done);
       await page.waitForTimeout(300);
       await page.cdp.send('HeapProfiler.collectGarbage');
@@ -433,38 +467,17 @@ for (const n of [1, 10, 50, 100]) {
       noteErrors(`scale ${n} ${mode}`, page);
       await page.close2();
     }
-    const row = { cards: n, mode, time: stats(times), jsHeapMB: stats(heap), wasmMB: wasm.length ? stats(wasm) : null, domNodes: stats(nodes), startedAfter300ms: started, renderedAfter300ms: rendered };
+    const row = { cards: n, mode, time: stats(times), jsHeapMB: stats(heap), wasmMB: wasm.length ? stats(wasm) : null, domNodes: stats(nodes), startedAfter300ms: started, renderedAfter300ms: rendered, failedLoads: failures.length };
     scale.push(row);
-    log('scale', n, mode, fmt(row.time), `heap ${row.jsHeapMB.median} MB wasm ${row.wasmMB?.median} MB nodes ${row.domNodes.median} started ${started}`);
+    log('scale', n, mode, fmt(row.time), `heap ${row.jsHeapMB.median} MB wasm ${row.wasmMB?.median} MB nodes ${row.domNodes.median} rendered ${rendered}`);
   }
 }
 
 // ---------- 6. size ----------
 const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
-let twiggy = null;
 const profWasm = 'target/wasm32-unknown-unknown/profiling/spoiler_card.wasm';
-if (existsSync(profWasm)) {
-  const csv = execFileSync(`${process.env.HOME}/.cargo/bin/twiggy`, ['top', '-n', '200', '-f', 'csv', profWasm], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const parseLine = (line) => {
-    const out = []; let cur = ''; let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) { if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch; }
-      else if (ch === '"') quoted = true; else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
-    }
-    out.push(cur); return out;
-  };
-  const rows = csv.trim().split('\n').slice(1).map(parseLine).map(([name, shallow, pct]) => ({ name, bytes: Number(shallow), percentOfFile: Number(pct) }));
-  const isMeta = (name) => /custom section|subsection|__wbindgen_describe/.test(name);
-  const codeRows = rows.filter((r) => !isMeta(r.name));
-  twiggy = {
-    file: profWasm,
-    note: 'profiling profile (release settings, names kept, stable toolchain, panic=abort) — not byte-identical to the nightly immediate-abort release .wasm; custom sections, name subsections and __wbindgen_describe rows left out',
-    top: codeRows.slice(0, 15),
-  };
-} else {
-  problems.push(`${profWasm} missing: no twiggy table`);
-}
+const twiggy = twiggyTop(profWasm);
+if (!twiggy) problems.push(`${profWasm} missing: no twiggy table`);
 
 // ---------- 7. charts ----------
 const chartPage = await browser.newPage({ viewport: { width: 1000, height: 460 } });
@@ -487,74 +500,10 @@ const machine = {
   memTotal: (readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(.*)/) || [])[1],
   loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
 };
-const kb = (n) => (n / 1024).toFixed(1);
-const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
-const worstEx4 = Math.max(...ex4.flatMap((r) => [r.reveal.median, r.tab.median, r.progress.median]));
-const s100 = scale.find((r) => r.cards === 100 && r.mode === 'eager');
-const s100lazy = scale.find((r) => r.cards === 100 && r.mode === 'lazy');
-const targets = [
-  { target: 'brotli total < 60 KB', value: `${kb(size.total.brotli)} KB`, met: size.total.brotli < 60 * 1024,
-    gap: size.total.brotli < 60 * 1024 ? '' : `${kb(size.total.brotli - 60 * 1024)} KB over (${((size.total.brotli / (60 * 1024)) * 100 - 100).toFixed(0)}%)` },
-  { target: 'time to card within 1.5x of the static floor', value: `${ttc.ratio}x (${ttc.embed.median} / ${ttc.floor.median} ms)`, met: ttc.ratio <= 1.5,
-    gap: ttc.ratio <= 1.5 ? '' : `${(ttc.ratio / 1.5).toFixed(2)}x too slow; ${(ttc.embed.median - 1.5 * ttc.floor.median).toFixed(0)} ms over` },
-  { target: 'every interaction < 16 ms at 4x throttle, example movie (median)', value: `worst median ${worstEx4} ms`, met: worstEx4 < 16,
-    gap: worstEx4 < 16 ? '' : `${(worstEx4 - 16).toFixed(1)} ms over` },
-  { target: '1,000-event render within 1.5x of plain JS', value: `${render.ratio}x (${render.card.median} / ${render.plain.median} ms)`, met: render.ratio <= 1.5,
-    gap: render.ratio <= 1.5 ? '' : `${(render.ratio / 1.5).toFixed(2)}x too slow` },
-  { target: '100 cards rendered < 1 s (one wasm instance)', value: `eager ${s100.time.median} ms; lazy (in viewport) ${s100lazy.time.median} ms`, met: s100.time.median < 1000,
-    gap: s100.time.median < 1000 ? '' : `${(s100.time.median - 1000).toFixed(0)} ms over (eager)` },
-];
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, targets, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, problems,
 };
-writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2));
-
-const md = [];
-md.push('# spoiler-card benchmark results', '');
-md.push(`Generated by \`make bench\` (bench/bench.mjs) on ${results.date}${QUICK ? ' — QUICK RUN (few repetitions), not for quoting' : ''}.`, '');
-md.push(`Machine: ${machine.nproc} CPUs (${machine.model}), ${machine.memTotal} RAM, load average at the end ${machine.loadavg} (shared machine: absolute times are noisy, compare the ratios). Browser: Chromium ${chromiumVersion} headless (playwright-core), Node ${process.version}.`, '');
-md.push('Figures are medians with (min–max) and, where given, the interquartile range; n = repetitions.', '');
-md.push('## Targets', '', '| Target | Measured | Met? | Gap |', '|---|---|---|---|');
-for (const t of targets) md.push(`| ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} | ${t.gap} |`);
-md.push('');
-md.push('## Size', '', 'What one embedded card downloads (dist/embed; the CSS is compiled into the .wasm), from `scripts/size-report.mjs`:', '');
-md.push('| File | raw | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|');
-for (const f of size.files) md.push(`| \`${f.file}\` | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
-md.push(`| **total** | **${kb(size.total.raw)} KB** | **${kb(size.total.gzip)} KB** | **${kb(size.total.brotli)} KB** |`, '');
-md.push('![size breakdown](size.png)', '');
-if (twiggy) {
-  md.push(`Largest contributors to the .wasm (\`twiggy top\`, ${twiggy.note}):`, '');
-  md.push('| # | Item | Bytes | % of file |', '|---:|---|---:|---:|');
-  twiggy.top.forEach((r, i) => md.push(`| ${i + 1} | \`${r.name.replace(/\|/g, '\\|')}\` | ${r.bytes} | ${r.percentOfFile.toFixed(2)} |`));
-  md.push('');
-}
-md.push('## Time to card', '');
-md.push(`Navigation start to the card's title present in its shadow root, its stylesheet applied and layout forced; ${N.ttc} cold loads each (new browser context, cache disabled), embed and floor alternating. The embed page is the README snippet (\`<spoiler-card src>\`, lazy start, one fetch of the JSON); the floor is the same card's rendered shadow DOM frozen into declarative shadow DOM with its CSS as a linked stylesheet (target/bench/floor.html, card.css).`, '');
-md.push('| Page | median | min–max | IQR |', '|---|---:|---:|---:|');
-md.push(`| (a) embed bundle | ${ttc.embed.median} ms | ${ttc.embed.min}–${ttc.embed.max} | ${ttc.embed.p25}–${ttc.embed.p75} |`);
-md.push(`| (b) static floor | ${ttc.floor.median} ms | ${ttc.floor.min}–${ttc.floor.max} | ${ttc.floor.p25}–${ttc.floor.p75} |`);
-md.push(`| ratio a/b (medians) | ${ttc.ratio}x | | |`, '');
-md.push('## Interaction latency', '');
-md.push(`Input → DOM committed (checked synchronously, then on every mutation) → forced layout (\`getBoundingClientRect\`), median of ${N.inter} after ${N.warm} warm-up rounds, ms, as median (min–max). Reveal: click the plot gate (then "Hide again", not timed). Tab: alternate Characters/Timeline. Progress: set the slider to runtime/4 and 3·runtime/4 alternately with a bubbling \`input\` event. "gated" = progress 0; "revealed" = after "Show everything" (every event and arc shown). Throttle via CDP \`Emulation.setCPUThrottlingRate\`.`, '');
-md.push('| Movie | State | CPU | events (gated) | reveal | tab switch | progress |', '|---|---|---|---|---:|---:|---:|');
-for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${fmtShort(r.progress)} |`);
-md.push('');
-md.push('## Render cost against plain JS', '');
-md.push(`Rendering the synthetic movie's 1,000 timeline events, all shown (\`progress\` = runtime), ${N.render} rounds after a warm-up, in the same page. Card: from appending a new \`<spoiler-card eager>\` whose \`movie\` property is the parsed object to 1,000 shown \`li.event\` in its shadow root, laid out — this includes reading and validating the object and rendering the rest of the card (header, synopsis, gate, tabs). Plain JS: a loop that builds the same timeline DOM (same ancestors, elements and classes per event${render.sameStructure ? ', checked equal' : ', NOT equal — see results.json'}) into a shadow root with the card's adopted stylesheet, then forced layout.`, '');
-md.push('| Side | median | min–max | IQR |', '|---|---:|---:|---:|');
-md.push(`| card | ${render.card.median} ms | ${render.card.min}–${render.card.max} | ${render.card.p25}–${render.card.p75} |`);
-md.push(`| plain JS | ${render.plain.median} ms | ${render.plain.min}–${render.plain.max} | ${render.plain.p25}–${render.plain.p75} |`);
-md.push(`| ratio (medians) | ${render.ratio}x | | |`, '');
-md.push('## Scale', '');
-md.push(`N copies of the example card (same \`src\`) on one page, ${N.scale} cold loads each. Time: navigation start to every card rendered ("eager", all cards have \`eager\`) or every card that lies in the 800×900 viewport rendered ("lazy", the default lazy start). Memory 300 ms later after a forced GC: JS heap (CDP \`Performance.getMetrics\` JSHeapUsedSize), the wasm linear memory (\`memory.buffer.byteLength\` of the glue module's exports — one instance for the page), DOM nodes. "started" = cards that had started (shadow root attached) at that point.`, '');
-md.push('| Cards | Start | time to all rendered, ms | JS heap, MB | wasm memory, MB | DOM nodes | started |', '|---:|---|---:|---:|---:|---:|---:|');
-for (const r of scale) md.push(`| ${r.cards} | ${r.mode} | ${fmtShort(r.time)} | ${fmtShort(r.jsHeapMB)} | ${r.wasmMB ? fmtShort(r.wasmMB) : 'n/a'} | ${r.domNodes.median} | ${r.startedAfter300ms} |`);
-md.push('');
-const e1 = scale.find((r) => r.cards === 1 && r.mode === 'eager');
-const per = (k) => ((s100[k].median - e1[k].median) / 99);
-md.push(`Growth per card (eager, 1 → 100 cards, medians): ${per('time').toFixed(1)} ms, ${(per('jsHeapMB') * 1024).toFixed(0)} KB JS heap${s100.wasmMB ? `, ${(((s100.wasmMB.median - e1.wasmMB.median) / 99) * 1024).toFixed(0)} KB wasm memory` : ''}, ${((s100.domNodes.median - e1.domNodes.median) / 99).toFixed(0)} DOM nodes.`, '');
-md.push('![scale: cards vs time and memory](scale.png)', '');
-if (problems.length) { md.push('## Problems seen during the run', ''); for (const p of [...new Set(problems)]) md.push(`- ${p}`); md.push(''); }
-writeFileSync(`${OUT}/results.md`, md.join('\n'));
+writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
+writeReport(results, OUT);
 log(`wrote ${OUT}/results.md, results.json, scale.png, size.png`);

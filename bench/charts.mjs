@@ -22,7 +22,7 @@ function lineChart({ x0, y0, w, h, title, xLabel, yLabel, xs, series }) {
     out.push(`<line x1="${x0}" x2="${x0 + w}" y1="${Y(v)}" y2="${Y(v)}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${x0 - 6}" y="${Y(v) + 4}" text-anchor="end" font-size="11">${+v.toFixed(2)}</text>`);
   }
-  for (const x of [0, ...xs]) {
+  for (const x of xs) {
     out.push(`<line x1="${X(x)}" x2="${X(x)}" y1="${y0 + h}" y2="${y0 + h + 4}" stroke="#333"/>`);
     out.push(`<text x="${X(x)}" y="${y0 + h + 17}" text-anchor="middle" font-size="11">${x}</text>`);
   }
@@ -66,13 +66,13 @@ export function scaleChartSvg(scale) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="440" font-family="DejaVu Sans, Arial, sans-serif"><rect width="1000" height="440" fill="#fff"/>${left}${right}</svg>`;
 }
 
-export function sizeChartSvg(size) {
+export function sizeChartSvg(size, target = 60) {
   const rows = [...size.files.map((f) => ({ ...f, label: f.file.replace(/^snippets\/[^/]+\//, 'snippets/…/') })), { ...size.total, label: 'total' }];
   const kinds = [['raw', 'raw', '#c7c7c7'], ['gzip', 'gzip -9', COLORS[0]], ['brotli', 'brotli -q 11', COLORS[2]]];
   const x0 = 300; const w = 520; const y0 = 50; const band = 52; const bar = 14;
   const max = niceMax(Math.max(...rows.map((r) => r.raw)) / 1024);
   const X = (kb) => x0 + (kb / max) * w;
-  const out = [`<text x="450" y="24" text-anchor="middle" font-size="15" font-weight="600">What one embedded card downloads (KB)</text>`];
+  const out = [`<text x="450" y="20" text-anchor="middle" font-size="15" font-weight="600">What one embedded card downloads (KB)</text>`];
   for (let i = 0; i <= 5; i++) {
     const v = (max / 5) * i;
     out.push(`<line x1="${X(v)}" x2="${X(v)}" y1="${y0 - 6}" y2="${y0 + band * rows.length}" stroke="#e5e5e5"/>`);
@@ -88,6 +88,10 @@ export function sizeChartSvg(size) {
       out.push(`<text x="${X(kb) + 4}" y="${y + bar - 3}" font-size="10">${kb.toFixed(1)}</text>`);
     });
   });
+  if (target) {
+    out.push(`<line x1="${X(target)}" x2="${X(target)}" y1="${y0 - 10}" y2="${y0 + band * rows.length}" stroke="${COLORS[1]}" stroke-dasharray="5 4" stroke-width="1.5"/>`);
+    out.push(`<text x="${X(target) + 4}" y="${y0 - 12}" font-size="11" fill="${COLORS[1]}">target: brotli total under ${target} KB</text>`);
+  }
   kinds.forEach(([, label, c], j) => {
     out.push(`<rect x="${x0 + j * 120}" y="${y0 + band * rows.length + 26}" width="14" height="12" fill="${c}"/><text x="${x0 + j * 120 + 18}" y="${y0 + band * rows.length + 37}" font-size="12">${esc(label)}</text>`);
   });
