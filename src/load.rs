@@ -177,10 +177,7 @@ pub fn read_js(data: &JsValue) -> Result<Value, String> {
 fn read_js_at(data: &JsValue, depth: usize, count: &mut usize) -> Result<Value, String> {
     *count += 1;
     if *count > value::MAX_VALUES {
-        return Err(format!(
-            "the document has more than {} values; it is too large",
-            value::MAX_VALUES
-        ));
+        return Err(value::too_many_values());
     }
     if data.is_null() || data.is_undefined() {
         return Ok(Value::Null);
@@ -195,10 +192,7 @@ fn read_js_at(data: &JsValue, depth: usize, count: &mut usize) -> Result<Value, 
         return Ok(Value::String(s));
     }
     if depth >= value::MAX_DEPTH {
-        return Err(format!(
-            "the document nests deeper than {} levels",
-            value::MAX_DEPTH
-        ));
+        return Err(value::too_deep());
     }
     if js_sys::Array::is_array(data) {
         let array: &js_sys::Array = data.unchecked_ref();

@@ -283,19 +283,19 @@ pub fn is_http_url(url: &str) -> bool {
         return false;
     };
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    !rest[..host_end].is_empty()
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    !rest[..host_end].is_empty() && !has_reinterpreted_chars(url)
+}
+
+/// Characters a browser strips or reinterprets inside a URL
+/// (`java\tscript:`, `https:\\host`): never allowed.
+fn has_reinterpreted_chars(url: &str) -> bool {
+    url.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 /// Is this a relative reference (no scheme, not protocol-relative)?
 fn is_plain_relative(url: &str) -> bool {
-    if url.starts_with("//")
-        || url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
-    {
+    if url.starts_with("//") || has_reinterpreted_chars(url) {
         return false;
     }
     // A scheme is letters/digits/+.- before the first ':' that comes before

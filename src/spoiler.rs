@@ -113,6 +113,11 @@ impl Gate {
         is_plot_visible(self.runtime, self.progress, self.plot_revealed)
     }
 
+    /// Is anything revealed by hand ("Show everything" or one by one)?
+    pub fn any_revealed(&self) -> bool {
+        self.show_all || !self.revealed.is_empty()
+    }
+
     /// Timeline events still hidden.
     pub fn hidden_events(&self, movie: &Movie) -> usize {
         movie
@@ -175,6 +180,9 @@ pub struct CardState {
     pub announcement: Announcement,
     /// Bumped when focus should move to the revealed plot's heading.
     pub focus_plot: u32,
+    /// Bumped by every reader action that changes what is revealed or the
+    /// progress: those, and only those, are remembered.
+    pub reader_changes: u32,
 }
 
 /// Everything a reader can do to a card.
@@ -190,8 +198,10 @@ pub enum Action {
     ShowEverything,
     /// Hide every hand-revealed event and arc again.
     HideEverything,
-    /// Set the watch progress, in minutes.
+    /// The reader sets the watch progress, in minutes.
     SetProgress(u16),
+    /// The page's `progress` attribute changed: applied, not remembered.
+    FollowAttribute(u16),
     /// Restore a remembered state (progress and, if remembered, reveals).
     Restore {
         /// Remembered progress.
@@ -213,6 +223,7 @@ impl CardState {
             tab: Tab::Timeline,
             announcement: Announcement::None,
             focus_plot: 0,
+            reader_changes: 0,
         }
     }
 
@@ -220,6 +231,12 @@ impl CardState {
     pub fn apply(&self, action: Action) -> CardState {
         let mut next = self.clone();
         next.announcement = Announcement::None;
+        if !matches!(
+            action,
+            Action::FollowAttribute(_) | Action::Restore { .. } | Action::SelectTab(_)
+        ) {
+            next.reader_changes = self.reader_changes.wrapping_add(1);
+        }
         match action {
             Action::RevealPlot => {
                 next.gate.plot_revealed = true;
@@ -243,7 +260,9 @@ impl CardState {
                 next.gate.revealed.clear();
                 next.announcement = Announcement::EverythingHidden;
             }
-            Action::SetProgress(minutes) => next.gate.set_progress(minutes),
+            Action::SetProgress(minutes) | Action::FollowAttribute(minutes) => {
+                next.gate.set_progress(minutes)
+            }
             Action::Restore {
                 progress,
                 revealed,

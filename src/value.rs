@@ -70,14 +70,22 @@ pub fn read_document<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value
     result
 }
 
+/// Why a document over [`MAX_VALUES`] is refused (both readers).
+pub fn too_many_values() -> String {
+    format!("the document has more than {MAX_VALUES} values; it is too large")
+}
+
+/// Why a document nesting past [`MAX_DEPTH`] is refused (both readers).
+pub fn too_deep() -> String {
+    format!("the document nests deeper than {MAX_DEPTH} levels")
+}
+
 fn count_one<E: de::Error>() -> Result<(), E> {
     COUNT.with(|c| {
         let n = c.get() + 1;
         c.set(n);
         if n > MAX_VALUES {
-            Err(E::custom(format!(
-                "the document has more than {MAX_VALUES} values; it is too large"
-            )))
+            Err(E::custom(too_many_values()))
         } else {
             Ok(())
         }
@@ -93,9 +101,7 @@ impl Nested {
             d.set(n);
             if n > MAX_DEPTH {
                 d.set(n - 1);
-                Err(E::custom(format!(
-                    "the document nests deeper than {MAX_DEPTH} levels"
-                )))
+                Err(E::custom(too_deep()))
             } else {
                 Ok(Nested)
             }

@@ -569,48 +569,65 @@ async fn a_storage_that_throws_does_not_break_the_card() {
 #[wasm_bindgen_test]
 fn browser_path_reports_the_same_problems_as_native() {
     // The same document and messages as tests/model.rs's
-    // every_problem_is_reported_not_only_the_first.
-    let text = r#"{
-  "schema": 1, "id": "test-movie-2000", "title": "", "year": 1, "runtime_minutes": 111,
-  "language": "English", "directors": ["A Director"], "genres": ["Drama"], "synopsis": "Someone does something.",
-  "spoilers": { "summary": ["It all ends."] },
-  "timeline": [{ "at_minute": 0, "title": "Start", "text": "It starts." }, { "at_minute": 500, "title": "Middle", "text": "It goes on." }],
-  "characters": [{ "name": "Ann", "actor": "An Actor", "intro": "A person.", "arc": { "text": "She leaves.", "at_minute": 90 } }],
-  "similar": [{ "title": "Other Movie", "year": 1999, "reason": "Also sad.", "url": "javascript:void(0)" }],
-  "updated": "2024-11-16"
-}"#;
-    let Err(LoadError::Invalid(problems)) = load::from_json_text(text) else {
+    // shared_fixture_reports_every_problem.
+    let Err(LoadError::Invalid(problems)) =
+        load::from_json_text(include_str!("fixtures/every-problem.json"))
+    else {
         panic!("invalid")
     };
     let got: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    assert_eq!(
-        got,
-        vec![
-            "title: must not be empty",
-            "year: 1 is out of range for a year (1878 to 2100)",
-            "timeline[1].at_minute: 500 is past the runtime (111)",
-            "similar[0].url: only http and https links are allowed",
-        ]
-    );
+    let expected: Vec<&str> = include_str!("fixtures/every-problem.expected")
+        .lines()
+        .collect();
+    assert_eq!(expected.len(), 4, "the fixture lists its problems");
+    assert_eq!(got, expected);
     let Err(LoadError::NotJson(message)) = load::from_json_text("{ \"schema\": 1,, }") else {
         panic!("not json")
     };
     assert!(message.contains("JSON"), "{message}");
 }
 
-#[wasm_bindgen_test]
-async fn error_box_says_what_is_wrong_with_paths() {
-    let (_host, _root, container) = fresh_root();
-    let bad = js_sys::JSON::parse(r#"{ "schema": 1, "title": "x" }"#).unwrap();
+/// Mounts the loader (what the element mounts) on `source`.
+fn mount_loader(container: &Element, source: Source) -> yew::AppHandle<Loader> {
     let props = LoaderProps {
-        source: Source::Data(Rc::new(load::from_js(&bad))),
+        source,
         label: "test".into(),
         base_url: "http://127.0.0.1/".into(),
         progress: None,
         remember: Remember::None,
         heading_level: 2,
     };
-    let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
+    yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render()
+}
+
+/// A new `<spoiler-card eager>`, not yet in the page.
+fn new_card_element() -> HtmlElement {
+    embed::register();
+    let el: HtmlElement = document()
+        .create_element("spoiler-card")
+        .unwrap()
+        .unchecked_into();
+    el.set_attribute("eager", "").unwrap();
+    el
+}
+
+/// Adds `el` to the page and waits for its card's title.
+async fn attach_and_render(el: &HtmlElement) -> ShadowRoot {
+    document().body().unwrap().append_child(el).unwrap();
+    until("the card", || {
+        el.shadow_root()
+            .and_then(|r| r.query_selector(".title").ok().flatten())
+            .is_some()
+    })
+    .await;
+    el.shadow_root().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn error_box_says_what_is_wrong_with_paths() {
+    let (_host, _root, container) = fresh_root();
+    let bad = js_sys::JSON::parse(r#"{ "schema": 1, "title": "x" }"#).unwrap();
+    let _app = mount_loader(&container, Source::Data(Rc::new(load::from_js(&bad))));
     yew::scheduler::flush().await;
     let text = container.text_content().unwrap();
     assert!(text.contains(strings::ERROR_HEADING), "{text}");
@@ -638,15 +655,10 @@ async fn until(what: &str, mut ready: impl FnMut() -> bool) {
 #[wasm_bindgen_test]
 async fn failed_fetch_shows_a_retry() {
     let (_host, _root, container) = fresh_root();
-    let props = LoaderProps {
-        source: Source::Url("http://127.0.0.1:9/nothing-listens-here.json".into()),
-        label: "unreachable".into(),
-        base_url: "http://127.0.0.1/".into(),
-        progress: None,
-        remember: Remember::None,
-        heading_level: 2,
-    };
-    let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
+    let _app = mount_loader(
+        &container,
+        Source::Url("http://127.0.0.1:9/nothing-listens-here.json".into()),
+    );
     until("the error box", || {
         container.query_selector(".error-box").unwrap().is_some()
     })
@@ -662,26 +674,14 @@ async fn failed_fetch_shows_a_retry() {
 
 #[wasm_bindgen_test]
 async fn the_element_renders_inline_data_and_follows_attribute_changes() {
-    embed::register();
     embed::register(); // a second registration is harmless
-    let el: HtmlElement = document()
-        .create_element("spoiler-card")
-        .unwrap()
-        .unchecked_into();
-    el.set_attribute("eager", "").unwrap();
+    let el = new_card_element();
     el.set_attribute("heading-level", "4").unwrap();
     let script = document().create_element("script").unwrap();
     script.set_attribute("type", "application/json").unwrap();
     script.set_text_content(Some(&LLV.replace("leaving-las-vegas-1995", "t-element")));
     el.append_child(&script).unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    until("the card", || {
-        el.shadow_root()
-            .and_then(|r| r.query_selector(".title").ok().flatten())
-            .is_some()
-    })
-    .await;
-    let root = el.shadow_root().unwrap();
+    let root = attach_and_render(&el).await;
     assert_eq!(find(&root, ".title").tag_name(), "H4");
     el.set_attribute("progress", "60").unwrap();
     yew::scheduler::flush().await;
@@ -708,22 +708,10 @@ async fn the_element_renders_inline_data_and_follows_attribute_changes() {
 
 #[wasm_bindgen_test]
 async fn the_movie_property_takes_a_data_object() {
-    embed::register();
-    let el: HtmlElement = document()
-        .create_element("spoiler-card")
-        .unwrap()
-        .unchecked_into();
-    el.set_attribute("eager", "").unwrap();
+    let el = new_card_element();
     let data = js_sys::JSON::parse(&SIXTH.replace("the-sixth-sense-1999", "t-property")).unwrap();
     js_sys::Reflect::set(&el, &"movie".into(), &data).unwrap();
-    document().body().unwrap().append_child(&el).unwrap();
-    until("the card", || {
-        el.shadow_root()
-            .and_then(|r| r.query_selector(".title").ok().flatten())
-            .is_some()
-    })
-    .await;
-    let root = el.shadow_root().unwrap();
+    let root = attach_and_render(&el).await;
     assert_eq!(
         find(&root, ".title").text_content().unwrap(),
         "The Sixth Sense"

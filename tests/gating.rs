@@ -120,6 +120,27 @@ fn moving_progress_back_hides_again_except_hand_reveals() {
 }
 
 #[test]
+fn only_reader_actions_count_as_changes_to_remember() {
+    let s = state();
+    assert_eq!(s.apply(Action::SetProgress(10)).reader_changes, 1);
+    assert_eq!(s.apply(Action::RevealPlot).reader_changes, 1);
+    assert_eq!(
+        s.apply(Action::RevealItem(ItemKey::Event(0)))
+            .reader_changes,
+        1
+    );
+    let attribute = s.apply(Action::FollowAttribute(10));
+    assert_eq!((attribute.gate.progress, attribute.reader_changes), (10, 0));
+    assert_eq!(s.apply(Action::SelectTab(Tab::More)).reader_changes, 0);
+    let restored = s.apply(Action::Restore {
+        progress: Some(5),
+        revealed: vec![],
+        plot_revealed: false,
+    });
+    assert_eq!(restored.reader_changes, 0);
+}
+
+#[test]
 fn restore_and_tabs() {
     let s = state().apply(Action::Restore {
         progress: Some(50),

@@ -506,6 +506,17 @@ fn every_problem_is_reported_not_only_the_first() {
     assert!(check(&doc).movie.is_none());
 }
 
+/// The document tests/browser.rs also reads through the browser path: both
+/// must report exactly these problems.
+#[test]
+fn shared_fixture_reports_every_problem() {
+    let text = std::fs::read_to_string("tests/fixtures/every-problem.json").unwrap();
+    let expected = std::fs::read_to_string("tests/fixtures/every-problem.expected").unwrap();
+    let expected: Vec<&str> = expected.lines().collect();
+    assert_eq!(expected.len(), 4, "the fixture lists its problems");
+    assert_eq!(errors(&serde_json::from_str(&text).unwrap()), expected);
+}
+
 #[test]
 fn control_characters_are_rejected_with_a_reason() {
     assert_eq!(

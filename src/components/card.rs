@@ -69,23 +69,25 @@ pub fn Card(props: &CardProps) -> Html {
                 return;
             }
             if let Some(p) = progress {
-                state.dispatch(Action::SetProgress(*p));
+                state.dispatch(Action::FollowAttribute(*p));
             }
         });
     }
 
-    // Every reader action goes through here: remembered, then applied.
-    let on_action = {
+    // What the reader changed is remembered (never the page's attribute).
+    {
         let state = state.clone();
         let id = movie.id.clone();
         let remember = props.remember;
-        Callback::from(move |action: Action| {
-            if !matches!(action, Action::SelectTab(_)) {
-                storage::save(&id, remember, &state.apply(action.clone()).gate);
+        use_effect_with(state.reader_changes, move |changes| {
+            if *changes > 0 {
+                storage::save(&id, remember, &state.gate);
             }
-            state.dispatch(action);
-        })
-    };
+        });
+    }
+
+    // The same callback every render, so unchanged children can skip work.
+    let on_action = state.dispatcher().to_callback();
 
     let level = props.heading_level;
     let sub = crate::components::heading_tag(level, 1);

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::timeline::{reveal_bar, RevealBarProps};
+use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::model::{Movie, Topic};
 use crate::spoiler::{Action, ItemKey};
 use crate::state::StateHandle;
@@ -47,7 +47,6 @@ fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
 pub fn characters(props: &CharactersProps) -> Html {
     let gate = &props.state.gate;
     let hidden = gate.hidden_arcs(&props.movie);
-    let any_revealed = gate.show_all || !gate.revealed.is_empty();
     let sub = crate::components::heading_tag(props.heading_level, 2);
     let people = props.movie.characters.iter().enumerate().map(|(i, c)| {
         let arc = c.arc.as_ref().map(|arc| {
@@ -85,7 +84,7 @@ pub fn characters(props: &CharactersProps) -> Html {
             if props.movie.characters.is_empty() {
                 <p class="empty">{ strings::NOTHING_LISTED }</p>
             } else {
-                { reveal_bar(&RevealBarProps { hidden: AttrValue::from(if hidden > 0 { strings::hidden_arcs(hidden) } else { String::new() }), any_hidden: hidden > 0, any_revealed, on_action: props.on_action.clone() }) }
+                { reveal_bar(&RevealBarProps { hidden, describe: strings::hidden_arcs, any_revealed: gate.any_revealed(), on_action: props.on_action.clone() }) }
                 <ul class="characters">{ for people }</ul>
             }
             { topics(strings::SETTINGS, &sub, &props.movie.settings) }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::card::Card;
 use crate::components::error_box::{error_box, ErrorBoxProps};
-use crate::load::{self, LoadError, Loaded};
+use crate::load::{self, Loaded};
 use crate::storage::Remember;
 use crate::strings;
 
@@ -133,9 +133,4 @@ pub fn Loader(props: &LoaderProps) -> Html {
             })
         }
     }
-}
-
-/// For tests: a loader error as the error box shows it.
-pub fn describe(error: &LoadError) -> String {
-    error.summary()
 }

@@ -9,6 +9,7 @@ pub mod loader;
 pub mod more;
 pub mod placeholder;
 pub mod progress;
+pub mod reveal_bar;
 pub mod similar;
 pub mod spoiler_gate;
 pub mod tabs;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::format;
 use crate::model::Movie;
 use crate::spoiler::{Action, ItemKey};
@@ -21,42 +22,10 @@ pub struct TimelineProps {
     pub on_action: Callback<Action>,
 }
 
-/// "4 later events hidden" and the show/hide-everything control.
-#[derive(Clone, PartialEq)]
-pub struct RevealBarProps {
-    /// The message about hidden items ("" when none).
-    pub hidden: AttrValue,
-    /// Is anything revealed by hand (so "Hide revealed" makes sense)?
-    pub any_revealed: bool,
-    /// Are there items still hidden?
-    pub any_hidden: bool,
-    /// Receives show/hide everything.
-    pub on_action: Callback<Action>,
-}
-
-/// The bar above a gated list.
-pub fn reveal_bar(props: &RevealBarProps) -> Html {
-    let on_action = props.on_action.clone();
-    let show = Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowEverything));
-    let on_action = props.on_action.clone();
-    let hide = Callback::from(move |_: MouseEvent| on_action.emit(Action::HideEverything));
-    html! {
-        <div class="reveal-bar">
-            <p class="hidden-count">{ props.hidden.clone() }</p>
-            if props.any_hidden {
-                <button type="button" class="button small" onclick={show}>{ strings::SHOW_EVERYTHING }</button>
-            } else if props.any_revealed {
-                <button type="button" class="button small" onclick={hide}>{ strings::HIDE_EVERYTHING }</button>
-            }
-        </div>
-    }
-}
-
 /// The timeline panel.
 pub fn timeline(props: &TimelineProps) -> Html {
     let gate = &props.state.gate;
     let hidden = gate.hidden_events(&props.movie);
-    let any_revealed = gate.show_all || !gate.revealed.is_empty();
     if props.movie.timeline.is_empty() {
         return html! { <p class="empty">{ strings::NOTHING_LISTED }</p> };
     }
@@ -97,7 +66,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <>
-            { reveal_bar(&RevealBarProps { hidden: AttrValue::from(if hidden > 0 { strings::hidden_events(hidden) } else { String::new() }), any_hidden: hidden > 0, any_revealed, on_action: props.on_action.clone() }) }
+            { reveal_bar(&RevealBarProps { hidden, describe: strings::hidden_events, any_revealed: gate.any_revealed(), on_action: props.on_action.clone() }) }
             <ol class="timeline">{ for items }</ol>
         </>
     }
