@@ -14,27 +14,34 @@ if (glue.length !== 1) throw new Error(`expected one hashed glue file in ${embed
 const wasm = glue[0].replace(/\.js$/, '_bg.wasm');
 readFileSync(join(embed, wasm)); // fails loudly if the pair is incomplete
 
+// The glue's snippets (our own JS), relative to embed/.
+const snippets = [];
+(function walk(dir, rel) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) walk(join(dir, entry.name), `${rel}/${entry.name}`);
+    else if (entry.name.endsWith('.js')) snippets.push(`${rel}/${entry.name}`);
+  }
+})(join(embed, 'snippets'), 'snippets');
+
 // Trunk's own JS minifier cannot parse wasm-bindgen's ES module glue; terser
 // can (release builds only: a dev build keeps the readable glue).
 if (process.env.TRUNK_PROFILE === 'release') {
-  const scripts = [join(embed, glue[0])];
-  (function walk(dir) {
-    for (const name of readdirSync(dir, { withFileTypes: true })) {
-      if (name.isDirectory()) walk(join(dir, name.name));
-      else if (name.name.endsWith('.js')) scripts.push(join(dir, name.name));
-    }
-  })(join(embed, 'snippets'));
-  for (const path of scripts) {
+  for (const path of [glue[0], ...snippets].map((f) => join(embed, f))) {
     const result = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, mangle: true });
     writeFileSync(path, result.code);
   }
 }
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
+// The loader asks for the .wasm, the glue and the glue's snippets at once;
+// left to the glue's static imports, they would come one after another.
+// A failure is reported once, by init.
+const ignore = '.catch(() => {})';
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
-import init from './${glue[0]}';
-init({ module_or_path: new URL('./${wasm}', import.meta.url) }).catch((error) => {
-  console.error('[spoiler-card] could not start:', error);
-});
+const wasm = fetch(new URL('./${wasm}', import.meta.url));
+wasm${ignore};
+${snippets.map((f) => `import('./${f}')${ignore};\n`).join('')}import('./${glue[0]}')
+  .then(({ default: init }) => init({ module_or_path: wasm }))
+  .catch((error) => console.error('[spoiler-card] could not start:', error));
 `);
 console.log(`write-loader: embed/spoiler-card.js -> ${glue[0]}`);

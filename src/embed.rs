@@ -69,6 +69,9 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
         last_data: None,
     };
     let mut props = handle.read_props();
+    if let Source::Url(url) = &props.source {
+        load::prefetch(url);
+    }
     if !styled {
         props.source = Source::Data(Rc::new(Err(LoadError::Unsupported)));
     }

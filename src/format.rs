@@ -45,3 +45,15 @@ pub fn parse_minutes(text: &str) -> Option<u16> {
         None => text.parse().ok(),
     }
 }
+
+/// `["Ann", "Bo"]` → `Ann, Bo`.
+pub fn names(list: &[String]) -> String {
+    let mut out = String::new();
+    for (i, name) in list.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
+}

@@ -1,9 +1,11 @@
 //! Getting a movie into the card: from a JS value (the `movie` property,
 //! or JSON text parsed by the browser's `JSON.parse`), or fetched from a URL
-//! with a 10 s timeout. Parsing goes through serde-wasm-bindgen into the
-//! same [`Value`] tree the native checker uses, so both report the same
-//! problems with the same paths.
+//! with a 10 s timeout and shared by every card with the same URL. A small
+//! js-sys reader turns the JS value into the same [`Value`] tree the
+//! native checker uses, so both report the same problems with the same
+//! paths.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -60,10 +62,7 @@ impl LoadError {
     /// The full text logged to the console.
     pub fn details(&self) -> String {
         match self {
-            LoadError::Invalid(problems) => {
-                let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-                format!("{}\n{}", self.summary(), lines.join("\n"))
-            }
+            LoadError::Invalid(problems) => self.summary() + &problem_lines(problems),
             _ => self.summary(),
         }
     }
@@ -114,19 +113,98 @@ pub fn from_json_text(text: &str) -> Loaded {
     }
 }
 
+/// Receives a URL's data once it is there.
+type Waiter = Box<dyn FnOnce(Rc<Loaded>)>;
+
+/// A URL's data: on its way (with the cards waiting for it), or fetched
+/// and validated once for all the cards that show it.
+enum Shared {
+    Pending(Vec<Waiter>),
+    Done(Rc<Loaded>),
+}
+
+thread_local! {
+    /// Cards with the same `src` share one request and one parsed movie:
+    /// a page of many cards of one film fetches, parses and validates once.
+    /// (A page holds a few distinct URLs: a list is enough, and smaller.)
+    static BY_URL: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Calls `then` with the movie at `url` (already absolute), now if it is
+/// there, or once the request on its way, or started here, settles. A new
+/// request starts if there is none, or if `again` and the last attempt
+/// failed in a way retrying can mend.
+pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'static) {
+    let done = BY_URL.with(|by_url| {
+        let mut by_url = by_url.borrow_mut();
+        let index = by_url.iter().position(|(u, _)| u == url);
+        let slot = match index {
+            Some(i) => &mut by_url[i].1,
+            None => {
+                by_url.push((url.to_owned(), Shared::Pending(Vec::new())));
+                start_fetch(url);
+                &mut by_url.last_mut().expect("just pushed").1
+            }
+        };
+        match slot {
+            Shared::Done(loaded)
+                if again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
+            {
+                *slot = Shared::Pending(vec![Box::new(then)]);
+                start_fetch(url);
+                None
+            }
+            Shared::Done(loaded) => Some((loaded.clone(), then)),
+            Shared::Pending(waiters) => {
+                waiters.push(Box::new(then));
+                None
+            }
+        }
+    });
+    // Outside the borrow: `then` may load again.
+    if let Some((loaded, then)) = done {
+        then(loaded);
+    }
+}
+
+/// Starts fetching `url` for a card that is mounting, before its first
+/// render, so the request is not held up by rendering; joins a request on
+/// its way and reuses data already fetched.
+pub fn prefetch(url: &str) {
+    load_shared(url, true, |_| {});
+}
+
+fn start_fetch(url: &str) {
+    let url = url.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = Rc::new(fetch_movie(&url).await);
+        let waiters = BY_URL.with(|by_url| {
+            let mut by_url = by_url.borrow_mut();
+            let slot = by_url.iter_mut().find(|(u, _)| *u == url).map(|(_, s)| s);
+            match slot.map(|s| std::mem::replace(s, Shared::Done(loaded.clone()))) {
+                Some(Shared::Pending(waiters)) => waiters,
+                _ => Vec::new(),
+            }
+        });
+        for then in waiters {
+            then(loaded.clone());
+        }
+    });
+}
+
 /// Fetches `url` (already absolute) and validates what comes back.
-pub async fn fetch_movie(url: &str) -> Loaded {
+async fn fetch_movie(url: &str) -> Loaded {
     let Some(window) = web_sys::window() else {
         return Err(LoadError::Unsupported);
     };
-    let controller = web_sys::AbortController::new().map_err(|_| LoadError::Unsupported)?;
+    // The browser's own timer aborts the request and the body read (no
+    // timer of ours to keep or cancel). A browser without
+    // `AbortSignal.timeout` (before 2022) waits as long as it takes.
+    let signal =
+        has_timeout_signal().then(|| web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS));
     let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&controller.signal()));
-    // The timer aborts the request and the body read; dropping it on the
-    // way out cancels it.
-    let abort = controller.clone();
-    let _timeout = gloo_timers::callback::Timeout::new(FETCH_TIMEOUT_MS, move || abort.abort());
-    let timed_out = || controller.signal().aborted();
+    init.set_signal(signal.as_ref());
+    let timed_out = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
 
     let response = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
         Ok(r) => r.unchecked_into::<web_sys::Response>(),
@@ -147,6 +225,12 @@ pub async fn fetch_movie(url: &str) -> Loaded {
     }
 }
 
+fn has_timeout_signal() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
+        .and_then(|signal| js_sys::Reflect::has(&signal, &"timeout".into()))
+        .unwrap_or(false)
+}
+
 /// Logs a failure once to the console as `[spoiler-card <label>] …`.
 pub fn log_error(label: &str, error: &LoadError) {
     web_sys::console::error_1(&format!("[spoiler-card {label}] {}", error.details()).into());
@@ -157,14 +241,23 @@ pub fn log_warnings(label: &str, warnings: &[Problem]) {
     if warnings.is_empty() {
         return;
     }
-    let lines: Vec<String> = warnings.iter().map(|p| format!("  {p}")).collect();
     web_sys::console::warn_1(
         &format!(
-            "[spoiler-card {label}] warnings in the movie data:\n{}",
-            lines.join("\n")
+            "[spoiler-card {label}] warnings in the movie data:{}",
+            problem_lines(warnings)
         )
         .into(),
     );
+}
+
+/// One indented line per problem, each after a line break.
+fn problem_lines(problems: &[Problem]) -> String {
+    use std::fmt::Write;
+    let mut lines = String::new();
+    for problem in problems {
+        let _ = write!(lines, "\n  {problem}");
+    }
+    lines
 }
 
 /// Reads a JS value (plain data, as from `JSON.parse`) into a [`Value`]

@@ -12,6 +12,20 @@ pub enum ItemKey {
     Arc(usize),
 }
 
+/// How many timeline events, or characters, a list shows at first and
+/// adds per "Show more": a film's 1,000-event timeline costs what 50 do
+/// until the reader asks for more.
+pub const LIST_PAGE: usize = 50;
+
+/// A list the card shows a page at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// The timeline's events.
+    Events,
+    /// The characters.
+    Characters,
+}
+
 /// The card's tabs, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -35,13 +49,23 @@ impl Tab {
         tabs
     }
 
-    /// A stable id fragment, unique within one card.
-    pub fn slug(self) -> &'static str {
+    /// The tab button's id, unique within one card.
+    pub fn tab_id(self) -> &'static str {
         match self {
-            Tab::Timeline => "timeline",
-            Tab::Characters => "characters",
-            Tab::Similar => "similar",
-            Tab::More => "more",
+            Tab::Timeline => "sc-tab-timeline",
+            Tab::Characters => "sc-tab-characters",
+            Tab::Similar => "sc-tab-similar",
+            Tab::More => "sc-tab-more",
+        }
+    }
+
+    /// The tab panel's id.
+    pub fn panel_id(self) -> &'static str {
+        match self {
+            Tab::Timeline => "sc-panel-timeline",
+            Tab::Characters => "sc-panel-characters",
+            Tab::Similar => "sc-panel-similar",
+            Tab::More => "sc-panel-more",
         }
     }
 }
@@ -183,6 +207,10 @@ pub struct CardState {
     /// Bumped by every reader action that changes what is revealed or the
     /// progress: those, and only those, are remembered.
     pub reader_changes: u32,
+    /// How many timeline events are listed (a multiple of [`LIST_PAGE`]).
+    pub shown_events: usize,
+    /// How many characters are listed (a multiple of [`LIST_PAGE`]).
+    pub shown_characters: usize,
 }
 
 /// Everything a reader can do to a card.
@@ -213,6 +241,8 @@ pub enum Action {
     },
     /// Select a tab.
     SelectTab(Tab),
+    /// List the next page of a list.
+    ShowMore(List),
 }
 
 impl CardState {
@@ -224,6 +254,8 @@ impl CardState {
             announcement: Announcement::None,
             focus_plot: 0,
             reader_changes: 0,
+            shown_events: LIST_PAGE,
+            shown_characters: LIST_PAGE,
         }
     }
 
@@ -233,7 +265,10 @@ impl CardState {
         next.announcement = Announcement::None;
         if !matches!(
             action,
-            Action::FollowAttribute(_) | Action::Restore { .. } | Action::SelectTab(_)
+            Action::FollowAttribute(_)
+                | Action::Restore { .. }
+                | Action::SelectTab(_)
+                | Action::ShowMore(_)
         ) {
             next.reader_changes = self.reader_changes.wrapping_add(1);
         }
@@ -277,6 +312,8 @@ impl CardState {
                 next.gate.plot_revealed |= plot_revealed;
             }
             Action::SelectTab(tab) => next.tab = tab,
+            Action::ShowMore(List::Events) => next.shown_events += LIST_PAGE,
+            Action::ShowMore(List::Characters) => next.shown_characters += LIST_PAGE,
         }
         next
     }

@@ -9,6 +9,7 @@
 //! that replaced it): every failure means "not remembered", silently.
 
 use crate::spoiler::{Gate, ItemKey};
+use std::fmt::Write;
 
 /// What the `remember` attribute asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,21 +98,19 @@ pub fn save(id: &str, remember: Remember, gate: &Gate) {
     }
     set(&key(id, "progress"), Some(&gate.progress.to_string()));
     if remember == Remember::All {
-        let mut tokens: Vec<String> = gate
-            .revealed
-            .iter()
-            .map(|k| match k {
-                ItemKey::Event(i) => format!("e{i}"),
-                ItemKey::Arc(i) => format!("a{i}"),
-            })
-            .collect();
-        if gate.plot_revealed {
-            tokens.push("plot".to_owned());
+        // "e3,a1,plot": written in place (no list of strings to join).
+        let mut value = String::new();
+        let tokens = gate.revealed.iter().map(|k| match k {
+            ItemKey::Event(i) => ('e', *i),
+            ItemKey::Arc(i) => ('a', *i),
+        });
+        for (kind, index) in tokens {
+            let _ = write!(value, "{kind}{index},");
         }
-        let value = tokens.join(",");
-        set(
-            &key(id, "revealed"),
-            (!value.is_empty()).then_some(value.as_str()),
-        );
+        if gate.plot_revealed {
+            value.push_str("plot");
+        }
+        let value = value.trim_end_matches(',');
+        set(&key(id, "revealed"), (!value.is_empty()).then_some(value));
     }
 }

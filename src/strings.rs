@@ -145,6 +145,20 @@ pub fn hidden_arcs(n: usize) -> String {
     }
 }
 
+/// The "Show more" button under a long list: "Show 50 more".
+pub fn show_more(n: usize) -> String {
+    format!("Show {n} more")
+}
+
+/// Beside it: "Showing 50 of 1000 events" (`what`: "events", "characters").
+pub fn showing(shown: usize, total: usize, what: &str) -> String {
+    format!("Showing {shown} of {total} {what}")
+}
+/// The events of the timeline, for [`showing`].
+pub const EVENTS: &str = "events";
+/// The characters, for [`showing`].
+pub const CHARACTERS: &str = "characters";
+
 /// "0:45 of 1:51".
 pub fn progress_text(at: &str, of: &str) -> String {
     format!("{at} of {of}")

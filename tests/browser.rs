@@ -725,3 +725,150 @@ async fn the_movie_property_takes_a_data_object() {
     assert!(root.text_content().unwrap().contains("title: required"));
     el.remove();
 }
+
+/// The example with `events` timeline events and `people` characters.
+fn long_movie(id: &str, events: usize, people: usize) -> Rc<Movie> {
+    let mut long = (*movie(LLV, id)).clone();
+    let (event, character) = (long.timeline[0].clone(), long.characters[0].clone());
+    let runtime = usize::from(long.runtime_minutes);
+    long.timeline = (0..events)
+        .map(|i| {
+            let mut e = event.clone();
+            e.title = format!("Numbered event {i}");
+            e.at_minute = (i * runtime / events) as u16;
+            e
+        })
+        .collect();
+    long.characters = (0..people)
+        .map(|i| {
+            let mut c = character.clone();
+            c.name = format!("Person {i}");
+            c
+        })
+        .collect();
+    Rc::new(long)
+}
+
+fn focused(root: &ShadowRoot) -> Option<Element> {
+    root.active_element()
+}
+
+#[wasm_bindgen_test]
+async fn long_lists_show_a_page_at_a_time_and_focus_moves_to_the_first_new_item() {
+    use spoiler_card::spoiler::LIST_PAGE;
+    let m = long_movie("t-long-lists", 120, 60);
+    let (root, _app) = mount(m.clone(), Some(m.runtime_minutes), Remember::None).await;
+
+    assert_eq!(find_all(&root, "li.event").len(), LIST_PAGE);
+    assert_eq!(
+        find(&root, ".show-more button").text_content().unwrap(),
+        strings::show_more(50)
+    );
+    assert_eq!(
+        find(&root, ".shown-count").text_content().unwrap(),
+        strings::showing(50, 120, strings::EVENTS)
+    );
+    assert!(markup(&root).contains("Numbered event 49"));
+    assert!(!markup(&root).contains("Numbered event 50"));
+
+    click(&root, ".show-more button").await;
+    assert_eq!(find_all(&root, "li.event").len(), 100);
+    let fifty = find_all(&root, "li.event").swap_remove(50);
+    assert_eq!(fifty.get_attribute("tabindex").as_deref(), Some("-1"));
+    until("focus on event 50", || {
+        focused(&root).as_ref() == Some(&fifty)
+    })
+    .await;
+    assert!(fifty.text_content().unwrap().contains("Numbered event 50"));
+    assert_eq!(
+        find(&root, ".show-more button").text_content().unwrap(),
+        strings::show_more(20)
+    );
+
+    click(&root, ".show-more button").await;
+    assert_eq!(find_all(&root, "li.event").len(), 120);
+    assert!(
+        root.query_selector(".show-more").unwrap().is_none(),
+        "nothing more to show"
+    );
+    let hundred = find_all(&root, "li.event").swap_remove(100);
+    until("focus on event 100", || {
+        focused(&root).as_ref() == Some(&hundred)
+    })
+    .await;
+
+    // The characters page on their own.
+    click(&root, "#sc-tab-characters").await;
+    assert_eq!(find_all(&root, "li.character").len(), LIST_PAGE);
+    assert_eq!(
+        find(&root, ".shown-count").text_content().unwrap(),
+        strings::showing(50, 60, strings::CHARACTERS)
+    );
+    click(&root, ".show-more button").await;
+    assert_eq!(find_all(&root, "li.character").len(), 60);
+}
+
+#[wasm_bindgen_test]
+async fn a_paged_timeline_still_counts_and_gates_every_event() {
+    let m = long_movie("t-long-gated", 120, 3);
+    let (root, _app) = mount(m.clone(), None, Remember::None).await;
+    assert_eq!(find_all(&root, "li.event.gated").len(), 50);
+    assert_eq!(
+        find(&root, ".hidden-count").text_content().unwrap(),
+        strings::hidden_events(120),
+        "the count covers the events not listed yet"
+    );
+    assert!(
+        !markup(&root).contains("Numbered event"),
+        "no gated title in the tree"
+    );
+    click(&root, ".show-more button").await;
+    assert_eq!(find_all(&root, "li.event.gated").len(), 100);
+    assert!(
+        !markup(&root).contains("Numbered event"),
+        "none after showing more"
+    );
+    click(&root, ".reveal-bar button").await; // Show everything
+    assert_eq!(find_all(&root, "li.event.gated").len(), 0);
+    assert!(markup(&root).contains("Numbered event 99"));
+}
+
+#[wasm_bindgen_test]
+fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
+    use spoiler_card::spoiler::{Gate, ItemKey};
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = "spoiler-card:v1:t-tokens:revealed";
+    let mut gate = Gate::new(111, 30);
+    gate.reveal(ItemKey::Arc(1));
+    gate.reveal(ItemKey::Event(3));
+    gate.plot_revealed = true;
+    storage::save("t-tokens", Remember::All, &gate);
+    assert_eq!(
+        storage.get_item(key).unwrap().as_deref(),
+        Some("e3,a1,plot")
+    );
+    let stored = storage::load("t-tokens", Remember::All);
+    assert_eq!(stored.progress, Some(30));
+    assert_eq!(stored.revealed, vec![ItemKey::Event(3), ItemKey::Arc(1)]);
+    assert!(stored.plot_revealed);
+
+    gate.plot_revealed = false;
+    storage::save("t-tokens", Remember::All, &gate);
+    assert_eq!(
+        storage.get_item(key).unwrap().as_deref(),
+        Some("e3,a1"),
+        "no trailing comma"
+    );
+    gate.revealed.clear();
+    storage::save("t-tokens", Remember::All, &gate);
+    assert_eq!(
+        storage.get_item(key).unwrap(),
+        None,
+        "nothing revealed: no key"
+    );
+    storage::save("t-tokens", Remember::Progress, &gate);
+    assert_eq!(
+        storage::load("t-tokens", Remember::Progress).revealed,
+        vec![]
+    );
+}

@@ -5,7 +5,8 @@
 use spoiler_card::format;
 use spoiler_card::model::Date;
 use spoiler_card::spoiler::{
-    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, Tab,
+    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, List, Tab,
+    LIST_PAGE,
 };
 
 #[test]
@@ -141,6 +142,26 @@ fn only_reader_actions_count_as_changes_to_remember() {
 }
 
 #[test]
+fn long_lists_grow_a_page_at_a_time_each_on_its_own_and_are_not_remembered() {
+    let s = state();
+    assert_eq!((s.shown_events, s.shown_characters), (LIST_PAGE, LIST_PAGE));
+    let more = s
+        .apply(Action::ShowMore(List::Events))
+        .apply(Action::ShowMore(List::Events));
+    assert_eq!(
+        (more.shown_events, more.shown_characters),
+        (3 * LIST_PAGE, LIST_PAGE)
+    );
+    let more = more.apply(Action::ShowMore(List::Characters));
+    assert_eq!(
+        (more.shown_events, more.shown_characters),
+        (3 * LIST_PAGE, 2 * LIST_PAGE)
+    );
+    assert_eq!(more.reader_changes, 0, "paging is not a change to remember");
+    assert_eq!(more.gate, s.gate, "paging reveals nothing");
+}
+
+#[test]
 fn restore_and_tabs() {
     let s = state().apply(Action::Restore {
         progress: Some(50),
@@ -194,4 +215,14 @@ fn progress_attribute_parsing() {
     assert_eq!(format::parse_minutes("-3"), None);
     assert_eq!(format::parse_minutes("abc"), None);
     assert_eq!(format::parse_minutes(""), None);
+}
+
+#[test]
+fn names_are_listed_with_commas() {
+    assert_eq!(format::names(&[]), "");
+    assert_eq!(format::names(&["Mike Figgis".to_owned()]), "Mike Figgis");
+    assert_eq!(
+        format::names(&["Ann".to_owned(), "Bo".to_owned(), "Cy".to_owned()]),
+        "Ann, Bo, Cy"
+    );
 }

@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
+use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
 use crate::model::{Movie, Topic};
-use crate::spoiler::{Action, ItemKey};
+use crate::spoiler::{Action, ItemKey, List};
 use crate::state::StateHandle;
 use crate::strings;
 
@@ -48,7 +49,8 @@ pub fn characters(props: &CharactersProps) -> Html {
     let gate = &props.state.gate;
     let hidden = gate.hidden_arcs(&props.movie);
     let sub = crate::components::heading_tag(props.heading_level, 2);
-    let people = props.movie.characters.iter().enumerate().map(|(i, c)| {
+    let shown = props.state.shown_characters;
+    let people = props.movie.characters.iter().take(shown).enumerate().map(|(i, c)| {
         let arc = c.arc.as_ref().map(|arc| {
             let key = ItemKey::Arc(i);
             if gate.shows(key, arc.at_minute) {
@@ -67,7 +69,7 @@ pub fn characters(props: &CharactersProps) -> Html {
             }
         });
         html! {
-            <li class="character" key={i}>
+            <li class="character" key={i} tabindex={page_start_tabindex(i)}>
                 <p class="name">
                     { &c.name }
                     if let Some(actor) = &c.actor {
@@ -86,6 +88,7 @@ pub fn characters(props: &CharactersProps) -> Html {
             } else {
                 { reveal_bar(&RevealBarProps { hidden, describe: strings::hidden_arcs, any_revealed: gate.any_revealed(), on_action: props.on_action.clone() }) }
                 <ul class="characters">{ for people }</ul>
+                { show_more(&ShowMoreProps { list: List::Characters, shown, total: props.movie.characters.len(), on_action: props.on_action.clone() }) }
             }
             { topics(strings::SETTINGS, &sub, &props.movie.settings) }
             { topics(strings::THEMES, &sub, &props.movie.themes) }

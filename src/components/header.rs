@@ -46,7 +46,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     <span aria-hidden="true" class="dot">{ "·" }</span>
                     <span><span class="sr-only">{ strings::LANGUAGE }{ " " }</span>{ &movie.language }</span>
                 </p>
-                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names">{ movie.directors.join(", ") }</span></p>
+                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names">{ format::names(&movie.directors) }</span></p>
                 if !movie.genres.is_empty() {
                     <ul class="chips" aria-label={strings::GENRES}>
                         { for movie.genres.iter().map(|g| html! { <li class="chip" part="chip">{ g }</li> }) }

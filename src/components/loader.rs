@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::card::Card;
@@ -69,20 +68,23 @@ pub fn Loader(props: &LoaderProps) -> Html {
 
     {
         let fetched = fetched.clone();
-        use_effect_with((props.source.clone(), *attempt), move |(source, _)| {
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            if let Source::Url(url) = source.clone() {
-                fetched.set(None);
-                let cancelled = cancelled.clone();
-                spawn_local(async move {
-                    let loaded = load::fetch_movie(&url).await;
-                    if !cancelled.get() {
-                        fetched.set(Some((url, Rc::new(loaded))));
-                    }
-                });
-            }
-            move || cancelled.set(true)
-        });
+        use_effect_with(
+            (props.source.clone(), *attempt),
+            move |(source, attempt)| {
+                let cancelled = Rc::new(std::cell::Cell::new(false));
+                if let Source::Url(url) = source.clone() {
+                    fetched.set(None);
+                    let cancelled = cancelled.clone();
+                    let retry = *attempt > 0;
+                    load::load_shared(&url.clone(), retry, move |loaded| {
+                        if !cancelled.get() {
+                            fetched.set(Some((url, loaded)));
+                        }
+                    });
+                }
+                move || cancelled.set(true)
+            },
+        );
     }
 
     let loaded: Option<Rc<Loaded>> = match &props.source {

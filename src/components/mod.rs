@@ -10,6 +10,7 @@ pub mod more;
 pub mod placeholder;
 pub mod progress;
 pub mod reveal_bar;
+pub mod show_more;
 pub mod similar;
 pub mod spoiler_gate;
 pub mod tabs;

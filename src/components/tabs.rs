@@ -89,9 +89,9 @@ pub fn tabs(props: &TabsProps) -> Html {
                 role="tab"
                 class="tab"
                 part="tab"
-                id={format!("sc-tab-{}", tab.slug())}
+                id={tab.tab_id()}
                 aria-selected={if is_selected { "true" } else { "false" }}
-                aria-controls={format!("sc-panel-{}", tab.slug())}
+                aria-controls={tab.panel_id()}
                 tabindex={if is_selected { "0" } else { "-1" }}
                 {onclick}
             >{ label(tab) }</button>
@@ -130,8 +130,8 @@ pub fn tabs(props: &TabsProps) -> Html {
             <div
                 role="tabpanel"
                 class="panel"
-                id={format!("sc-panel-{}", tab.slug())}
-                aria-labelledby={format!("sc-tab-{}", tab.slug())}
+                id={tab.panel_id()}
+                aria-labelledby={tab.tab_id()}
                 tabindex="0"
                 hidden={!is_selected}
             >{ content }</div>

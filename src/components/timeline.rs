@@ -5,9 +5,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
+use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
 use crate::format;
 use crate::model::Movie;
-use crate::spoiler::{Action, ItemKey};
+use crate::spoiler::{Action, ItemKey, List};
 use crate::state::StateHandle;
 use crate::strings;
 
@@ -22,22 +23,24 @@ pub struct TimelineProps {
     pub on_action: Callback<Action>,
 }
 
-/// The timeline panel.
+/// The timeline panel: the first events, a page at a time.
 pub fn timeline(props: &TimelineProps) -> Html {
     let gate = &props.state.gate;
+    let shown = props.state.shown_events;
     let hidden = gate.hidden_events(&props.movie);
     if props.movie.timeline.is_empty() {
         return html! { <p class="empty">{ strings::NOTHING_LISTED }</p> };
     }
-    let items = props.movie.timeline.iter().enumerate().map(|(i, event)| {
+    let items = props.movie.timeline.iter().take(shown).enumerate().map(|(i, event)| {
         let key = ItemKey::Event(i);
+        let tabindex = page_start_tabindex(i);
         let clock = format::approx_clock(event.at_minute);
         if gate.shows(key, Some(event.at_minute)) {
             let on_action = props.on_action.clone();
             let minute = event.at_minute;
             let here = Callback::from(move |_: MouseEvent| on_action.emit(Action::SetProgress(minute)));
             html! {
-                <li class="event" key={i}>
+                <li class="event" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <p class="event-title">{ &event.title }</p>
@@ -52,7 +55,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             let on_action = props.on_action.clone();
             let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key)));
             html! {
-                <li class="event gated" key={i}>
+                <li class="event gated" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <span class="shape" aria-hidden="true"></span>
@@ -68,6 +71,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <>
             { reveal_bar(&RevealBarProps { hidden, describe: strings::hidden_events, any_revealed: gate.any_revealed(), on_action: props.on_action.clone() }) }
             <ol class="timeline">{ for items }</ol>
+            { show_more(&ShowMoreProps { list: List::Events, shown, total: props.movie.timeline.len(), on_action: props.on_action.clone() }) }
         </>
     }
 }

@@ -151,10 +151,15 @@ const BROKEN = {
   'card-20': { src: '/__hang/never.json', summary: 'took too long', retry: true },
 };
 
-test('embed: 20 cards — one wasm, own state each, broken sources fail alone', async ({ browser, origin }) => {
+test('embed: 20 cards — one wasm, one request per movie, own state each, broken sources fail alone', async ({ browser, origin }) => {
   const page = await openPage(browser, null, { width: 1000, height: 900 });
   const wasm = [];
-  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url()); });
+  const movieRequests = {};
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.wasm')) wasm.push(r.url());
+    if (path.startsWith('/movies/')) movieRequests[path] = (movieRequests[path] ?? 0) + 1;
+  });
   try {
     await page.goto(`${origin}/examples/many.html`);
     const ids = Array.from({ length: 20 }, (_, i) => `card-${i + 1}`);
@@ -221,6 +226,8 @@ test('embed: 20 cards — one wasm, own state each, broken sources fail alone', 
       'card-1 does show the plot after reveal');
 
     assertEqual(wasm.length, 1, `.wasm requests (${wasm.join(', ')})`);
+    // Eight cards of each film share one request (and one parsed copy).
+    assertEqual(movieRequests, { '/movies/leaving-las-vegas.json': 1, '/movies/the-sixth-sense.json': 1 }, 'requests per movie file');
     assertEqual(page.problems, [], 'uncaught errors and dialogs');
     const logged = page.consoleErrors.filter((e) => e.startsWith('[spoiler-card '));
     for (const [id, want] of Object.entries(BROKEN)) {
