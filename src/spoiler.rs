@@ -49,6 +49,10 @@ impl Tab {
         tabs
     }
 
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
     /// The tab button's id, unique within one card.
     pub fn tab_id(self) -> &'static str {
         match self {
@@ -211,6 +215,9 @@ pub struct CardState {
     pub shown_events: usize,
     /// How many characters are listed (a multiple of [`LIST_PAGE`]).
     pub shown_characters: usize,
+    /// The tabs the reader has opened (a bit per [`Tab`]): their panels
+    /// stay rendered, hidden, so going back to one is a style change.
+    pub opened_tabs: u8,
 }
 
 /// Everything a reader can do to a card.
@@ -246,6 +253,11 @@ pub enum Action {
 }
 
 impl CardState {
+    /// Has the reader opened `tab` (its panel is rendered)?
+    pub fn opened(&self, tab: Tab) -> bool {
+        self.opened_tabs & tab.bit() != 0
+    }
+
     /// The state of a fresh card.
     pub fn new(runtime: u16, progress: u16) -> CardState {
         CardState {
@@ -256,6 +268,7 @@ impl CardState {
             reader_changes: 0,
             shown_events: LIST_PAGE,
             shown_characters: LIST_PAGE,
+            opened_tabs: Tab::Timeline.bit(),
         }
     }
 
@@ -311,7 +324,10 @@ impl CardState {
                 }
                 next.gate.plot_revealed |= plot_revealed;
             }
-            Action::SelectTab(tab) => next.tab = tab,
+            Action::SelectTab(tab) => {
+                next.tab = tab;
+                next.opened_tabs |= tab.bit();
+            }
             Action::ShowMore(List::Events) => next.shown_events += LIST_PAGE,
             Action::ShowMore(List::Characters) => next.shown_characters += LIST_PAGE,
         }

@@ -226,3 +226,19 @@ fn names_are_listed_with_commas() {
         "Ann, Bo, Cy"
     );
 }
+
+#[test]
+fn opened_tabs_are_kept_and_only_those() {
+    let s = state();
+    assert!(
+        s.opened(Tab::Timeline),
+        "the first tab is open from the start"
+    );
+    assert!(!s.opened(Tab::Characters));
+    let s = s
+        .apply(Action::SelectTab(Tab::Characters))
+        .apply(Action::SelectTab(Tab::Timeline));
+    assert_eq!(s.tab, Tab::Timeline);
+    assert!(s.opened(Tab::Characters), "left, but still rendered");
+    assert!(!s.opened(Tab::Similar) && !s.opened(Tab::More));
+}

@@ -100,9 +100,10 @@ pub fn tabs(props: &TabsProps) -> Html {
 
     let panels = tabs.iter().map(|&tab| {
         let is_selected = tab == selected;
-        // Only the selected panel is rendered: cheaper, and nothing of a
-        // panel the reader has not opened sits in the tree.
-        let content = if !is_selected {
+        // A panel is rendered once the reader opens it, and then kept,
+        // hidden and inert, so that coming back costs no rebuild and no
+        // layout. Nothing of a panel never opened sits in the tree.
+        let content = if !props.state.opened(tab) {
             html! {}
         } else {
             match tab {
@@ -134,6 +135,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                 aria-labelledby={tab.tab_id()}
                 tabindex="0"
                 hidden={!is_selected}
+                inert={!is_selected}
             >{ content }</div>
         }
     });

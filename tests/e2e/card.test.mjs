@@ -142,6 +142,41 @@ test('keyboard: tabs follow Left/Right (wrapping), Home and End, with aria-selec
   } finally { await page.closeAll(); }
 });
 
+test('tabs: a panel opened before stays rendered but hidden — not seen, not in the AX tree, not found, not focusable', async (ctx) => {
+  const page = await demo(ctx);
+  try {
+    const intro = LLV.characters[0].intro;
+    const panelFacts = () => page.evaluate(() => {
+      const root = document.querySelector('#card-llv').shadowRoot;
+      const panel = root.getElementById('sc-panel-characters');
+      const button = panel.querySelector('button');
+      button?.focus();
+      return {
+        hidden: panel.hidden,
+        inert: panel.inert,
+        children: panel.children.length,
+        height: panel.getBoundingClientRect().height,
+        focusable: !!button && root.activeElement === button,
+      };
+    });
+    assertEqual((await panelFacts()).children, 0, 'a panel never opened is empty');
+    await inCard(page, LLV_CARD, '#sc-tab-characters').click();
+    const open = await panelFacts();
+    assert(!open.hidden && !open.inert && open.children > 0 && open.height > 100 && open.focusable, `open panel: ${JSON.stringify(open)}`);
+    assert((await accessibilityText(page)).includes(intro), 'open panel: intro in the AX tree');
+    assert(await findInPage(page, intro), 'open panel: intro found in page');
+
+    await inCard(page, LLV_CARD, '#sc-tab-timeline').click();
+    const kept = await panelFacts();
+    assertEqual(kept, { hidden: true, inert: true, children: kept.children, height: 0, focusable: false }, 'panel kept after leaving it');
+    assert(kept.children > 0, 'its content is kept for a quick return');
+    assert(!(await accessibilityText(page)).includes(intro), 'kept panel: intro not in the AX tree');
+    assert(!(await findInPage(page, intro)), 'kept panel: intro not found in page');
+    const shown = await page.evaluate(() => document.querySelector('#card-llv').shadowRoot.getElementById('sc-panel-timeline').getBoundingClientRect().height);
+    assert(shown > 100, `the timeline panel shows (${shown}px)`);
+  } finally { await page.closeAll(); }
+});
+
 test('keyboard: a keyboard-only walk reaches every control of the card and leaves it', async (ctx) => {
   const page = await demo(ctx);
   try {
