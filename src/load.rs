@@ -272,17 +272,18 @@ fn read_js_at(data: &JsValue, depth: usize, count: &mut usize) -> Result<Value, 
     if *count > value::MAX_VALUES {
         return Err(value::too_many_values());
     }
+    // Each check is a call into JS: the commonest kinds of value first.
+    if let Some(s) = data.as_string() {
+        return Ok(Value::String(s));
+    }
+    if let Some(n) = data.as_f64() {
+        return Ok(Value::Number(n));
+    }
     if data.is_null() || data.is_undefined() {
         return Ok(Value::Null);
     }
     if let Some(b) = data.as_bool() {
         return Ok(Value::Bool(b));
-    }
-    if let Some(n) = data.as_f64() {
-        return Ok(Value::Number(n));
-    }
-    if let Some(s) = data.as_string() {
-        return Ok(Value::String(s));
     }
     if depth >= value::MAX_DEPTH {
         return Err(value::too_deep());
