@@ -47,6 +47,20 @@ if ! rustup +nightly component list --installed | grep -q '^rust-src'; then
   rustup +nightly component add rust-src
 fi
 
+# 2c. Trunk builds offline (Trunk.toml): the crates it needs must already be
+#     in cargo's cache: the project's, and those of the std it rebuilds for
+#     the release build. `cargo fetch` only downloads what is missing; a
+#     marker per lock file skips even the check on later runs.
+mkdir -p target
+STD_LOCK="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+fetched_marker="target/.fetched-$(cat Cargo.lock "$STD_LOCK" | cksum | cut -d' ' -f1)"
+if [ ! -f "$fetched_marker" ]; then
+  say "fetching the crates the offline builds need (project and nightly std)"
+  cargo fetch --locked -q
+  cargo +nightly fetch -q --manifest-path "$(dirname "$STD_LOCK")/Cargo.toml"
+  touch "$fetched_marker"
+fi
+
 # 3. Trunk, from the 0.21 line (0.22 needs a newer rustc).
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes about 12 minutes on 2 cores)"
