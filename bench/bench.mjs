@@ -26,6 +26,10 @@ const N = {
   render: QUICK ? 3 : 15,
   scale: QUICK ? 2 : 5,
 };
+// BENCH_ONLY=ttc,inter,render,scale runs only those sections, for trying a
+// change out; it prints the figures and writes no results or charts.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (section) => !ONLY || ONLY.has(section);
 const OUT = process.env.BENCH_OUT ?? 'bench/results';
 const GEN = 'target/bench';
 mkdirSync(OUT, { recursive: true });
@@ -217,7 +221,7 @@ async function coldLoad(path) {
 }
 log(`time to card: ${N.ttc} cold loads each, alternating embed and floor`);
 const ttcEmbed = []; const ttcFloor = [];
-if (process.env.BENCH_SKIP_TTC) N.ttc = 1; // development only
+if (!want('ttc')) N.ttc = 1;
 else { await coldLoad('/bench/one.html'); await coldLoad('/bench/floor.html'); } // warm the server and the OS caches
 for (let i = 0; i < N.ttc; i++) {
   ttcEmbed.push(await coldLoad('/bench/one.html'));
@@ -305,7 +309,7 @@ const INTERACT = async ({ kind, n, warm, runtime }) => {
 };
 
 const interactions = [];
-const movies = [
+const movies = !want('inter') ? [] : [
   { name: 'example (Leaving Las Vegas: 20 events, 8 characters)', key: 'example', path: '/bench/one-eager.html', runtime: example.runtime_minutes, events: example.timeline.length },
   { name: 'synthetic (1,000 events, 200 characters)', key: 'synthetic', path: '/bench/synthetic-eager.html', runtime: 120, events: 1000 },
 ];
@@ -440,7 +444,7 @@ const RENDER = async ({ reps, page }) => {
   return { card, plainSame, plainAll, allCount, sameDom: cardHtml === plainHtml, cardHtmlLength: cardHtml.length, plainHtmlLength: plainHtml.length };
 };
 let render;
-{
+if (want('render')) {
   const page = await newPage({ init: false });
   await page.goto(`${ORIGIN}/bench/one-eager.html`);
   await page.waitForFunction(() => document.querySelector('spoiler-card')?.shadowRoot?.querySelector('li.event'));
@@ -468,7 +472,7 @@ const MEMORY = async (glue) => {
   };
 };
 const scale = [];
-for (const n of [1, 10, 50, 100]) {
+for (const n of want('scale') ? [1, 10, 50, 100] : []) {
   for (const mode of ['eager', 'lazy']) {
     const times = []; const heap = []; const wasm = []; const nodes = []; const failures = []; let started = 0; let rendered = 0;
     for (let r = 0; r < N.scale; r++) {
@@ -517,6 +521,13 @@ const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
 const profWasm = 'target/wasm32-unknown-unknown/profiling/spoiler_card.wasm';
 const twiggy = twiggyTop(profWasm);
 if (!twiggy) problems.push(`${profWasm} missing: no twiggy table`);
+
+if (ONLY) {
+  log(`BENCH_ONLY=${process.env.BENCH_ONLY}: no results written${problems.length ? `; problems: ${problems.join('; ')}` : ''}`);
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
 
 // ---------- 7. charts ----------
 const chartPage = await browser.newPage({ viewport: { width: 1000, height: 460 } });

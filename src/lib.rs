@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod spoiler;
 pub mod strings;

@@ -1,9 +1,9 @@
-//! Getting a movie into the card: from a JS value (the `movie` property,
-//! or JSON text parsed by the browser's `JSON.parse`), or fetched from a URL
-//! with a 10 s timeout and shared by every card with the same URL. A small
-//! js-sys reader turns the JS value into the same [`Value`] tree the
-//! native checker uses, so both report the same problems with the same
-//! paths.
+//! Getting a movie into the card: from JSON text (inline, or fetched from a
+//! URL with a 10 s timeout and shared by every card with the same URL), or
+//! from a JS value (the `movie` property, turned into text by the
+//! browser's `JSON.stringify`). The text is read by [`json::parse`] into
+//! the same [`Value`](crate::value::Value) tree the native checker reads, so both report the
+//! same problems with the same paths.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,9 +11,9 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::json::{self, ParseError};
 use crate::model::{self, limits, Movie, Problem, Report};
 use crate::strings;
-use crate::value::{self, Value};
 
 /// How long a fetch may take before the card gives up.
 pub const FETCH_TIMEOUT_MS: u32 = 10_000;
@@ -84,15 +84,29 @@ fn from_report(report: Report) -> Loaded {
     }
 }
 
-/// Validates a JS value (an object from `JSON.parse` or from a page's script).
+/// Validates a JS value (an object from a page's script): the browser's
+/// `JSON.stringify` turns it into text in one call, which is then read
+/// like any other JSON.
 pub fn from_js(data: &JsValue) -> Loaded {
-    match read_js(data) {
-        Ok(tree) => from_report(model::validate(&tree)),
-        Err(err) => from_report(Report::unreadable(err.to_string())),
+    match js_sys::JSON::stringify(data) {
+        Ok(text) => match text.as_string() {
+            Some(text) => from_json_text(&text),
+            None => from_report(Report::unreadable(NOT_DATA)),
+        },
+        // A cycle or a BigInt: the browser's message says which.
+        Err(err) => from_report(Report::unreadable(format!(
+            "{NOT_DATA}: {}",
+            err.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        ))),
     }
 }
 
-/// Parses JSON text with the browser's parser, then validates it.
+/// Why a `movie` property that JSON cannot hold is refused.
+const NOT_DATA: &str = "the movie property is not plain data that JSON can hold";
+
+/// Reads and validates JSON text.
 pub fn from_json_text(text: &str) -> Loaded {
     if text.len() > limits::DOCUMENT_BYTES {
         return from_report(Report::unreadable(format!(
@@ -101,15 +115,10 @@ pub fn from_json_text(text: &str) -> Loaded {
             limits::DOCUMENT_BYTES
         )));
     }
-    match js_sys::JSON::parse(text) {
-        Ok(data) => from_js(&data),
-        Err(err) => {
-            let message = err
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "syntax error".to_owned());
-            Err(LoadError::NotJson(message))
-        }
+    match json::parse(text) {
+        Ok(tree) => from_report(model::validate(&tree)),
+        Err(ParseError::Syntax(message)) => Err(LoadError::NotJson(message)),
+        Err(ParseError::Limit(message)) => from_report(Report::unreadable(message)),
     }
 }
 
@@ -258,53 +267,4 @@ fn problem_lines(problems: &[Problem]) -> String {
         let _ = write!(lines, "\n  {problem}");
     }
     lines
-}
-
-/// Reads a JS value (plain data, as from `JSON.parse`) into a [`Value`]
-/// tree, with the same depth and size limits as the native reader.
-pub fn read_js(data: &JsValue) -> Result<Value, String> {
-    let mut count = 0usize;
-    read_js_at(data, 0, &mut count)
-}
-
-fn read_js_at(data: &JsValue, depth: usize, count: &mut usize) -> Result<Value, String> {
-    *count += 1;
-    if *count > value::MAX_VALUES {
-        return Err(value::too_many_values());
-    }
-    // Each check is a call into JS: the commonest kinds of value first.
-    if let Some(s) = data.as_string() {
-        return Ok(Value::String(s));
-    }
-    if let Some(n) = data.as_f64() {
-        return Ok(Value::Number(n));
-    }
-    if data.is_null() || data.is_undefined() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = data.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if depth >= value::MAX_DEPTH {
-        return Err(value::too_deep());
-    }
-    if js_sys::Array::is_array(data) {
-        let array: &js_sys::Array = data.unchecked_ref();
-        let mut items = Vec::with_capacity(array.length() as usize);
-        for item in array.iter() {
-            items.push(read_js_at(&item, depth + 1, count)?);
-        }
-        return Ok(Value::Array(items));
-    }
-    if data.is_object() && !data.is_function() {
-        let object: &js_sys::Object = data.unchecked_ref();
-        let mut entries = Vec::new();
-        for entry in js_sys::Object::entries(object).iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let key = pair.get(0).as_string().unwrap_or_default();
-            entries.push((key, read_js_at(&pair.get(1), depth + 1, count)?));
-        }
-        return Ok(Value::Object(entries));
-    }
-    Err("the data holds a value JSON cannot (a function, symbol or bigint)".to_owned())
 }

@@ -402,6 +402,42 @@ const TOP_FIELDS: &[&str] = &[
 
 type Entries = [(String, Value)];
 
+/// Where a value sits in the document. Built into text (`timeline[3].title`)
+/// only when a problem is reported: a valid 1,000-event movie formats no
+/// path at all.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// The document itself.
+    Root,
+    /// A field of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of a list.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(key),
+            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+const ROOT: Path<'static> = Path::Root;
+
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
@@ -409,47 +445,46 @@ struct Checker {
 
 /// A field of an object being read: its path and its value if present.
 struct Field<'a> {
-    path: String,
+    path: Path<'a>,
     value: Option<&'a Value>,
 }
 
 impl Checker {
-    fn error(&mut self, path: &str, message: impl Into<String>) {
+    fn report(&mut self, severity: Severity, path: &Path, message: String) {
         self.problems.push(Problem {
-            severity: Severity::Error,
-            path: path.to_owned(),
-            message: message.into(),
+            severity,
+            path: path.to_string(),
+            message,
         });
     }
 
-    fn warn(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem {
-            severity: Severity::Warning,
-            path: path.to_owned(),
-            message: message.into(),
-        });
+    fn error(&mut self, path: &Path, message: impl Into<String>) {
+        self.report(Severity::Error, path, message.into());
+    }
+
+    fn warn(&mut self, path: &Path, message: impl Into<String>) {
+        self.report(Severity::Warning, path, message.into());
     }
 
     /// Reads an object, warning about unknown and erroring on duplicate keys.
-    fn object<'a>(&mut self, value: &'a Value, path: &str, known: &[&str]) -> Option<&'a Entries> {
+    fn object<'a>(&mut self, value: &'a Value, path: &Path, known: &[&str]) -> Option<&'a Entries> {
         let Value::Object(entries) = value else {
             self.error(path, format!("expected an object, found {}", value.kind()));
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {
-            let child = join(path, key);
             if entries[..i].iter().any(|(k, _)| k == key) {
-                self.error(&child, "appears twice in the same object");
+                self.error(&path.key(key), "appears twice in the same object");
             } else if !known.contains(&key.as_str()) {
-                self.warn(&child, "unknown field, ignored");
+                self.warn(&path.key(key), "unknown field, ignored");
             }
         }
         Some(entries)
     }
 
-    fn field<'a>(&self, entries: &'a Entries, path: &str, key: &str) -> Field<'a> {
+    fn field<'a>(&self, entries: &'a Entries, path: &'a Path<'a>, key: &'a str) -> Field<'a> {
         Field {
-            path: join(path, key),
+            path: path.key(key),
             value: entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
         }
     }
@@ -464,7 +499,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, value: &Value, path: &str, max: usize) -> Option<String> {
+    fn text(&mut self, value: &Value, path: &Path, max: usize) -> Option<String> {
         let Value::String(s) = value else {
             self.error(path, format!("expected text, found {}", value.kind()));
             return None;
@@ -473,7 +508,15 @@ impl Checker {
             self.error(path, "must not be empty");
             return None;
         }
-        let chars = s.chars().count();
+        // One pass: count the characters and look for a control character.
+        let mut chars = 0;
+        let mut control = None;
+        for c in s.chars() {
+            chars += 1;
+            if control.is_none() && c.is_control() && !matches!(c, '\n' | '\t' | '\r') {
+                control = Some(c);
+            }
+        }
         if chars > max {
             self.error(
                 path,
@@ -481,10 +524,7 @@ impl Checker {
             );
             return None;
         }
-        if let Some(c) = s
-            .chars()
-            .find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
-        {
+        if let Some(c) = control {
             self.error(
                 path,
                 format!("contains the control character U+{:04X}", c as u32),
@@ -497,7 +537,7 @@ impl Checker {
     fn required_text(
         &mut self,
         entries: &Entries,
-        path: &str,
+        path: &Path,
         key: &str,
         max: usize,
     ) -> Option<String> {
@@ -510,7 +550,7 @@ impl Checker {
     fn optional_text(
         &mut self,
         entries: &Entries,
-        path: &str,
+        path: &Path,
         key: &str,
         max: usize,
     ) -> Result<Option<String>, ()> {
@@ -524,7 +564,7 @@ impl Checker {
     fn integer(
         &mut self,
         value: &Value,
-        path: &str,
+        path: &Path,
         min: i64,
         max: i64,
         what: &str,
@@ -577,7 +617,7 @@ impl Checker {
     fn text_list(
         &mut self,
         entries: &Entries,
-        path: &str,
+        path: &Path,
         key: &str,
         max_items: usize,
         max_chars: usize,
@@ -596,11 +636,11 @@ impl Checker {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.text(v, &index(&field.path, i), max_chars))
+            .filter_map(|(i, v)| self.text(v, &field.path.index(i), max_chars))
             .collect()
     }
 
-    fn http_url(&mut self, value: &Value, path: &str) -> Option<String> {
+    fn http_url(&mut self, value: &Value, path: &Path) -> Option<String> {
         let url = self.text(value, path, limits::URL)?;
         if is_http_url(&url) {
             Some(url)
@@ -610,9 +650,22 @@ impl Checker {
         }
     }
 
+    /// An integer field that may be absent: `Ok(None)` when absent,
+    /// `Err(())` when present but invalid.
+    fn optional_integer(
+        &mut self,
+        field: &Field,
+        check: impl FnOnce(&mut Self, &Value, &Path) -> Option<u16>,
+    ) -> Result<Option<u16>, ()> {
+        match field.value {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => check(self, v, &field.path).map(Some).ok_or(()),
+        }
+    }
+
     fn movie(&mut self, document: &Value) -> Option<Movie> {
-        let entries = self.object(document, "", TOP_FIELDS)?;
-        let root = "";
+        let entries = self.object(document, &ROOT, TOP_FIELDS)?;
+        let root = &ROOT;
 
         let schema_field = self.field(entries, root, "schema");
         let schema_ok = match self.required(&schema_field) {
@@ -620,7 +673,7 @@ impl Checker {
             Some(Value::Number(n)) => {
                 let n = whole(*n);
                 self.error(
-                    "schema",
+                    &schema_field.path,
                     format!(
                         "version {n} is not supported (this card reads version {SCHEMA_VERSION})"
                     ),
@@ -629,7 +682,7 @@ impl Checker {
             }
             Some(other) => {
                 self.error(
-                    "schema",
+                    &schema_field.path,
                     format!(
                         "expected the number {SCHEMA_VERSION}, found {}",
                         other.kind()
@@ -643,9 +696,13 @@ impl Checker {
             // A document of another version may mean anything: stop here.
             return None;
         }
-        if let Some(Value::String(_)) | None = self.field(entries, root, "$schema").value {
+        let schema_url = self.field(entries, root, "$schema");
+        if let Some(Value::String(_)) | None = schema_url.value {
         } else {
-            self.error("$schema", "expected text (the URL of the JSON Schema)");
+            self.error(
+                &schema_url.path,
+                "expected text (the URL of the JSON Schema)",
+            );
         }
 
         let id = self.required_text(entries, root, "id", 100).and_then(|id| {
@@ -655,26 +712,24 @@ impl Checker {
             if ok {
                 Some(id)
             } else {
-                self.error("id", "use lowercase letters, digits and '-' only");
+                self.error(
+                    &root.key("id"),
+                    "use lowercase letters, digits and '-' only",
+                );
                 None
             }
         });
         let title = self.required_text(entries, root, "title", limits::SHORT_TEXT);
         let year = {
             let f = self.field(entries, root, "year");
-            self.required(&f)
-                .and_then(|v| self.integer(v, "year", limits::YEAR_MIN, limits::YEAR_MAX, "a year"))
+            self.required(&f).and_then(|v| {
+                self.integer(v, &f.path, limits::YEAR_MIN, limits::YEAR_MAX, "a year")
+            })
         };
         let runtime = {
             let f = self.field(entries, root, "runtime_minutes");
             self.required(&f).and_then(|v| {
-                self.integer(
-                    v,
-                    "runtime_minutes",
-                    1,
-                    limits::RUNTIME_MAX,
-                    "a runtime in minutes",
-                )
+                self.integer(v, &f.path, 1, limits::RUNTIME_MAX, "a runtime in minutes")
             })
         };
         let language = self.required_text(entries, root, "language", limits::SHORT_TEXT);
@@ -696,7 +751,7 @@ impl Checker {
         );
         self.unique(
             &genres.iter().map(String::as_str).collect::<Vec<_>>(),
-            "genres",
+            &root.key("genres"),
             None,
         );
         let synopsis = self.required_text(entries, root, "synopsis", limits::LONG_TEXT);
@@ -732,62 +787,66 @@ impl Checker {
         })
     }
 
-    fn unique(&mut self, names: &[&str], list_path: &str, key: Option<&str>) {
+    fn unique(&mut self, names: &[&str], list_path: &Path, key: Option<&str>) {
         // ASCII case folding: full Unicode tables would cost the bundle ~8 KB.
         let normalized: Vec<String> = names
             .iter()
             .map(|n| n.trim().to_ascii_lowercase())
             .collect();
-        // Sort indices by name (stable, so the first use comes first), then
-        // report each later index whose name equals an earlier one's.
+        // Sort indices by name, then by index (so the first use comes
+        // first), and note for each later index the first one with its name.
+        // (One unstable sort: a stable sort and a second sort would cost
+        // the bundle ~3 KB more for the same result.)
         let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by(|a, b| normalized[*a].cmp(&normalized[*b]));
-        let mut duplicates: Vec<(usize, usize)> = Vec::new();
+        order.sort_unstable_by(|a, b| normalized[*a].cmp(&normalized[*b]).then(a.cmp(b)));
+        let mut first_use: Vec<Option<usize>> = vec![None; names.len()];
         let mut first = 0;
         for pos in 1..order.len() {
             if normalized[order[pos]] == normalized[order[first]] {
-                duplicates.push((order[pos], order[first]));
+                first_use[order[pos]] = Some(order[first]);
             } else {
                 first = pos;
             }
         }
-        duplicates.sort_unstable();
+        let duplicates = first_use
+            .iter()
+            .enumerate()
+            .filter_map(|(i, first)| first.map(|first| (i, first)));
         for (i, first) in duplicates {
-            let mut path = index(list_path, i);
-            if let Some(key) = key {
-                path = join(&path, key);
-            }
-            self.error(
-                &path,
-                format!(
-                    "\"{}\" is already used by {}",
-                    names[i],
-                    index(list_path, first)
-                ),
+            let item = list_path.index(i);
+            let message = format!(
+                "\"{}\" is already used by {}",
+                names[i],
+                list_path.index(first)
             );
+            match key {
+                Some(key) => self.error(&item.key(key), message),
+                None => self.error(&item, message),
+            }
         }
     }
 
     fn poster(&mut self, entries: &Entries) -> Result<Option<Poster>, ()> {
-        let field = self.field(entries, "", "poster");
+        let field = self.field(entries, &ROOT, "poster");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
         };
-        let obj = self.object(value, "poster", &["src", "alt"]).ok_or(())?;
+        let path = &field.path;
+        let obj = self.object(value, path, &["src", "alt"]).ok_or(())?;
         let src = self
-            .required_text(obj, "poster", "src", limits::URL)
+            .required_text(obj, path, "src", limits::URL)
             .and_then(|src| {
                 if is_http_url(&src) || is_plain_relative(&src) {
                     Some(src)
                 } else {
                     self.error(
-                        "poster.src",
+                        &path.key("src"),
                         "use an http(s) URL or a path relative to the JSON file",
                     );
                     None
                 }
             });
-        let alt = self.required_text(obj, "poster", "alt", limits::SHORT_TEXT);
+        let alt = self.required_text(obj, path, "alt", limits::SHORT_TEXT);
         Ok(Some(Poster {
             src: src.ok_or(())?,
             alt: alt.ok_or(())?,
@@ -795,17 +854,18 @@ impl Checker {
     }
 
     fn spoilers(&mut self, entries: &Entries) -> Option<Spoilers> {
-        let field = self.field(entries, "", "spoilers");
+        let field = self.field(entries, &ROOT, "spoilers");
         let value = self.required(&field)?;
+        let path = &field.path;
         let obj = self.object(
             value,
-            "spoilers",
+            path,
             &["warning", "summary", "ending", "post_credits"],
         )?;
-        let warning = self.optional_text(obj, "spoilers", "warning", limits::SHORT_TEXT);
+        let warning = self.optional_text(obj, path, "warning", limits::SHORT_TEXT);
         let summary = self.text_list(
             obj,
-            "spoilers",
+            path,
             "summary",
             limits::PARAGRAPHS,
             limits::LONG_TEXT,
@@ -813,7 +873,7 @@ impl Checker {
         );
         let ending = self.text_list(
             obj,
-            "spoilers",
+            path,
             "ending",
             limits::PARAGRAPHS,
             limits::LONG_TEXT,
@@ -821,7 +881,7 @@ impl Checker {
         );
         let post_credits = self.text_list(
             obj,
-            "spoilers",
+            path,
             "post_credits",
             limits::PARAGRAPHS,
             limits::LONG_TEXT,
@@ -835,7 +895,7 @@ impl Checker {
         })
     }
 
-    fn minute(&mut self, value: &Value, path: &str, runtime: Option<u16>) -> Option<u16> {
+    fn minute(&mut self, value: &Value, path: &Path, runtime: Option<u16>) -> Option<u16> {
         let minute = self.integer(value, path, 0, limits::RUNTIME_MAX, "a minute")? as u16;
         if let Some(runtime) = runtime {
             if minute > runtime {
@@ -847,14 +907,14 @@ impl Checker {
     }
 
     fn timeline(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Event> {
-        let field = self.field(entries, "", "timeline");
+        let field = self.field(entries, &ROOT, "timeline");
         let Some(items) = self.list(&field, limits::TIMELINE) else {
             return Vec::new();
         };
         let mut events = Vec::with_capacity(items.len());
         let mut previous: Option<u16> = None;
         for (i, item) in items.iter().enumerate() {
-            let path = index("timeline", i);
+            let path = field.path.index(i);
             let Some(obj) = self.object(item, &path, &["at_minute", "title", "text"]) else {
                 continue;
             };
@@ -882,14 +942,14 @@ impl Checker {
     }
 
     fn characters(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Character> {
-        let field = self.field(entries, "", "characters");
+        let field = self.field(entries, &ROOT, "characters");
         let Some(items) = self.list(&field, limits::CHARACTERS) else {
             return Vec::new();
         };
         let mut characters = Vec::with_capacity(items.len());
         let mut names = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = index("characters", i);
+            let path = field.path.index(i);
             let Some(obj) = self.object(item, &path, &["name", "actor", "intro", "arc"]) else {
                 names.push(String::new());
                 continue;
@@ -914,12 +974,12 @@ impl Checker {
             .filter(|n| !n.is_empty())
             .collect();
         if refs.len() == names.len() {
-            self.unique(&refs, "characters", Some("name"));
+            self.unique(&refs, &field.path, Some("name"));
         }
         characters
     }
 
-    fn arc(&mut self, obj: &Entries, path: &str, runtime: Option<u16>) -> Result<Option<Arc>, ()> {
+    fn arc(&mut self, obj: &Entries, path: &Path, runtime: Option<u16>) -> Result<Option<Arc>, ()> {
         let field = self.field(obj, path, "arc");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
@@ -929,13 +989,7 @@ impl Checker {
             .ok_or(())?;
         let text = self.required_text(arc_obj, &field.path, "text", limits::LONG_TEXT);
         let minute_field = self.field(arc_obj, &field.path, "at_minute");
-        let at_minute = match minute_field.value {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => self
-                .minute(v, &minute_field.path, runtime)
-                .map(Some)
-                .ok_or(()),
-        };
+        let at_minute = self.optional_integer(&minute_field, |c, v, p| c.minute(v, p, runtime));
         Ok(Some(Arc {
             text: text.ok_or(())?,
             at_minute: at_minute?,
@@ -943,13 +997,13 @@ impl Checker {
     }
 
     fn topics(&mut self, entries: &Entries, key: &str) -> Vec<Topic> {
-        let field = self.field(entries, "", key);
+        let field = self.field(entries, &ROOT, key);
         let Some(items) = self.list(&field, limits::TOPICS) else {
             return Vec::new();
         };
         let mut topics = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = index(key, i);
+            let path = field.path.index(i);
             let Some(obj) = self.object(item, &path, &["name", "description"]) else {
                 continue;
             };
@@ -961,37 +1015,28 @@ impl Checker {
         }
         if topics.len() == items.len() {
             let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
-            self.unique(&names, key, Some("name"));
+            self.unique(&names, &field.path, Some("name"));
         }
         topics
     }
 
     fn similar(&mut self, entries: &Entries) -> Vec<Similar> {
-        let field = self.field(entries, "", "similar");
+        let field = self.field(entries, &ROOT, "similar");
         let Some(items) = self.list(&field, limits::TOPICS) else {
             return Vec::new();
         };
         let mut similar = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = index("similar", i);
+            let path = field.path.index(i);
             let Some(obj) = self.object(item, &path, &["title", "year", "reason", "url"]) else {
                 continue;
             };
             let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
             let year_field = self.field(obj, &path, "year");
-            let year = match year_field.value {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => self
-                    .integer(
-                        v,
-                        &year_field.path,
-                        limits::YEAR_MIN,
-                        limits::YEAR_MAX,
-                        "a year",
-                    )
-                    .map(|y| Some(y as u16))
-                    .ok_or(()),
-            };
+            let year = self.optional_integer(&year_field, |c, v, p| {
+                c.integer(v, p, limits::YEAR_MIN, limits::YEAR_MAX, "a year")
+                    .map(|y| y as u16)
+            });
             let reason = self.optional_text(obj, &path, "reason", limits::LONG_TEXT);
             let url_field = self.field(obj, &path, "url");
             let url = match url_field.value {
@@ -1011,32 +1056,33 @@ impl Checker {
     }
 
     fn more(&mut self, entries: &Entries) -> Result<Option<More>, ()> {
-        let field = self.field(entries, "", "more");
+        let field = self.field(entries, &ROOT, "more");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
         };
+        let path = &field.path;
         let obj = self
             .object(
                 value,
-                "more",
+                path,
                 &["box_office", "cast_and_crew", "production", "links"],
             )
             .ok_or(())?;
-        let box_office = self.optional_text(obj, "more", "box_office", limits::LONG_TEXT);
-        let cast_and_crew = self.optional_text(obj, "more", "cast_and_crew", limits::LONG_TEXT);
-        let production = self.optional_text(obj, "more", "production", limits::LONG_TEXT);
-        let links_field = self.field(obj, "more", "links");
+        let box_office = self.optional_text(obj, path, "box_office", limits::LONG_TEXT);
+        let cast_and_crew = self.optional_text(obj, path, "cast_and_crew", limits::LONG_TEXT);
+        let production = self.optional_text(obj, path, "production", limits::LONG_TEXT);
+        let links_field = self.field(obj, path, "links");
         let mut links = Vec::new();
         let mut links_ok = true;
         if let Some(items) = self.list(&links_field, limits::SMALL_LIST) {
             for (i, item) in items.iter().enumerate() {
-                let path = index("more.links", i);
-                let Some(link) = self.object(item, &path, &["label", "url"]) else {
+                let item_path = links_field.path.index(i);
+                let Some(link) = self.object(item, &item_path, &["label", "url"]) else {
                     links_ok = false;
                     continue;
                 };
-                let label = self.required_text(link, &path, "label", limits::SHORT_TEXT);
-                let url_field = self.field(link, &path, "url");
+                let label = self.required_text(link, &item_path, "label", limits::SHORT_TEXT);
+                let url_field = self.field(link, &item_path, "url");
                 let url = self
                     .required(&url_field)
                     .and_then(|v| self.http_url(v, &url_field.path));
@@ -1058,16 +1104,16 @@ impl Checker {
     }
 
     fn updated(&mut self, entries: &Entries) -> Result<Option<Date>, ()> {
-        let field = self.field(entries, "", "updated");
+        let field = self.field(entries, &ROOT, "updated");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
         };
-        let text = self.text(value, "updated", 64).ok_or(())?;
+        let text = self.text(value, &field.path, 64).ok_or(())?;
         match parse_date(&text) {
             Some(date) => Ok(Some(date)),
             None => {
                 self.error(
-                    "updated",
+                    &field.path,
                     format!("\"{text}\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"),
                 );
                 Err(())
@@ -1083,16 +1129,4 @@ fn whole(n: f64) -> String {
     } else {
         "that number".to_owned()
     }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
 }

@@ -1,5 +1,6 @@
-//! A generic JSON value tree, read the same way from `serde_json` (natively)
-//! and from a JS value through `serde-wasm-bindgen` (in the browser).
+//! A generic JSON value tree, read from `serde_json` natively (the checker)
+//! and from JSON text by [`crate::json::parse`] in the browser; a property
+//! test checks that both give the same tree.
 //!
 //! Validation walks this tree instead of deserialising straight into the
 //! typed model: serde stops at the first error, and we want every problem

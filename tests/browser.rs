@@ -584,7 +584,41 @@ fn browser_path_reports_the_same_problems_as_native() {
     let Err(LoadError::NotJson(message)) = load::from_json_text("{ \"schema\": 1,, }") else {
         panic!("not json")
     };
-    assert!(message.contains("JSON"), "{message}");
+    assert_eq!(
+        message,
+        "expected a key in double quotes at line 1, column 15"
+    );
+}
+
+#[wasm_bindgen_test]
+fn movie_property_that_json_cannot_hold_is_a_clear_error() {
+    // A cycle: the browser's JSON.stringify refuses it, and the card says so.
+    let cyclic = js_sys::Object::new();
+    js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let Err(LoadError::Invalid(problems)) = load::from_js(&cyclic) else {
+        panic!("a cycle is not data")
+    };
+    assert!(
+        problems[0]
+            .message
+            .starts_with("the movie property is not plain data that JSON can hold: "),
+        "{}",
+        problems[0]
+    );
+    // Not an object at all.
+    let Err(LoadError::Invalid(problems)) = load::from_js(&JsValue::from(42)) else {
+        panic!("a number is no movie")
+    };
+    assert_eq!(
+        problems[0].to_string(),
+        "expected an object, found a number"
+    );
+    // A valid movie object reads the same as its JSON text.
+    let text = include_str!("../assets/movies/leaving-las-vegas.json");
+    let object = js_sys::JSON::parse(text).unwrap();
+    let (from_object, _) = load::from_js(&object).expect("valid");
+    let (from_text, _) = load::from_json_text(text).expect("valid");
+    assert_eq!(from_object, from_text);
 }
 
 /// Mounts the loader (what the element mounts) on `source`.
