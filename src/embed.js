@@ -5,9 +5,38 @@
 const OBSERVED = ['src', 'progress', 'theme', 'remember', 'heading-level'];
 
 // Cards start when they come within this distance of the viewport.
-const LAZY_MARGIN = '600px 0px';
+const LAZY_MARGIN_PX = 600;
 // Space a card holds before it starts.
 const RESERVED_HEIGHT = '24rem';
+// How long a request for movie data may take before the card gives up.
+const TIMEOUT_MS = 10000;
+
+// Requests for movie data, by absolute URL, made before a card asked (see
+// the end of this file). Each is taken by the first card that asks. Shared
+// with a second copy of the bundle on the page, so neither asks twice.
+const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
+
+// Starts a request; its answer is [code, text]: code 0 with the text,
+// an HTTP status, -1 for the timeout or -2 for a network failure.
+function request(url) {
+  // The browser's own timer aborts the request and the body read. A
+  // browser without AbortSignal.timeout (before 2022) waits as long as it
+  // takes.
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  const entry = {};
+  entry.promise = fetch(url, { signal })
+    .then((response) => (response.ok ? response.text().then((text) => [0, text]) : [response.status, '']))
+    .catch(() => [signal && signal.aborted ? -1 : -2, ''])
+    .then((answer) => (entry.answer = answer));
+  return entry;
+}
+
+/** The movie data at `url`: the answer if it is already there, else a promise of it. */
+export function fetchMovie(url) {
+  const entry = early.get(url) || request(url);
+  early.delete(url);
+  return entry.answer || entry.promise;
+}
 
 export function defineSpoilerCard(mount) {
   // A second copy of the bundle on the same page: the first one wins.
@@ -21,8 +50,23 @@ export function defineSpoilerCard(mount) {
           entry.target._start();
         }
       }
-    }, { rootMargin: LAZY_MARGIN })
+    }, { rootMargin: `${LAZY_MARGIN_PX}px 0px` })
     : null;
+
+  // Lazy cards connected in the same task are measured together, once
+  // their space is reserved: those already near the viewport start at once
+  // (the observer's first report would come a frame later); the rest wait
+  // for the observer.
+  let unmeasured = [];
+  const measure = () => {
+    const cards = unmeasured;
+    unmeasured = [];
+    for (const card of cards) {
+      if (!card._waiting) continue;
+      if (isNear(card)) card._start();
+      else lazy.observe(card);
+    }
+  };
 
   class SpoilerCardElement extends HTMLElement {
     static get observedAttributes() { return OBSERVED; }
@@ -54,7 +98,7 @@ export function defineSpoilerCard(mount) {
       if (lazy && !this.hasAttribute('eager')) {
         this._waiting = true;
         this._reserve();
-        lazy.observe(this);
+        if (unmeasured.push(this) === 1) queueMicrotask(measure);
       } else {
         this._start();
       }
@@ -103,4 +147,22 @@ export function defineSpoilerCard(mount) {
 
   customElements.define('spoiler-card', SpoilerCardElement);
   return true;
+}
+
+function isNear(element) {
+  const box = element.getBoundingClientRect();
+  return box.top < innerHeight + LAZY_MARGIN_PX && box.bottom > -LAZY_MARGIN_PX;
+}
+
+// When this module loads (with the wasm, before it can run), the data of
+// the cards already in the page that will start at once (eager, or near
+// the viewport) is requested, so that it arrives while the wasm compiles.
+// Before the element is defined a card holds only its fallback, so a card
+// a little further down may be asked for early too.
+for (const card of document.querySelectorAll('spoiler-card[src]')) {
+  if (card.querySelector(':scope > script[type="application/json"]') || card.movie !== undefined) continue;
+  if (!card.hasAttribute('eager') && !isNear(card)) continue;
+  let url;
+  try { url = new URL(card.getAttribute('src').trim(), document.baseURI).href; } catch { continue; }
+  if (!early.has(url)) early.set(url, request(url));
 }

@@ -8,15 +8,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::json::{self, ParseError};
 use crate::model::{self, limits, Movie, Problem, Report};
 use crate::strings;
-
-/// How long a fetch may take before the card gives up.
-pub const FETCH_TIMEOUT_MS: u32 = 10_000;
 
 /// Why a card has no movie to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +27,7 @@ pub enum LoadError {
     Http(u16),
     /// The request failed (offline, CORS, DNS, …).
     Network,
-    /// No answer within [`FETCH_TIMEOUT_MS`].
+    /// No answer within 10 s (`TIMEOUT_MS` in embed.js).
     Timeout,
     /// Neither `src`, inline JSON nor a `movie` property.
     NoData,
@@ -139,105 +137,116 @@ thread_local! {
     static BY_URL: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
 }
 
+#[wasm_bindgen(module = "/src/embed.js")]
+extern "C" {
+    /// The answer for `url`: `[code, text]` when it is already there (the
+    /// loader asks for the data of the cards in view while the wasm
+    /// loads), else a promise of it. Code 0 is success, a positive code an
+    /// HTTP status, -1 the timeout and -2 a network failure.
+    #[wasm_bindgen(js_name = fetchMovie)]
+    fn fetch_movie(url: &str) -> JsValue;
+}
+
+/// The movie at `url` (already absolute), if it has been fetched and read.
+pub fn cached(url: &str) -> Option<Rc<Loaded>> {
+    BY_URL.with(|by_url| {
+        by_url.borrow().iter().find_map(|(u, slot)| match slot {
+            Shared::Done(loaded) if u == url => Some(loaded.clone()),
+            _ => None,
+        })
+    })
+}
+
 /// Calls `then` with the movie at `url` (already absolute), now if it is
 /// there, or once the request on its way, or started here, settles. A new
 /// request starts if there is none, or if `again` and the last attempt
 /// failed in a way retrying can mend.
 pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'static) {
-    let done = BY_URL.with(|by_url| {
+    enum Next {
+        Call(Rc<Loaded>, Box<dyn FnOnce(Rc<Loaded>)>),
+        Wait,
+        Start,
+    }
+    let next = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
-        let index = by_url.iter().position(|(u, _)| u == url);
-        let slot = match index {
+        let slot = match by_url.iter().position(|(u, _)| u == url) {
             Some(i) => &mut by_url[i].1,
             None => {
                 by_url.push((url.to_owned(), Shared::Pending(Vec::new())));
-                start_fetch(url);
                 &mut by_url.last_mut().expect("just pushed").1
             }
         };
         match slot {
             Shared::Done(loaded)
-                if again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
+                if !(again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable)) =>
             {
-                *slot = Shared::Pending(vec![Box::new(then)]);
-                start_fetch(url);
-                None
+                Next::Call(loaded.clone(), Box::new(then))
             }
-            Shared::Done(loaded) => Some((loaded.clone(), then)),
-            Shared::Pending(waiters) => {
+            Shared::Pending(waiters) if !waiters.is_empty() => {
                 waiters.push(Box::new(then));
-                None
+                Next::Wait
+            }
+            _ => {
+                *slot = Shared::Pending(vec![Box::new(then)]);
+                Next::Start
             }
         }
     });
-    // Outside the borrow: `then` may load again.
-    if let Some((loaded, then)) = done {
-        then(loaded);
+    // Outside the borrow: `then` may load again, and an answer already
+    // there settles at once.
+    match next {
+        Next::Call(loaded, then) => then(loaded),
+        Next::Wait => {}
+        Next::Start => start_fetch(url),
     }
 }
 
 /// Starts fetching `url` for a card that is mounting, before its first
 /// render, so the request is not held up by rendering; joins a request on
-/// its way and reuses data already fetched.
+/// its way and reuses data already fetched. When the loader had already
+/// fetched it, the movie is read here and the card's first render shows it.
 pub fn prefetch(url: &str) {
     load_shared(url, true, |_| {});
 }
 
 fn start_fetch(url: &str) {
-    let url = url.to_owned();
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = Rc::new(fetch_movie(&url).await);
-        let waiters = BY_URL.with(|by_url| {
-            let mut by_url = by_url.borrow_mut();
-            let slot = by_url.iter_mut().find(|(u, _)| *u == url).map(|(_, s)| s);
-            match slot.map(|s| std::mem::replace(s, Shared::Done(loaded.clone()))) {
-                Some(Shared::Pending(waiters)) => waiters,
-                _ => Vec::new(),
-            }
+    let answer = fetch_movie(url);
+    if answer.is_instance_of::<js_sys::Promise>() {
+        let url = url.to_owned();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = JsFuture::from(js_sys::Promise::from(answer)).await;
+            settle(&url, read_answer(answer.unwrap_or(JsValue::UNDEFINED)));
         });
-        for then in waiters {
-            then(loaded.clone());
+    } else {
+        settle(url, read_answer(answer));
+    }
+}
+
+/// The movie, or why there is none, from `fetchMovie`'s `[code, text]`.
+fn read_answer(answer: JsValue) -> Loaded {
+    let answer: js_sys::Array = answer.unchecked_into();
+    match answer.get(0).as_f64().unwrap_or(-2.0) as i32 {
+        0 => from_json_text(&answer.get(1).as_string().unwrap_or_default()),
+        -1 => Err(LoadError::Timeout),
+        status @ 1..=999 => Err(LoadError::Http(status as u16)),
+        _ => Err(LoadError::Network),
+    }
+}
+
+/// Stores the result for `url` and hands it to every card waiting for it.
+fn settle(url: &str, loaded: Loaded) {
+    let loaded = Rc::new(loaded);
+    let waiters = BY_URL.with(|by_url| {
+        let mut by_url = by_url.borrow_mut();
+        let slot = by_url.iter_mut().find(|(u, _)| u == url).map(|(_, s)| s);
+        match slot.map(|s| std::mem::replace(s, Shared::Done(loaded.clone()))) {
+            Some(Shared::Pending(waiters)) => waiters,
+            _ => Vec::new(),
         }
     });
-}
-
-/// Fetches `url` (already absolute) and validates what comes back.
-async fn fetch_movie(url: &str) -> Loaded {
-    let Some(window) = web_sys::window() else {
-        return Err(LoadError::Unsupported);
-    };
-    // The browser's own timer aborts the request and the body read (no
-    // timer of ours to keep or cancel). A browser without
-    // `AbortSignal.timeout` (before 2022) waits as long as it takes.
-    let signal =
-        has_timeout_signal().then(|| web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS));
-    let init = web_sys::RequestInit::new();
-    init.set_signal(signal.as_ref());
-    let timed_out = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
-
-    let response = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
-        Ok(r) => r.unchecked_into::<web_sys::Response>(),
-        Err(_) if timed_out() => return Err(LoadError::Timeout),
-        Err(_) => return Err(LoadError::Network),
-    };
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
+    for then in waiters {
+        then(loaded.clone());
     }
-    let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await,
-        Err(e) => Err(e),
-    };
-    match text {
-        Ok(text) => from_json_text(&text.as_string().unwrap_or_default()),
-        Err(_) if timed_out() => Err(LoadError::Timeout),
-        Err(_) => Err(LoadError::Network),
-    }
-}
-
-fn has_timeout_signal() -> bool {
-    js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into())
-        .and_then(|signal| js_sys::Reflect::has(&signal, &"timeout".into()))
-        .unwrap_or(false)
 }
 
 /// Logs a failure once to the console as `[spoiler-card <label>] …`.

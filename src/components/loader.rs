@@ -63,7 +63,12 @@ impl PartialEq for Shared {
 /// Loads the movie and renders the card or the error box.
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
-    let fetched = use_state(|| None::<(AttrValue, Rc<Loaded>)>);
+    // Data the page already fetched (another card with this `src`, or the
+    // loader's early request) shows in the first render.
+    let fetched = use_state(|| match &props.source {
+        Source::Url(url) => load::cached(url).map(|loaded| (url.clone(), loaded)),
+        Source::Data(_) => None,
+    });
     let attempt = use_state(|| 0u32);
 
     {
@@ -73,11 +78,18 @@ pub fn Loader(props: &LoaderProps) -> Html {
             move |(source, attempt)| {
                 let cancelled = Rc::new(std::cell::Cell::new(false));
                 if let Source::Url(url) = source.clone() {
-                    fetched.set(None);
-                    let cancelled = cancelled.clone();
                     let retry = *attempt > 0;
+                    if retry {
+                        fetched.set(None); // "Loading…" while it tries again
+                    }
+                    let cancelled = cancelled.clone();
+                    let shown = fetched
+                        .as_ref()
+                        .map(|(u, loaded)| (u.clone(), loaded.clone()));
                     load::load_shared(&url.clone(), retry, move |loaded| {
-                        if !cancelled.get() {
+                        let already_shown =
+                            matches!(&shown, Some((u, l)) if *u == url && Rc::ptr_eq(l, &loaded));
+                        if !cancelled.get() && !already_shown {
                             fetched.set(Some((url, loaded)));
                         }
                     });

@@ -446,9 +446,32 @@ test('embed: lazy start — a card far below the fold starts only near the viewp
   const page = await openPage(browser, null, { width: 800, height: 800 });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  // When the element is defined, and whether the card in view had mounted
+  // by the end of that task (not a frame later, when the observer reports).
+  await page.addInitScript(() => {
+    const define = customElements.define.bind(customElements);
+    customElements.define = (...args) => {
+      define(...args);
+      window.__definedAt = performance.now();
+      queueMicrotask(() => queueMicrotask(() => {
+        window.__nearMountedInTask = !!document.querySelector('#near')?.shadowRoot?.querySelector('.root');
+        window.__farMountedInTask = !!document.querySelector('#far')?.shadowRoot?.querySelector('.root');
+      }));
+    };
+  });
   try {
     await page.goto(`${origin}/examples/lazy.html`);
     await waitInCard(page, '#near', '.title');
+    const start = await page.evaluate(() => ({
+      definedAt: window.__definedAt,
+      near: window.__nearMountedInTask,
+      far: window.__farMountedInTask,
+      dataRequestedAt: performance.getEntriesByType('resource').find((e) => e.name.includes('leaving-las-vegas.json'))?.startTime,
+    }));
+    assertEqual([start.near, start.far], [true, false], 'mounted in the task that defined the element: [card in view, card far below]');
+    // The loader asks for the data of the card in view while the wasm loads.
+    assert(start.dataRequestedAt < start.definedAt,
+      `the in-view card's data was requested (${Math.round(start.dataRequestedAt)} ms) before the element was defined (${Math.round(start.definedAt)} ms)`);
     await page.waitForTimeout(800);
     const far = await page.evaluate(() => {
       const el = document.querySelector('#far');
