@@ -11,6 +11,8 @@
 //! up to 2^53 are exact, and a number with a fraction stays a fraction.
 //! Float parsing from `core` would cost the bundle ~10 KB of tables.
 
+use std::borrow::Cow;
+
 use crate::value::{self, Value};
 
 /// Why a text could not be read.
@@ -26,7 +28,7 @@ pub enum ParseError {
 
 /// Parses `text` (one JSON value, surrounded by optional whitespace), with
 /// the depth and size limits of [`value`].
-pub fn parse(text: &str) -> Result<Value, ParseError> {
+pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
@@ -43,9 +45,9 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
     Ok(value)
 }
 
-struct Reader<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
+struct Reader<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
     pos: usize,
     depth: usize,
     count: usize,
@@ -53,7 +55,7 @@ struct Reader<'a> {
 
 type Failure = ParseError;
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     /// A syntax error at the current position.
     fn error(&self, what: &str) -> Failure {
         let before = &self.bytes[..self.pos.min(self.bytes.len())];
@@ -93,7 +95,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<Value, Failure> {
+    fn value(&mut self) -> Result<Value<'t>, Failure> {
         self.counted()?;
         match self.peek() {
             Some(b'{') => self.nested(Self::object),
@@ -107,7 +109,10 @@ impl Reader<'_> {
         }
     }
 
-    fn nested(&mut self, read: fn(&mut Self) -> Result<Value, Failure>) -> Result<Value, Failure> {
+    fn nested(
+        &mut self,
+        read: fn(&mut Self) -> Result<Value<'t>, Failure>,
+    ) -> Result<Value<'t>, Failure> {
         if self.depth >= value::MAX_DEPTH {
             return Err(ParseError::Limit(value::too_deep()));
         }
@@ -118,7 +123,7 @@ impl Reader<'_> {
         value
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Result<Value, Failure> {
+    fn word(&mut self, word: &str, value: Value<'t>) -> Result<Value<'t>, Failure> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -127,7 +132,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self) -> Result<Value, Failure> {
+    fn array(&mut self) -> Result<Value<'t>, Failure> {
         let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b']') {
@@ -149,7 +154,7 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Value, Failure> {
+    fn object(&mut self) -> Result<Value<'t>, Failure> {
         let mut entries = Vec::new();
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
@@ -181,29 +186,44 @@ impl Reader<'_> {
         }
     }
 
-    /// A string; `pos` is at its opening quote.
-    fn string(&mut self) -> Result<String, Failure> {
+    /// A string; `pos` is at its opening quote. Text without escapes
+    /// borrows from the document.
+    fn string(&mut self) -> Result<Cow<'t, str>, Failure> {
         self.pos += 1;
-        let mut out = String::new();
+        let start = self.pos;
+        let mut owned: Option<String> = None;
         let mut run_start = self.pos;
         loop {
+            // Plain characters in one tight scan, up to the next special byte.
+            self.pos += self.bytes[self.pos..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(self.bytes.len() - self.pos);
             let Some(b) = self.peek() else {
                 return Err(self.error("unterminated text"));
             };
             match b {
                 b'"' => {
-                    out.push_str(&self.text[run_start..self.pos]);
+                    let run = &self.text[run_start..self.pos];
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(match owned {
+                        None => Cow::Borrowed(&self.text[start..self.pos - 1]),
+                        Some(mut out) => {
+                            out.push_str(run);
+                            Cow::Owned(out)
+                        }
+                    });
                 }
                 b'\\' => {
+                    let out = owned.get_or_insert_with(String::new);
                     out.push_str(&self.text[run_start..self.pos]);
                     self.pos += 1;
+                    let mut out = std::mem::take(out);
                     self.escape(&mut out)?;
+                    owned = Some(out);
                     run_start = self.pos;
                 }
-                0..=0x1F => return Err(self.error("a control character must be escaped in text")),
-                _ => self.pos += 1,
+                _ => return Err(self.error("a control character must be escaped in text")),
             }
         }
     }

@@ -5,6 +5,7 @@
 //! and a plain reason; unknown fields are warnings, so a newer file still
 //! renders. No web or Yew imports: this compiles and is tested natively.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::value::Value;
@@ -40,8 +41,9 @@ pub mod limits {
     pub const TOPICS: usize = 500;
 }
 
-/// A movie, validated.
-#[derive(Debug, Clone, PartialEq)]
+/// A movie, validated. (`Eq` lets `Rc<Movie>` props compare by pointer
+/// first: a card's re-render does not walk the whole movie.)
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movie {
     /// Stable key (lowercase letters, digits, `-`) for remembered progress.
     pub id: String,
@@ -80,7 +82,7 @@ pub struct Movie {
 }
 
 /// A poster image.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Poster {
     /// Image URL: http(s), or relative to the JSON file.
     pub src: String,
@@ -89,7 +91,7 @@ pub struct Poster {
 }
 
 /// Everything that gives the plot away.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spoilers {
     /// An extra warning shown on the gate, under the standard label. It is
     /// visible before reveal: keep it free of spoilers.
@@ -103,7 +105,7 @@ pub struct Spoilers {
 }
 
 /// One timeline event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// Minute into the film (0 ..= runtime).
     pub at_minute: u16,
@@ -114,7 +116,7 @@ pub struct Event {
 }
 
 /// One character.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Character {
     /// Name in the film.
     pub name: String,
@@ -127,7 +129,7 @@ pub struct Character {
 }
 
 /// A character's arc; without a minute it counts as the end of the film.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arc {
     /// What becomes of the character.
     pub text: String,
@@ -136,7 +138,7 @@ pub struct Arc {
 }
 
 /// A named setting or theme.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Topic {
     /// Name.
     pub name: String,
@@ -145,7 +147,7 @@ pub struct Topic {
 }
 
 /// A similar title.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Similar {
     /// Title.
     pub title: String,
@@ -158,7 +160,7 @@ pub struct Similar {
 }
 
 /// The "more about" facts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct More {
     /// Box office, as text.
     pub box_office: Option<String>,
@@ -171,7 +173,7 @@ pub struct More {
 }
 
 /// An external link.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// Link text.
     pub label: String,
@@ -258,7 +260,7 @@ impl Report {
 }
 
 /// Validates a document tree and builds the movie.
-pub fn validate(document: &Value) -> Report {
+pub fn validate(document: &Value<'_>) -> Report {
     let mut checker = Checker::default();
     let movie = checker.movie(document);
     let has_errors = checker
@@ -400,7 +402,7 @@ const TOP_FIELDS: &[&str] = &[
     "updated",
 ];
 
-type Entries = [(String, Value)];
+type Entries<'a> = [(Cow<'a, str>, Value<'a>)];
 
 /// Where a value sits in the document. Built into text (`timeline[3].title`)
 /// only when a problem is reported: a valid 1,000-event movie formats no
@@ -446,7 +448,7 @@ struct Checker {
 /// A field of an object being read: its path and its value if present.
 struct Field<'a> {
     path: Path<'a>,
-    value: Option<&'a Value>,
+    value: Option<&'a Value<'a>>,
 }
 
 impl Checker {
@@ -467,7 +469,12 @@ impl Checker {
     }
 
     /// Reads an object, warning about unknown and erroring on duplicate keys.
-    fn object<'a>(&mut self, value: &'a Value, path: &Path, known: &[&str]) -> Option<&'a Entries> {
+    fn object<'a>(
+        &mut self,
+        value: &'a Value<'a>,
+        path: &Path,
+        known: &[&str],
+    ) -> Option<&'a Entries<'a>> {
         let Value::Object(entries) = value else {
             self.error(path, format!("expected an object, found {}", value.kind()));
             return None;
@@ -475,21 +482,21 @@ impl Checker {
         for (i, (key, _)) in entries.iter().enumerate() {
             if entries[..i].iter().any(|(k, _)| k == key) {
                 self.error(&path.key(key), "appears twice in the same object");
-            } else if !known.contains(&key.as_str()) {
+            } else if !known.contains(&key.as_ref()) {
                 self.warn(&path.key(key), "unknown field, ignored");
             }
         }
         Some(entries)
     }
 
-    fn field<'a>(&self, entries: &'a Entries, path: &'a Path<'a>, key: &'a str) -> Field<'a> {
+    fn field<'a>(&self, entries: &'a Entries<'a>, path: &'a Path<'a>, key: &'a str) -> Field<'a> {
         Field {
             path: path.key(key),
             value: entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
         }
     }
 
-    fn required<'a>(&mut self, field: &Field<'a>) -> Option<&'a Value> {
+    fn required<'a>(&mut self, field: &Field<'a>) -> Option<&'a Value<'a>> {
         match field.value {
             None | Some(Value::Null) => {
                 self.error(&field.path, "required");
@@ -499,7 +506,7 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, value: &Value, path: &Path, max: usize) -> Option<String> {
+    fn text(&mut self, value: &Value<'_>, path: &Path, max: usize) -> Option<String> {
         let Value::String(s) = value else {
             self.error(path, format!("expected text, found {}", value.kind()));
             return None;
@@ -508,13 +515,21 @@ impl Checker {
             self.error(path, "must not be empty");
             return None;
         }
-        // One pass: count the characters and look for a control character.
+        // One pass over the bytes (not chars: decoding each character cost
+        // most of the validation of a long timeline): count the characters
+        // and look for a control character.
+        let bytes = s.as_bytes();
         let mut chars = 0;
         let mut control = None;
-        for c in s.chars() {
-            chars += 1;
-            if control.is_none() && c.is_control() && !matches!(c, '\n' | '\t' | '\r') {
-                control = Some(c);
+        for (i, &b) in bytes.iter().enumerate() {
+            chars += usize::from(b & 0xC0 != 0x80);
+            // C0 controls and DEL are one byte; C1 controls (U+0080-U+009F)
+            // are 0xC2 followed by 0x80-0x9F.
+            let is_control = (b < 0x20 && !matches!(b, b'\n' | b'\t' | b'\r'))
+                || b == 0x7F
+                || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)));
+            if is_control && control.is_none() {
+                control = s[i..].chars().next();
             }
         }
         if chars > max {
@@ -531,12 +546,12 @@ impl Checker {
             );
             return None;
         }
-        Some(s.clone())
+        Some(s.to_string())
     }
 
     fn required_text(
         &mut self,
-        entries: &Entries,
+        entries: &Entries<'_>,
         path: &Path,
         key: &str,
         max: usize,
@@ -549,7 +564,7 @@ impl Checker {
     /// `Ok(None)` when absent, `Err(())` when present but invalid.
     fn optional_text(
         &mut self,
-        entries: &Entries,
+        entries: &Entries<'_>,
         path: &Path,
         key: &str,
         max: usize,
@@ -563,7 +578,7 @@ impl Checker {
 
     fn integer(
         &mut self,
-        value: &Value,
+        value: &Value<'_>,
         path: &Path,
         min: i64,
         max: i64,
@@ -593,7 +608,7 @@ impl Checker {
         Some(n as i64)
     }
 
-    fn list<'a>(&mut self, field: &Field<'a>, max: usize) -> Option<&'a [Value]> {
+    fn list<'a>(&mut self, field: &Field<'a>, max: usize) -> Option<&'a [Value<'a>]> {
         let value = field.value?;
         let Value::Array(items) = value else {
             if *value != Value::Null {
@@ -616,7 +631,7 @@ impl Checker {
 
     fn text_list(
         &mut self,
-        entries: &Entries,
+        entries: &Entries<'_>,
         path: &Path,
         key: &str,
         max_items: usize,
@@ -640,7 +655,7 @@ impl Checker {
             .collect()
     }
 
-    fn http_url(&mut self, value: &Value, path: &Path) -> Option<String> {
+    fn http_url(&mut self, value: &Value<'_>, path: &Path) -> Option<String> {
         let url = self.text(value, path, limits::URL)?;
         if is_http_url(&url) {
             Some(url)
@@ -655,7 +670,7 @@ impl Checker {
     fn optional_integer(
         &mut self,
         field: &Field,
-        check: impl FnOnce(&mut Self, &Value, &Path) -> Option<u16>,
+        check: impl FnOnce(&mut Self, &Value<'_>, &Path) -> Option<u16>,
     ) -> Result<Option<u16>, ()> {
         match field.value {
             None | Some(Value::Null) => Ok(None),
@@ -663,7 +678,7 @@ impl Checker {
         }
     }
 
-    fn movie(&mut self, document: &Value) -> Option<Movie> {
+    fn movie(&mut self, document: &Value<'_>) -> Option<Movie> {
         let entries = self.object(document, &ROOT, TOP_FIELDS)?;
         let root = &ROOT;
 
@@ -826,7 +841,7 @@ impl Checker {
         }
     }
 
-    fn poster(&mut self, entries: &Entries) -> Result<Option<Poster>, ()> {
+    fn poster(&mut self, entries: &Entries<'_>) -> Result<Option<Poster>, ()> {
         let field = self.field(entries, &ROOT, "poster");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
@@ -853,7 +868,7 @@ impl Checker {
         }))
     }
 
-    fn spoilers(&mut self, entries: &Entries) -> Option<Spoilers> {
+    fn spoilers(&mut self, entries: &Entries<'_>) -> Option<Spoilers> {
         let field = self.field(entries, &ROOT, "spoilers");
         let value = self.required(&field)?;
         let path = &field.path;
@@ -895,7 +910,7 @@ impl Checker {
         })
     }
 
-    fn minute(&mut self, value: &Value, path: &Path, runtime: Option<u16>) -> Option<u16> {
+    fn minute(&mut self, value: &Value<'_>, path: &Path, runtime: Option<u16>) -> Option<u16> {
         let minute = self.integer(value, path, 0, limits::RUNTIME_MAX, "a minute")? as u16;
         if let Some(runtime) = runtime {
             if minute > runtime {
@@ -906,7 +921,7 @@ impl Checker {
         Some(minute)
     }
 
-    fn timeline(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Event> {
+    fn timeline(&mut self, entries: &Entries<'_>, runtime: Option<u16>) -> Vec<Event> {
         let field = self.field(entries, &ROOT, "timeline");
         let Some(items) = self.list(&field, limits::TIMELINE) else {
             return Vec::new();
@@ -941,7 +956,7 @@ impl Checker {
         events
     }
 
-    fn characters(&mut self, entries: &Entries, runtime: Option<u16>) -> Vec<Character> {
+    fn characters(&mut self, entries: &Entries<'_>, runtime: Option<u16>) -> Vec<Character> {
         let field = self.field(entries, &ROOT, "characters");
         let Some(items) = self.list(&field, limits::CHARACTERS) else {
             return Vec::new();
@@ -979,7 +994,12 @@ impl Checker {
         characters
     }
 
-    fn arc(&mut self, obj: &Entries, path: &Path, runtime: Option<u16>) -> Result<Option<Arc>, ()> {
+    fn arc(
+        &mut self,
+        obj: &Entries<'_>,
+        path: &Path,
+        runtime: Option<u16>,
+    ) -> Result<Option<Arc>, ()> {
         let field = self.field(obj, path, "arc");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
@@ -996,7 +1016,7 @@ impl Checker {
         }))
     }
 
-    fn topics(&mut self, entries: &Entries, key: &str) -> Vec<Topic> {
+    fn topics(&mut self, entries: &Entries<'_>, key: &str) -> Vec<Topic> {
         let field = self.field(entries, &ROOT, key);
         let Some(items) = self.list(&field, limits::TOPICS) else {
             return Vec::new();
@@ -1020,7 +1040,7 @@ impl Checker {
         topics
     }
 
-    fn similar(&mut self, entries: &Entries) -> Vec<Similar> {
+    fn similar(&mut self, entries: &Entries<'_>) -> Vec<Similar> {
         let field = self.field(entries, &ROOT, "similar");
         let Some(items) = self.list(&field, limits::TOPICS) else {
             return Vec::new();
@@ -1055,7 +1075,7 @@ impl Checker {
         similar
     }
 
-    fn more(&mut self, entries: &Entries) -> Result<Option<More>, ()> {
+    fn more(&mut self, entries: &Entries<'_>) -> Result<Option<More>, ()> {
         let field = self.field(entries, &ROOT, "more");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);
@@ -1103,7 +1123,7 @@ impl Checker {
         }))
     }
 
-    fn updated(&mut self, entries: &Entries) -> Result<Option<Date>, ()> {
+    fn updated(&mut self, entries: &Entries<'_>) -> Result<Option<Date>, ()> {
         let field = self.field(entries, &ROOT, "updated");
         let Some(value) = field.value.filter(|v| **v != Value::Null) else {
             return Ok(None);

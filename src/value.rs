@@ -6,6 +6,7 @@
 //! typed model: serde stops at the first error, and we want every problem
 //! with its path, worded identically in the checker and in the card.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 
@@ -17,9 +18,11 @@ pub const MAX_DEPTH: usize = 32;
 /// Most values (strings, numbers, objects, …) in one document.
 pub const MAX_VALUES: usize = 250_000;
 
-/// One JSON value. Objects keep their keys in document order.
+/// One JSON value. Objects keep their keys in document order. Text may
+/// borrow from the document it was read from (`'t`): the browser's reader
+/// copies only what the movie keeps.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     /// `null`
     Null,
     /// `true` or `false`
@@ -27,15 +30,15 @@ pub enum Value {
     /// Any number; JSON has one number type.
     Number(f64),
     /// A string.
-    String(String),
+    String(Cow<'t, str>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'t>>),
     /// An object, keys in document order (duplicates kept: validation
     /// reports them).
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'t, str>, Value<'t>)>),
 }
 
-impl Value {
+impl<'t> Value<'t> {
     /// Plain-language name of this value's type, for error messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -49,7 +52,7 @@ impl Value {
     }
 
     /// The value under `key`, if this is an object that has it.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
         match self {
             Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -63,7 +66,9 @@ thread_local! {
 }
 
 /// Reads a whole document: resets the value counter first.
-pub fn read_document<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+pub fn read_document<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Value<'static>, D::Error> {
     COUNT.with(|c| c.set(0));
     DEPTH.with(|d| d.set(0));
     let result = Value::deserialize(deserializer);
@@ -119,62 +124,62 @@ impl Drop for Nested {
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
+    type Value = Value<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+    fn visit_unit<E: de::Error>(self) -> Result<Value<'static>, E> {
         count_one()?;
         Ok(Value::Null)
     }
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+    fn visit_none<E: de::Error>(self) -> Result<Value<'static>, E> {
         self.visit_unit()
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value<'static>, D::Error> {
         Value::deserialize(d)
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value<'static>, E> {
         count_one()?;
         Ok(Value::Bool(v))
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value<'static>, E> {
         count_one()?;
         Ok(Value::Number(v as f64))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value<'static>, E> {
         count_one()?;
         Ok(Value::Number(v as f64))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value<'static>, E> {
         count_one()?;
         Ok(Value::Number(v))
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value<'static>, E> {
         count_one()?;
-        Ok(Value::String(v.to_owned()))
+        Ok(Value::String(Cow::Owned(v.to_owned())))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value<'static>, E> {
         count_one()?;
-        Ok(Value::String(v))
+        Ok(Value::String(Cow::Owned(v)))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
         count_one()?;
         let _nested = Nested::enter()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
+        while let Some(item) = seq.next_element::<Value<'static>>()? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         count_one()?;
         let _nested = Nested::enter()?;
         let mut entries = Vec::new();
         while let Some(key) = map.next_key_seed(KeySeed)? {
-            let value = map.next_value::<Value>()?;
-            entries.push((key, value));
+            let value = map.next_value::<Value<'static>>()?;
+            entries.push((Cow::Owned(key), value));
         }
         Ok(Value::Object(entries))
     }
@@ -220,8 +225,8 @@ impl<'de> Visitor<'de> for KeyVisitor {
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+impl<'de> Deserialize<'de> for Value<'static> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value<'static>, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
     }
 }

@@ -10,7 +10,7 @@ use spoiler_card::model;
 use spoiler_card::value::{self, Value};
 
 /// The tree the native checker reads (serde_json, then our visitor).
-fn serde_tree(text: &str) -> Value {
+fn serde_tree(text: &str) -> Value<'static> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     value::read_document(&mut deserializer).unwrap()
 }
@@ -97,9 +97,23 @@ fn numbers_are_exact_where_validation_needs_them() {
 }
 
 #[test]
+fn text_without_escapes_borrows_from_the_document() {
+    let document = r#"{"title": "plain", "text": "a\nb"}"#;
+    let Value::Object(entries) = parse(document).unwrap() else {
+        panic!("object")
+    };
+    assert!(matches!(entries[0].0, std::borrow::Cow::Borrowed("title")));
+    assert!(matches!(
+        entries[0].1,
+        Value::String(std::borrow::Cow::Borrowed("plain"))
+    ));
+    assert_eq!(entries[1].1, Value::String("a\nb".into()));
+}
+
+#[test]
 fn strings_and_escapes() {
     let text = |json: &str| match parse(json).unwrap() {
-        Value::String(s) => s,
+        Value::String(s) => s.into_owned(),
         other => panic!("{other:?}"),
     };
     assert_eq!(text(r#""plain""#), "plain");

@@ -8,7 +8,7 @@ use serde_json::{json, Value as Json};
 use spoiler_card::model::{self, limits, parse_date, Date, Report, Severity};
 use spoiler_card::value::{self, Value};
 
-fn tree(json: &Json) -> Value {
+fn tree(json: &Json) -> Value<'static> {
     value::read_document(json).expect("a serde_json value always reads")
 }
 
@@ -528,6 +528,30 @@ fn control_characters_are_rejected_with_a_reason() {
         vec!["synopsis: contains the control character U+0007"]
     );
     assert!(errors(&with(&["synopsis"], json!("line one\nline two\ttabbed"))).is_empty());
+    // DEL and the C1 controls (two bytes in UTF-8) too; their neighbours
+    // (no-break space, Latin letters) are text.
+    for (c, code) in [('\u{7f}', "007F"), ('\u{85}', "0085"), ('\u{9f}', "009F")] {
+        assert_eq!(
+            errors(&with(&["title"], json!(format!("x{c}y")))),
+            vec![format!("title: contains the control character U+{code}")]
+        );
+    }
+    assert!(errors(&with(&["title"], json!("\u{a0}é\u{100}\u{7e}ÿ"))).is_empty());
+}
+
+#[test]
+fn lengths_count_characters_not_bytes() {
+    let at_limit = "é".repeat(limits::SHORT_TEXT);
+    assert!(errors(&with(&["title"], json!(at_limit))).is_empty());
+    let over = "🎬".repeat(limits::SHORT_TEXT + 1);
+    assert_eq!(
+        errors(&with(&["title"], json!(over))),
+        vec![format!(
+            "title: {} characters is too long (at most {})",
+            limits::SHORT_TEXT + 1,
+            limits::SHORT_TEXT
+        )]
+    );
 }
 
 const HOSTILE: &[&str] = &[
@@ -673,6 +697,26 @@ proptest! {
         for p in &report.problems {
             prop_assert!(!p.message.is_empty());
         }
+    }
+
+    /// Any title: rejected exactly when it is blank, too long or holds a
+    /// control character other than line breaks and tabs (as `char`
+    /// defines them), with the first such character named.
+    #[test]
+    fn text_checks_agree_with_char_definitions(title in any::<String>()) {
+        let blank = title.trim().is_empty();
+        let long = title.chars().count() > limits::SHORT_TEXT;
+        let control = title.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));
+        let expected: Vec<String> = if blank {
+            vec!["title: must not be empty".into()]
+        } else if long {
+            vec![format!("title: {} characters is too long (at most {})", title.chars().count(), limits::SHORT_TEXT)]
+        } else if let Some(c) = control {
+            vec![format!("title: contains the control character U+{:04X}", c as u32)]
+        } else {
+            vec![]
+        };
+        prop_assert_eq!(errors(&with(&["title"], json!(title))), expected);
     }
 
     /// Breaking one field of a valid movie with any JSON: never a panic,
