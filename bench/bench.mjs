@@ -539,7 +539,7 @@ for (const n of want('scale') ? [1, 10, 50, 100] : []) {
 
 // ---------- 6. size ----------
 const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
-const profWasm = 'target/wasm32-unknown-unknown/profiling/spoiler_card.wasm';
+const profWasm = 'target/bench/named.wasm';
 const twiggy = twiggyTop(profWasm);
 if (!twiggy) problems.push(`${profWasm} missing: no twiggy table`);
 

@@ -27,7 +27,7 @@ export function twiggyTop(profWasm, n = 15) {
   return {
     file: profWasm,
     codeAndDataBytes: codeTotal,
-    note: 'profiling profile (release settings, names kept, stable toolchain, panic=abort), so not byte-identical to the nightly immediate-abort release .wasm; custom sections, name subsections and __wbindgen_describe rows left out; % of the code and data bytes that remain',
+    note: 'the release .wasm built again the same way (nightly, immediate-abort panics, the same wasm-opt options) with function names kept; the name section left out; % of the code and data bytes',
     top: codeRows.slice(0, n).map((r) => ({ name: shortName(r.name), bytes: r.bytes, percent: Math.round((r.bytes / codeTotal) * 10000) / 100 })),
   };
 }
@@ -115,7 +115,7 @@ export function writeReport(results, out) {
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const out = process.env.BENCH_OUT ?? 'bench/results';
   const results = JSON.parse(readFileSync(`${out}/results.json`, 'utf8'));
-  const tw = twiggyTop('target/wasm32-unknown-unknown/profiling/spoiler_card.wasm');
+  const tw = twiggyTop('target/bench/named.wasm');
   if (tw) results.twiggy = tw;
   writeReport(results, out);
   console.log(`re-rendered ${out}/results.md`);

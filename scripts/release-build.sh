@@ -7,10 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-export RUSTUP_TOOLCHAIN=nightly
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
-# Its own target dir: a std rebuilt for nightly must not evict stable's cache.
-export CARGO_TARGET_DIR="$PWD/target/release-nightly"
+source scripts/nightly-env.sh
 echo "release build with $(rustc --version)"
 exec trunk build --release "$@"

@@ -810,10 +810,18 @@ impl Checker {
             .collect();
         // Sort indices by name, then by index (so the first use comes
         // first), and note for each later index the first one with its name.
-        // (One unstable sort: a stable sort and a second sort would cost
-        // the bundle ~3 KB more for the same result.)
-        let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_unstable_by(|a, b| normalized[*a].cmp(&normalized[*b]).then(a.cmp(b)));
+        // (A heap sort of (name, index) pairs: the standard sorts cost the
+        // bundle 2-5 KB more for the same result.)
+        let order: Vec<usize> = std::collections::BinaryHeap::from_iter(
+            normalized
+                .iter()
+                .enumerate()
+                .map(|(i, name)| (name.as_str(), i)),
+        )
+        .into_sorted_vec()
+        .into_iter()
+        .map(|(_, i)| i)
+        .collect();
         let mut first_use: Vec<Option<usize>> = vec![None; names.len()];
         let mut first = 0;
         for pos in 1..order.len() {

@@ -400,6 +400,17 @@ fn duplicates_are_errors() {
         errors(&doc),
         vec!["genres[1]: \"Drama\" is already used by genres[0]"]
     );
+    // Several names, each repeated out of order, case and spaces aside:
+    // every later use names the first, in document order.
+    let doc = with(&["genres"], json!(["B", "a", "b", " A ", "c", "A"]));
+    assert_eq!(
+        errors(&doc),
+        vec![
+            "genres[2]: \"b\" is already used by genres[0]",
+            "genres[3]: \" A \" is already used by genres[1]",
+            "genres[5]: \"A\" is already used by genres[1]",
+        ]
+    );
     let tree = model::validate(&Value::Object(vec![
         ("schema".into(), Value::Number(1.0)),
         ("title".into(), Value::String("a".into())),
