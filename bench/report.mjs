@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
-const shortName = (name) => name.replace(/::h[0-9a-f]{16}$/, '');
+// Without symbol hashes and crate disambiguators (`yew[8c73…]`).
+const shortName = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
 
 /** twiggy top of the name-keeping build, code and data only. */
 export function twiggyTop(profWasm, n = 15) {
@@ -39,6 +40,8 @@ export function writeReport(results, out) {
   const kb = (n) => (n / 1024).toFixed(1);
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
   const worstEx4 = Math.max(...ex4.flatMap((r) => [r.reveal.median, r.tab.median, r.progress.median]));
+  const firstOpenEx4 = Math.max(...ex4.map((r) => r.tabFirstOpen.median));
+  const firstOpenHoverEx4 = Math.max(...ex4.map((r) => r.tabFirstOpenAfterHover?.median ?? Infinity));
   const s100 = scale.find((r) => r.cards === 100 && r.mode === 'eager');
   const s100lazy = scale.find((r) => r.cards === 100 && r.mode === 'lazy');
   const targets = [
@@ -46,8 +49,12 @@ export function writeReport(results, out) {
       gap: size.total.brotli < 60 * 1024 ? '' : `${kb(size.total.brotli - 60 * 1024)} KB over (${((size.total.brotli / (60 * 1024)) * 100 - 100).toFixed(0)}%)` },
     { target: 'time to card within 1.5x of the static floor', value: `${ttc.ratio}x (${ttc.embed.median} / ${ttc.floor.median} ms)`, met: ttc.ratio <= 1.5,
       gap: ttc.ratio <= 1.5 ? '' : `${(ttc.ratio / 1.5).toFixed(2)}x too slow; ${(ttc.embed.median - 1.5 * ttc.floor.median).toFixed(0)} ms over` },
-    { target: 'every interaction < 16 ms at 4x throttle, example movie (median)', value: `worst median ${worstEx4} ms`, met: worstEx4 < 16,
+    { target: 'every interaction < 16 ms at 4x throttle, example movie (median): reveal, tab switch, progress', value: `worst median ${worstEx4} ms`, met: worstEx4 < 16,
       gap: worstEx4 < 16 ? '' : `${(worstEx4 - 16).toFixed(1)} ms over` },
+    { target: '… and the first opening of a tab, as a reader makes it (the pointer on the tab list, the press 100 ms later)', value: `worst median ${firstOpenHoverEx4} ms`, met: firstOpenHoverEx4 < 16,
+      gap: firstOpenHoverEx4 < 16 ? '' : `${(firstOpenHoverEx4 - 16).toFixed(1)} ms over` },
+    { target: '… and the first opening of a tab by a bare click (no pointer movement first: the worst case)', value: `worst median ${firstOpenEx4} ms`, met: firstOpenEx4 < 16,
+      gap: firstOpenEx4 < 16 ? '' : `${(firstOpenEx4 - 16).toFixed(1)} ms over` },
     { target: '1,000-event movie rendered within 1.5x of plain JS building the same DOM', value: `${render.ratio}x (${render.card.median} / ${render.plain.median} ms)${render.plainAll ? `; plain JS building the card with all 1,000 listed: ${render.plainAll.median} ms` : ''}`, met: render.ratio <= 1.5,
       gap: render.ratio <= 1.5 ? '' : `${(render.ratio / 1.5).toFixed(2)}x too slow` },
     { target: '100 cards rendered < 1 s (one wasm instance)', value: `eager ${s100.time.median} ms; lazy (in viewport) ${s100lazy.time.median} ms`, met: s100.time.median < 1000,
@@ -82,9 +89,9 @@ export function writeReport(results, out) {
   md.push(`| (b) static floor | ${ttc.floor.median} ms | ${ttc.floor.min}–${ttc.floor.max} | ${ttc.floor.p25}–${ttc.floor.p75} |`);
   md.push(`| ratio a/b (medians) | ${ttc.ratio}x | | |`, '');
   md.push('## Interaction latency', '');
-  md.push(`Input → DOM committed (checked synchronously, then on every mutation) → forced layout (\`getBoundingClientRect\`), median of ${N.inter} after ${N.warm} warm-up rounds, ms, as median (min–max). Reveal: click the plot gate (then "Hide again", not timed). Tab: alternate Characters/Timeline; a panel opened once stays rendered (hidden, inert, \`content-visibility: hidden\`), so the timed switches show kept panels, and the warm-up round, the first opening of Characters, is given on its own. Progress: set the slider to runtime/4 and 3·runtime/4 alternately with a bubbling \`input\` event. Show more: click "Show 50 more" under the timeline until the whole list is listed (${render.listed ? Math.ceil(1000 / render.listed) - 2 : '—'} timed clicks for 1,000 events; each adds 50 rows to a growing list, so the later ones cost more). "gated" = progress 0; "revealed" = after "Show everything" (every event and arc shown). Throttle via CDP \`Emulation.setCPUThrottlingRate\`. Long lists show ${render.listed ?? 'all'} items at first: "events listed" counts the timeline rows in the DOM when the timings start.`, '');
-  md.push('| Movie | State | CPU | events listed of total (gated) | reveal | tab switch | first open of a tab (1 sample) | progress | show more |', '|---|---|---|---|---:|---:|---:|---:|---:|');
-  for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events}${r.total ? ` of ${r.total}` : ''} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${r.tabFirstOpen ?? '—'} | ${fmtShort(r.progress)} | ${r.showMore ? fmtShort(r.showMore) : '—'} |`);
+  md.push(`Input → DOM committed (checked synchronously, then on every mutation) → forced layout (\`getBoundingClientRect\`), median of ${N.inter} after ${N.warm} warm-up rounds, ms, as median (min–max). Reveal: click the plot gate (then "Hide again", not timed). Tab: alternate Characters/Timeline; a panel opened once stays rendered (hidden, inert, \`content-visibility: hidden\`), so the timed switches show kept panels. The first opening of Characters is given on its own, one sample per fresh page, ${N.firstOpen ?? 1} pages each: by a bare \`click()\` (its panel built then, with code not yet run on the page), and as a reader makes it — the pointer moved onto the tab list first (Playwright's mouse), which builds every panel hidden, and the press 100 ms later. Progress: set the slider to runtime/4 and 3·runtime/4 alternately with a bubbling \`input\` event. Show more: click "Show 50 more" under the timeline until the whole list is listed (${render.listed ? Math.ceil(1000 / render.listed) - 2 : '—'} timed clicks for 1,000 events; each adds 50 rows to a growing list, so the later ones cost more). "gated" = progress 0; "revealed" = after "Show everything" (every event and arc shown). Throttle via CDP \`Emulation.setCPUThrottlingRate\`. Long lists show ${render.listed ?? 'all'} items at first: "events listed" counts the timeline rows in the DOM when the timings start.`, '');
+  md.push('| Movie | State | CPU | events listed of total (gated) | reveal | tab switch | first open of a tab: bare click / after hover | progress | show more |', '|---|---|---|---|---:|---:|---:|---:|---:|');
+  for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events}${r.total ? ` of ${r.total}` : ''} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${r.tabFirstOpen?.median !== undefined ? fmtShort(r.tabFirstOpen) : (r.tabFirstOpen ?? '—')} / ${r.tabFirstOpenAfterHover ? fmtShort(r.tabFirstOpenAfterHover) : '—'} | ${fmtShort(r.progress)} | ${r.showMore ? fmtShort(r.showMore) : '—'} |`);
   md.push('');
   md.push('## Render cost against plain JS', '');
   if (render.plainAll) {

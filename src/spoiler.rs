@@ -248,6 +248,10 @@ pub enum Action {
     },
     /// Select a tab.
     SelectTab(Tab),
+    /// The reader's pointer or focus reached the tab list: build every
+    /// panel now, hidden, so that the first switch to one is a style change
+    /// (a press takes long enough to hide the build).
+    PrepareTabs,
     /// List the next page of a list.
     ShowMore(List),
 }
@@ -275,12 +279,19 @@ impl CardState {
     /// The state after `action`.
     pub fn apply(&self, action: Action) -> CardState {
         let mut next = self.clone();
+        if action == Action::PrepareTabs {
+            // Nothing the reader sees changes, so neither does what the
+            // live region says.
+            next.opened_tabs = u8::MAX;
+            return next;
+        }
         next.announcement = Announcement::None;
         if !matches!(
             action,
             Action::FollowAttribute(_)
                 | Action::Restore { .. }
                 | Action::SelectTab(_)
+                | Action::PrepareTabs
                 | Action::ShowMore(_)
         ) {
             next.reader_changes = self.reader_changes.wrapping_add(1);
@@ -324,6 +335,7 @@ impl CardState {
                 }
                 next.gate.plot_revealed |= plot_revealed;
             }
+            Action::PrepareTabs => {}
             Action::SelectTab(tab) => {
                 next.tab = tab;
                 next.opened_tabs |= tab.bit();

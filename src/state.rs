@@ -11,7 +11,14 @@ impl Reducible for CardState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        let next = self.apply(action);
+        // An action that changes nothing (tabs already prepared, an item
+        // revealed twice) returns the same state: Yew skips the render.
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
     }
 }
 

@@ -242,3 +242,23 @@ fn opened_tabs_are_kept_and_only_those() {
     assert!(s.opened(Tab::Characters), "left, but still rendered");
     assert!(!s.opened(Tab::Similar) && !s.opened(Tab::More));
 }
+
+#[test]
+fn preparing_the_tabs_builds_every_panel_and_changes_nothing_else() {
+    let revealed = state().apply(Action::RevealPlot);
+    let prepared = revealed.apply(Action::PrepareTabs);
+    for tab in [Tab::Timeline, Tab::Characters, Tab::Similar, Tab::More] {
+        assert!(prepared.opened(tab), "{tab:?} is built");
+    }
+    // The selected tab, what the live region says and what is remembered
+    // stay as they were.
+    assert_eq!(
+        CardState {
+            opened_tabs: revealed.opened_tabs,
+            ..prepared.clone()
+        },
+        revealed
+    );
+    // A second time changes nothing at all.
+    assert_eq!(prepared.apply(Action::PrepareTabs), prepared);
+}

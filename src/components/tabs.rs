@@ -140,9 +140,21 @@ pub fn tabs(props: &TabsProps) -> Html {
         }
     });
 
+    // The pointer over a tab, or focus on one, comes before the press that
+    // selects it: build every panel then.
+    let prepare = {
+        let on_action = props.on_action.clone();
+        move || on_action.emit(Action::PrepareTabs)
+    };
+    let onpointerover = {
+        let prepare = prepare.clone();
+        Callback::from(move |_: PointerEvent| prepare())
+    };
+    let onfocusin = Callback::from(move |_: FocusEvent| prepare());
+
     html! {
         <div class="tabs">
-            <div role="tablist" class="tablist" aria-label={strings::TABS_LABEL} {onkeydown}>
+            <div role="tablist" class="tablist" aria-label={strings::TABS_LABEL} {onkeydown} {onpointerover} {onfocusin}>
                 { for buttons }
             </div>
             { for panels }

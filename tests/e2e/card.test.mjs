@@ -177,6 +177,35 @@ test('tabs: a panel opened before stays rendered but hidden — not seen, not in
   } finally { await page.closeAll(); }
 });
 
+test('tabs: the pointer over the tab list, or focus on a tab, builds the other panels hidden; the first switch shows one at once', async (ctx) => {
+  const page = await demo(ctx);
+  try {
+    const panels = (card) => page.evaluate((c) => {
+      const root = document.querySelector(c).shadowRoot;
+      return [...root.querySelectorAll('[role=tabpanel]')].map((p) => `${p.id}:${p.children.length > 0 ? 'built' : 'empty'}:${p.hidden ? 'hidden' : 'shown'}:${p.inert ? 'inert' : 'live'}`);
+    }, card);
+    const expected = (shown) => ['timeline', 'characters', 'similar', 'more']
+      .map((t) => `sc-panel-${t}:built:${t === shown ? 'shown:live' : 'hidden:inert'}`);
+    const intro = LLV.characters[0].intro;
+    assertEqual(await panels(LLV_CARD), ['sc-panel-timeline:built:shown:live', 'sc-panel-characters:empty:hidden:inert',
+      'sc-panel-similar:empty:hidden:inert', 'sc-panel-more:empty:hidden:inert'], 'before: only the open panel is built');
+    await inCard(page, LLV_CARD, '#sc-tab-similar').hover();
+    await page.waitForFunction(() => document.querySelector('#card-llv').shadowRoot.getElementById('sc-panel-similar').children.length > 0);
+    assertEqual(await panels(LLV_CARD), expected('timeline'), 'after the pointer reached the tabs: all built, the timeline still shown');
+    assert(!(await accessibilityText(page)).includes(intro), 'a built, hidden panel is not in the AX tree');
+    assert(!(await findInPage(page, intro)), 'a built, hidden panel is not found in page');
+    await inCard(page, LLV_CARD, '#sc-tab-characters').click();
+    assertEqual(await panels(LLV_CARD), expected('characters'), 'after the click: characters shown');
+    assert((await accessibilityText(page)).includes(intro), 'the shown panel is in the AX tree');
+
+    // Focus (a keyboard reader reaching the tab list) does the same.
+    await inCard(page, SIXTH_CARD, '#sc-tab-timeline').focus();
+    await page.waitForFunction(() => document.querySelector('#card-sixth').shadowRoot.getElementById('sc-panel-similar').children.length > 0);
+    assertEqual(await panels(SIXTH_CARD), expected('timeline'), 'after focus on a tab');
+    assertEqual(page.problems, [], 'uncaught errors');
+  } finally { await page.closeAll(); }
+});
+
 test('keyboard: a keyboard-only walk reaches every control of the card and leaves it', async (ctx) => {
   const page = await demo(ctx);
   try {
