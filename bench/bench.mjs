@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/lib.mjs';
 import { serve, generated } from '../tests/e2e/server.mjs';
 import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
-import { twiggyTop, writeReport } from './report.mjs';
+import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(ROOT);
@@ -350,6 +350,29 @@ async function interactionPage(movie, state) {
   return page;
 }
 
+/**
+ * The first opening of Characters, one sample per fresh page (its panel is
+ * built with code never run before on that page): by a bare click, or as a
+ * reader makes it — the pointer reaches the tab list (which builds the
+ * panels, hidden) and the press lands 100 ms later, a quick tap.
+ */
+async function firstOpenings(movie, state, rate, { hover }) {
+  const samples = [];
+  while (samples.length < N.firstOpen) {
+    const page = await interactionPage(movie, state);
+    await page.cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    if (hover) {
+      await page.locator('spoiler-card #sc-tab-characters').hover();
+      await sleep(100);
+    }
+    const { warmup } = await page.evaluate(INTERACT, { kind: 'tab', n: 0, warm: 1, runtime: movie.runtime });
+    samples.push(warmup[0]);
+    noteErrors(`first open${hover ? ' after hover' : ''} ${movie.key} ${state}`, page);
+    await page.close2();
+  }
+  return stats(samples);
+}
+
 for (const movie of movies) {
   for (const state of ['gated', 'revealed']) {
     for (const rate of [1, 4]) {
@@ -361,13 +384,12 @@ for (const movie of movies) {
       counts.total = movie.events;
       await page.cdp.send('Emulation.setCPUThrottlingRate', { rate });
       const row = { movie: movie.key, state, throttle: rate, ...counts };
-      const firstOpens = [];
       for (const kind of ['reveal', 'tab', 'progress']) {
-        const { times, warmup } = await page.evaluate(INTERACT, { kind, n: N.inter, warm: N.warm, runtime: movie.runtime });
+        // The tab warm-up round opens Characters for the first time; the
+        // timed switches show panels kept from before (first openings are
+        // measured on fresh pages below).
+        const { times } = await page.evaluate(INTERACT, { kind, n: N.inter, warm: N.warm, runtime: movie.runtime });
         row[kind] = stats(times);
-        // The first switch opens Characters for the first time (a full
-        // build); later switches show panels kept from before.
-        if (kind === 'tab') firstOpens.push(warmup[0]);
       }
       // Last, as it grows the list for good: as many pages as the list has
       // (19 for 1,000 events), not N.inter.
@@ -379,32 +401,8 @@ for (const movie of movies) {
       await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       noteErrors(`interactions ${movie.key} ${state}`, page);
       await page.close2();
-      // The first opening of Characters builds its panel with code never
-      // run before on that page: one sample per fresh page.
-      while (firstOpens.length < N.firstOpen) {
-        const fresh = await interactionPage(movie, state);
-        await fresh.cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const { warmup } = await fresh.evaluate(INTERACT, { kind: 'tab', n: 0, warm: 1, runtime: movie.runtime });
-        firstOpens.push(warmup[0]);
-        noteErrors(`first open ${movie.key} ${state}`, fresh);
-        await fresh.close2();
-      }
-      row.tabFirstOpen = stats(firstOpens);
-      // The same first opening as a reader makes it: the pointer reaches
-      // the tab list (which builds the panels, hidden) and the press lands
-      // 100 ms later, a quick tap.
-      const afterHover = [];
-      while (afterHover.length < N.firstOpen) {
-        const fresh = await interactionPage(movie, state);
-        await fresh.cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        await fresh.locator('spoiler-card #sc-tab-characters').hover();
-        await sleep(100);
-        const { warmup } = await fresh.evaluate(INTERACT, { kind: 'tab', n: 0, warm: 1, runtime: movie.runtime });
-        afterHover.push(warmup[0]);
-        noteErrors(`first open after hover ${movie.key} ${state}`, fresh);
-        await fresh.close2();
-      }
-      row.tabFirstOpenAfterHover = stats(afterHover);
+      row.tabFirstOpen = await firstOpenings(movie, state, rate, { hover: false });
+      row.tabFirstOpenAfterHover = await firstOpenings(movie, state, rate, { hover: true });
       interactions.push(row);
       log('interactions', movie.key, state, `${rate}x`, `reveal ${fmtShort(row.reveal)} tab ${fmtShort(row.tab)} first open ${fmtShort(row.tabFirstOpen)} (after hover ${fmtShort(row.tabFirstOpenAfterHover)}) progress ${fmtShort(row.progress)}${row.showMore ? ` show more ${fmtShort(row.showMore)}` : ''}`);
     }
@@ -573,9 +571,8 @@ for (const n of want('scale') ? [1, 10, 50, 100] : []) {
 
 // ---------- 6. size ----------
 const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
-const profWasm = 'target/bench/named.wasm';
-const twiggy = twiggyTop(profWasm);
-if (!twiggy) problems.push(`${profWasm} missing: no twiggy table`);
+const twiggy = twiggyTop(NAMED_WASM);
+if (!twiggy) problems.push(`${NAMED_WASM} missing: no twiggy table`);
 
 if (ONLY) {
   log(`BENCH_ONLY=${process.env.BENCH_ONLY}: no results written${problems.length ? `; problems: ${problems.join('; ')}` : ''}`);

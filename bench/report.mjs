@@ -8,10 +8,13 @@ const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
 // Without symbol hashes and crate disambiguators (`yew[8c73…]`).
 const shortName = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
 
+/** The release .wasm rebuilt with function names, by scripts/bench.sh. */
+export const NAMED_WASM = 'target/bench/named.wasm';
+
 /** twiggy top of the name-keeping build, code and data only. */
-export function twiggyTop(profWasm, n = 15) {
-  if (!existsSync(profWasm)) return null;
-  const csv = execFileSync(`${process.env.HOME}/.cargo/bin/twiggy`, ['top', '-f', 'csv', profWasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
+export function twiggyTop(wasm, n = 15) {
+  if (!existsSync(wasm)) return null;
+  const csv = execFileSync(`${process.env.HOME}/.cargo/bin/twiggy`, ['top', '-f', 'csv', wasm], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const parseLine = (line) => {
     const out = []; let cur = ''; let quoted = false;
     for (let i = 0; i < line.length; i++) {
@@ -26,7 +29,7 @@ export function twiggyTop(profWasm, n = 15) {
   const codeRows = rows.filter((r) => !isMeta(r.name));
   const codeTotal = codeRows.reduce((t, r) => t + r.bytes, 0);
   return {
-    file: profWasm,
+    file: wasm,
     codeAndDataBytes: codeTotal,
     note: 'the release .wasm built again the same way (nightly, immediate-abort panics, the same wasm-opt options) with function names kept; the name section left out; % of the code and data bytes',
     top: codeRows.slice(0, n).map((r) => ({ name: shortName(r.name), bytes: r.bytes, percent: Math.round((r.bytes / codeTotal) * 10000) / 100 })),
@@ -41,7 +44,7 @@ export function writeReport(results, out) {
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
   const worstEx4 = Math.max(...ex4.flatMap((r) => [r.reveal.median, r.tab.median, r.progress.median]));
   const firstOpenEx4 = Math.max(...ex4.map((r) => r.tabFirstOpen.median));
-  const firstOpenHoverEx4 = Math.max(...ex4.map((r) => r.tabFirstOpenAfterHover?.median ?? Infinity));
+  const firstOpenHoverEx4 = Math.max(...ex4.map((r) => r.tabFirstOpenAfterHover.median));
   const s100 = scale.find((r) => r.cards === 100 && r.mode === 'eager');
   const s100lazy = scale.find((r) => r.cards === 100 && r.mode === 'lazy');
   const targets = [
@@ -91,7 +94,7 @@ export function writeReport(results, out) {
   md.push('## Interaction latency', '');
   md.push(`Input → DOM committed (checked synchronously, then on every mutation) → forced layout (\`getBoundingClientRect\`), median of ${N.inter} after ${N.warm} warm-up rounds, ms, as median (min–max). Reveal: click the plot gate (then "Hide again", not timed). Tab: alternate Characters/Timeline; a panel opened once stays rendered (hidden, inert, \`content-visibility: hidden\`), so the timed switches show kept panels. The first opening of Characters is given on its own, one sample per fresh page, ${N.firstOpen ?? 1} pages each: by a bare \`click()\` (its panel built then, with code not yet run on the page), and as a reader makes it — the pointer moved onto the tab list first (Playwright's mouse), which builds every panel hidden, and the press 100 ms later. Progress: set the slider to runtime/4 and 3·runtime/4 alternately with a bubbling \`input\` event. Show more: click "Show 50 more" under the timeline until the whole list is listed (${render.listed ? Math.ceil(1000 / render.listed) - 2 : '—'} timed clicks for 1,000 events; each adds 50 rows to a growing list, so the later ones cost more). "gated" = progress 0; "revealed" = after "Show everything" (every event and arc shown). Throttle via CDP \`Emulation.setCPUThrottlingRate\`. Long lists show ${render.listed ?? 'all'} items at first: "events listed" counts the timeline rows in the DOM when the timings start.`, '');
   md.push('| Movie | State | CPU | events listed of total (gated) | reveal | tab switch | first open of a tab: bare click / after hover | progress | show more |', '|---|---|---|---|---:|---:|---:|---:|---:|');
-  for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events}${r.total ? ` of ${r.total}` : ''} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${r.tabFirstOpen?.median !== undefined ? fmtShort(r.tabFirstOpen) : (r.tabFirstOpen ?? '—')} / ${r.tabFirstOpenAfterHover ? fmtShort(r.tabFirstOpenAfterHover) : '—'} | ${fmtShort(r.progress)} | ${r.showMore ? fmtShort(r.showMore) : '—'} |`);
+  for (const r of interactions) md.push(`| ${r.movie} | ${r.state} | ${r.throttle}x | ${r.events}${r.total ? ` of ${r.total}` : ''} (${r.gated}) | ${fmtShort(r.reveal)} | ${fmtShort(r.tab)} | ${fmtShort(r.tabFirstOpen)} / ${fmtShort(r.tabFirstOpenAfterHover)} | ${fmtShort(r.progress)} | ${r.showMore ? fmtShort(r.showMore) : '—'} |`);
   md.push('');
   md.push('## Render cost against plain JS', '');
   if (render.plainAll) {
@@ -122,7 +125,7 @@ export function writeReport(results, out) {
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
   const out = process.env.BENCH_OUT ?? 'bench/results';
   const results = JSON.parse(readFileSync(`${out}/results.json`, 'utf8'));
-  const tw = twiggyTop('target/bench/named.wasm');
+  const tw = twiggyTop(NAMED_WASM);
   if (tw) results.twiggy = tw;
   writeReport(results, out);
   console.log(`re-rendered ${out}/results.md`);

@@ -53,11 +53,9 @@ struct Reader<'t> {
     count: usize,
 }
 
-type Failure = ParseError;
-
 impl<'t> Reader<'t> {
     /// A syntax error at the current position.
-    fn error(&self, what: &str) -> Failure {
+    fn error(&self, what: &str) -> ParseError {
         let before = &self.bytes[..self.pos.min(self.bytes.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
@@ -87,7 +85,7 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn counted(&mut self) -> Result<(), Failure> {
+    fn counted(&mut self) -> Result<(), ParseError> {
         self.count += 1;
         if self.count > value::MAX_VALUES {
             return Err(ParseError::Limit(value::too_many_values()));
@@ -95,7 +93,7 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    fn value(&mut self) -> Result<Value<'t>, Failure> {
+    fn value(&mut self) -> Result<Value<'t>, ParseError> {
         self.counted()?;
         match self.peek() {
             Some(b'{') => self.nested(Self::object),
@@ -111,8 +109,8 @@ impl<'t> Reader<'t> {
 
     fn nested(
         &mut self,
-        read: fn(&mut Self) -> Result<Value<'t>, Failure>,
-    ) -> Result<Value<'t>, Failure> {
+        read: fn(&mut Self) -> Result<Value<'t>, ParseError>,
+    ) -> Result<Value<'t>, ParseError> {
         if self.depth >= value::MAX_DEPTH {
             return Err(ParseError::Limit(value::too_deep()));
         }
@@ -123,7 +121,7 @@ impl<'t> Reader<'t> {
         value
     }
 
-    fn word(&mut self, word: &str, value: Value<'t>) -> Result<Value<'t>, Failure> {
+    fn word(&mut self, word: &str, value: Value<'t>) -> Result<Value<'t>, ParseError> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(value)
@@ -132,63 +130,75 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn array(&mut self) -> Result<Value<'t>, Failure> {
+    fn array(&mut self) -> Result<Value<'t>, ParseError> {
         let mut items = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_whitespace();
-            items.push(self.value()?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
+        if !self.closes_empty(b']') {
+            loop {
+                self.skip_whitespace();
+                items.push(self.value()?);
+                if self.item_ends(b']', "expected ',' or ']'")? {
+                    break;
                 }
-                _ => return Err(self.error("expected ',' or ']'")),
             }
         }
+        Ok(Value::Array(items))
     }
 
-    fn object(&mut self) -> Result<Value<'t>, Failure> {
+    fn object(&mut self) -> Result<Value<'t>, ParseError> {
         let mut entries = Vec::new();
-        self.skip_whitespace();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Value::Object(entries));
-        }
-        loop {
-            self.skip_whitespace();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in double quotes"));
-            }
-            let key = self.string()?;
-            self.skip_whitespace();
-            if self.peek() != Some(b':') {
-                return Err(self.error("expected ':' after the key"));
-            }
-            self.pos += 1;
-            self.skip_whitespace();
-            entries.push((key, self.value()?));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(entries));
+        if !self.closes_empty(b'}') {
+            loop {
+                self.skip_whitespace();
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("expected a key in double quotes"));
                 }
-                _ => return Err(self.error("expected ',' or '}'")),
+                let key = self.string()?;
+                self.skip_whitespace();
+                if self.peek() != Some(b':') {
+                    return Err(self.error("expected ':' after the key"));
+                }
+                self.pos += 1;
+                self.skip_whitespace();
+                entries.push((key, self.value()?));
+                if self.item_ends(b'}', "expected ',' or '}'")? {
+                    break;
+                }
             }
+        }
+        Ok(Value::Object(entries))
+    }
+
+    /// Right after an opening bracket: is the container empty (and now
+    /// closed)?
+    fn closes_empty(&mut self, close: u8) -> bool {
+        self.skip_whitespace();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.pos += 1;
+        }
+        empty
+    }
+
+    /// After an item: a comma (another item follows: false) or the closing
+    /// bracket (true).
+    fn item_ends(&mut self, close: u8, expected: &str) -> Result<bool, ParseError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.error(expected)),
         }
     }
 
     /// A string; `pos` is at its opening quote. Text without escapes
     /// borrows from the document.
-    fn string(&mut self) -> Result<Cow<'t, str>, Failure> {
+    fn string(&mut self) -> Result<Cow<'t, str>, ParseError> {
         self.pos += 1;
         let start = self.pos;
         let mut owned: Option<String> = None;
@@ -204,12 +214,12 @@ impl<'t> Reader<'t> {
             };
             match b {
                 b'"' => {
-                    let run = &self.text[run_start..self.pos];
+                    let end = self.pos;
                     self.pos += 1;
                     return Ok(match owned {
-                        None => Cow::Borrowed(&self.text[start..self.pos - 1]),
+                        None => Cow::Borrowed(&self.text[start..end]),
                         Some(mut out) => {
-                            out.push_str(run);
+                            out.push_str(&self.text[run_start..end]);
                             Cow::Owned(out)
                         }
                     });
@@ -218,9 +228,7 @@ impl<'t> Reader<'t> {
                     let out = owned.get_or_insert_with(String::new);
                     out.push_str(&self.text[run_start..self.pos]);
                     self.pos += 1;
-                    let mut out = std::mem::take(out);
-                    self.escape(&mut out)?;
-                    owned = Some(out);
+                    self.escape(out)?;
                     run_start = self.pos;
                 }
                 _ => return Err(self.error("a control character must be escaped in text")),
@@ -229,7 +237,7 @@ impl<'t> Reader<'t> {
     }
 
     /// One escape after its backslash.
-    fn escape(&mut self, out: &mut String) -> Result<(), Failure> {
+    fn escape(&mut self, out: &mut String) -> Result<(), ParseError> {
         let c = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -270,7 +278,7 @@ impl<'t> Reader<'t> {
         Ok(())
     }
 
-    fn hex4(&mut self) -> Result<u32, Failure> {
+    fn hex4(&mut self) -> Result<u32, ParseError> {
         let mut unit = 0;
         for _ in 0..4 {
             let digit = match self.peek() {
@@ -288,14 +296,13 @@ impl<'t> Reader<'t> {
     /// A number in JSON's grammar. Up to 19 significant digits are kept;
     /// the value is exact for whole numbers to 2^53, and a fraction never
     /// reads as a whole number.
-    fn number(&mut self) -> Result<f64, Failure> {
+    fn number(&mut self) -> Result<f64, ParseError> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.pos += 1;
         }
         let mut mantissa: u64 = 0;
         let mut exponent: i32 = 0;
-        let mut digits = 0;
         fn keep(mantissa: &mut u64, exponent: &mut i32, digit: u8, fraction: bool) {
             if *mantissa < 1_000_000_000_000_000_000 {
                 *mantissa = *mantissa * 10 + u64::from(digit);
@@ -318,6 +325,7 @@ impl<'t> Reader<'t> {
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
+            let mut digits = 0;
             while let Some(b @ b'0'..=b'9') = self.peek() {
                 keep(&mut mantissa, &mut exponent, b - b'0', true);
                 self.pos += 1;

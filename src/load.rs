@@ -169,27 +169,23 @@ pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'stat
     }
     let next = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
-        let slot = match by_url.iter().position(|(u, _)| u == url) {
-            Some(i) => &mut by_url[i].1,
-            None => {
-                by_url.push((url.to_owned(), Shared::Pending(Vec::new())));
-                &mut by_url.last_mut().expect("just pushed").1
-            }
+        let Some(i) = by_url.iter().position(|(u, _)| u == url) else {
+            by_url.push((url.to_owned(), Shared::Pending(vec![Box::new(then)])));
+            return Next::Start;
         };
+        let slot = &mut by_url[i].1;
         match slot {
-            Shared::Done(loaded)
-                if !(again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable)) =>
-            {
-                Next::Call(loaded.clone(), Box::new(then))
-            }
-            Shared::Pending(waiters) if !waiters.is_empty() => {
+            Shared::Pending(waiters) => {
                 waiters.push(Box::new(then));
                 Next::Wait
             }
-            _ => {
+            Shared::Done(loaded)
+                if again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
+            {
                 *slot = Shared::Pending(vec![Box::new(then)]);
                 Next::Start
             }
+            Shared::Done(loaded) => Next::Call(loaded.clone(), Box::new(then)),
         }
     });
     // Outside the borrow: `then` may load again, and an answer already

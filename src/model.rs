@@ -570,10 +570,7 @@ impl Checker {
         max: usize,
     ) -> Result<Option<String>, ()> {
         let field = self.field(entries, path, key);
-        match field.value {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => self.text(v, &field.path, max).map(Some).ok_or(()),
-        }
+        self.optional(&field, |c, v, p| c.text(v, p, max))
     }
 
     fn integer(
@@ -665,16 +662,16 @@ impl Checker {
         }
     }
 
-    /// An integer field that may be absent: `Ok(None)` when absent,
-    /// `Err(())` when present but invalid.
-    fn optional_integer(
+    /// A field that may be absent (or null), read by `read` when present:
+    /// `Ok(None)` when absent, `Err(())` when present but invalid.
+    fn optional<T>(
         &mut self,
         field: &Field,
-        check: impl FnOnce(&mut Self, &Value<'_>, &Path) -> Option<u16>,
-    ) -> Result<Option<u16>, ()> {
+        read: impl FnOnce(&mut Self, &Value<'_>, &Path) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
         match field.value {
             None | Some(Value::Null) => Ok(None),
-            Some(v) => check(self, v, &field.path).map(Some).ok_or(()),
+            Some(v) => read(self, v, &field.path).map(Some).ok_or(()),
         }
     }
 
@@ -1017,7 +1014,7 @@ impl Checker {
             .ok_or(())?;
         let text = self.required_text(arc_obj, &field.path, "text", limits::LONG_TEXT);
         let minute_field = self.field(arc_obj, &field.path, "at_minute");
-        let at_minute = self.optional_integer(&minute_field, |c, v, p| c.minute(v, p, runtime));
+        let at_minute = self.optional(&minute_field, |c, v, p| c.minute(v, p, runtime));
         Ok(Some(Arc {
             text: text.ok_or(())?,
             at_minute: at_minute?,
@@ -1061,16 +1058,13 @@ impl Checker {
             };
             let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
             let year_field = self.field(obj, &path, "year");
-            let year = self.optional_integer(&year_field, |c, v, p| {
+            let year = self.optional(&year_field, |c, v, p| {
                 c.integer(v, p, limits::YEAR_MIN, limits::YEAR_MAX, "a year")
                     .map(|y| y as u16)
             });
             let reason = self.optional_text(obj, &path, "reason", limits::LONG_TEXT);
             let url_field = self.field(obj, &path, "url");
-            let url = match url_field.value {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => self.http_url(v, &url_field.path).map(Some).ok_or(()),
-            };
+            let url = self.optional(&url_field, Self::http_url);
             if let (Some(title), Ok(year), Ok(reason), Ok(url)) = (title, year, reason, url) {
                 similar.push(Similar {
                     title,

@@ -291,7 +291,6 @@ impl CardState {
             Action::FollowAttribute(_)
                 | Action::Restore { .. }
                 | Action::SelectTab(_)
-                | Action::PrepareTabs
                 | Action::ShowMore(_)
         ) {
             next.reader_changes = self.reader_changes.wrapping_add(1);
@@ -335,7 +334,7 @@ impl CardState {
                 }
                 next.gate.plot_revealed |= plot_revealed;
             }
-            Action::PrepareTabs => {}
+            Action::PrepareTabs => {} // returned above
             Action::SelectTab(tab) => {
                 next.tab = tab;
                 next.opened_tabs |= tab.bit();

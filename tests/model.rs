@@ -325,16 +325,20 @@ fn poster_may_be_relative_but_never_another_scheme() {
     );
 }
 
+/// The message for a title of `chars` characters, over the limit.
+fn title_too_long(chars: usize) -> String {
+    format!(
+        "title: {chars} characters is too long (at most {})",
+        limits::SHORT_TEXT
+    )
+}
+
 #[test]
 fn sizes_are_limited() {
     let long = "x".repeat(limits::SHORT_TEXT + 1);
     assert_eq!(
         errors(&with(&["title"], json!(long))),
-        vec![format!(
-            "title: {} characters is too long (at most {})",
-            limits::SHORT_TEXT + 1,
-            limits::SHORT_TEXT
-        )]
+        vec![title_too_long(limits::SHORT_TEXT + 1)]
     );
     let events: Vec<Json> = (0..=limits::TIMELINE)
         .map(|i| json!({ "at_minute": 1, "title": format!("E{i}"), "text": "t" }))
@@ -557,11 +561,7 @@ fn lengths_count_characters_not_bytes() {
     let over = "🎬".repeat(limits::SHORT_TEXT + 1);
     assert_eq!(
         errors(&with(&["title"], json!(over))),
-        vec![format!(
-            "title: {} characters is too long (at most {})",
-            limits::SHORT_TEXT + 1,
-            limits::SHORT_TEXT
-        )]
+        vec![title_too_long(limits::SHORT_TEXT + 1)]
     );
 }
 
@@ -721,7 +721,7 @@ proptest! {
         let expected: Vec<String> = if blank {
             vec!["title: must not be empty".into()]
         } else if long {
-            vec![format!("title: {} characters is too long (at most {})", title.chars().count(), limits::SHORT_TEXT)]
+            vec![title_too_long(title.chars().count())]
         } else if let Some(c) = control {
             vec![format!("title: contains the control character U+{:04X}", c as u32)]
         } else {

@@ -50,7 +50,8 @@ pub struct LoaderProps {
     pub heading_level: u8,
 }
 
-/// A loaded result compared by identity, so effects run once per load.
+/// A loaded result compared by identity, so effects run, and the card
+/// renders, once per load.
 #[derive(Clone)]
 struct Shared(Rc<Loaded>);
 
@@ -64,9 +65,10 @@ impl PartialEq for Shared {
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
     // Data the page already fetched (another card with this `src`, or the
-    // loader's early request) shows in the first render.
-    let fetched = use_state(|| match &props.source {
-        Source::Url(url) => load::cached(url).map(|loaded| (url.clone(), loaded)),
+    // loader's early request) shows in the first render; the same data
+    // handed over again by the effect below does not render again.
+    let fetched = use_state_eq(|| match &props.source {
+        Source::Url(url) => load::cached(url).map(|loaded| (url.clone(), Shared(loaded))),
         Source::Data(_) => None,
     });
     let attempt = use_state(|| 0u32);
@@ -83,14 +85,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
                         fetched.set(None); // "Loading…" while it tries again
                     }
                     let cancelled = cancelled.clone();
-                    let shown = fetched
-                        .as_ref()
-                        .map(|(u, loaded)| (u.clone(), loaded.clone()));
                     load::load_shared(&url.clone(), retry, move |loaded| {
-                        let already_shown =
-                            matches!(&shown, Some((u, l)) if *u == url && Rc::ptr_eq(l, &loaded));
-                        if !cancelled.get() && !already_shown {
-                            fetched.set(Some((url, loaded)));
+                        if !cancelled.get() {
+                            fetched.set(Some((url, Shared(loaded))));
                         }
                     });
                 }
@@ -104,7 +101,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
         Source::Url(url) => fetched
             .as_ref()
             .filter(|(fetched_url, _)| fetched_url == url)
-            .map(|(_, data)| data.clone()),
+            .map(|(_, data)| data.0.clone()),
     };
 
     // Log each failure (and each set of warnings) once.

@@ -142,15 +142,10 @@ pub fn tabs(props: &TabsProps) -> Html {
 
     // The pointer over a tab, or focus on one, comes before the press that
     // selects it: build every panel then.
-    let prepare = {
-        let on_action = props.on_action.clone();
-        move || on_action.emit(Action::PrepareTabs)
-    };
-    let onpointerover = {
-        let prepare = prepare.clone();
-        Callback::from(move |_: PointerEvent| prepare())
-    };
-    let onfocusin = Callback::from(move |_: FocusEvent| prepare());
+    let onpointerover = props
+        .on_action
+        .reform(|_: PointerEvent| Action::PrepareTabs);
+    let onfocusin = props.on_action.reform(|_: FocusEvent| Action::PrepareTabs);
 
     html! {
         <div class="tabs">
