@@ -131,23 +131,16 @@ impl DomSlot {
 
     /// Insert a [Node] at the position denoted by this slot. `parent` must be the actual parent
     /// element of the children that this slot is implicitly a part of.
+    ///
+    /// spoiler-card patch (see vendor/yew/PATCH.md): a page script or a translator may have
+    /// moved or removed the next sibling, which upstream answers with a panic (and a panic
+    /// aborts the one wasm instance every card on a page shares). The node is appended to the
+    /// parent instead; if even that fails, it is left out.
     pub(super) fn insert(&self, parent: &Element, node: &Node) {
         self.with_next_sibling_check_trap(|next_sibling: Option<&Node>| {
-            parent
-                .insert_before(node, next_sibling)
-                .unwrap_or_else(|err| {
-                    let msg = if next_sibling.is_some() {
-                        "failed to insert node before next sibling"
-                    } else {
-                        "failed to append child"
-                    };
-                    // Log normally, so we can inspect the nodes in console
-                    gloo::console::error!(msg, err, parent, next_sibling, node);
-                    // Log via tracing for consistency
-                    tracing::error!(msg);
-                    // Panic to short-circuit and fail
-                    panic!("{}", msg)
-                });
+            if parent.insert_before(node, next_sibling).is_err() {
+                let _ = parent.append_child(node);
+            }
         });
     }
 
