@@ -33,15 +33,21 @@ if (process.env.TRUNK_PROFILE === 'release') {
 }
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
-// The loader asks for the .wasm, the glue and the glue's snippets at once;
-// left to the glue's static imports, they would come one after another.
-// A failure is reported once, by init.
+// The loader asks for the .wasm, the glue and the glue's snippets at once
+// (left to the glue's static imports, they would come one after another),
+// then hands the glue's URL and the .wasm response to embed.js, which starts
+// the wasm (and can start it again after a trap). A failure is reported
+// once, by embed.js.
+const embedJs = snippets.find((f) => f.endsWith('/src/embed.js'));
+if (!embedJs) throw new Error(`no src/embed.js among the snippets: ${snippets}`);
 const ignore = '.catch(() => {})';
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
 const wasm = fetch(new URL('./${wasm}', import.meta.url));
 wasm${ignore};
-${snippets.map((f) => `import('./${f}')${ignore};\n`).join('')}import('./${glue[0]}')
-  .then(({ default: init }) => init({ module_or_path: wasm }))
+const glue = new URL('./${glue[0]}', import.meta.url).href;
+import(glue)${ignore};
+${snippets.filter((f) => f !== embedJs).map((f) => `import('./${f}')${ignore};\n`).join('')}import('./${embedJs}')
+  .then((embed) => embed.start(glue, wasm))
   .catch((error) => console.error('[spoiler-card] could not start:', error));
 `);
 console.log(`write-loader: embed/spoiler-card.js -> ${glue[0]}`);

@@ -1,8 +1,26 @@
-// <spoiler-card>: the custom element's lifecycle, wired to Rust.
-// Everything else lives in src/embed.rs; JS is only needed because a
-// custom element must be a class.
+// <spoiler-card>: the element's JavaScript side. It owns what must be
+// JavaScript or must outlive the wasm instance:
+// - the custom element class and its lifecycle (connect, move, remove,
+//   attribute and `movie` property changes), lazy start near the viewport;
+// - the requests for movie data (one per URL, 10 s timeout), including the
+//   early ones made while the wasm still loads;
+// - the `movie` property turned into JSON text, inside a `try`;
+// - start-up of the wasm, and its containment: if the instance traps, every
+//   card shows a box whose button starts a fresh instance and mounts every
+//   card again with its state.
+//
+// The seam with Rust (src/embed.rs, src/load.rs):
+//   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
+//               handle.free()  (every call guarded: an exception means the
+//               instance is gone)
+//   Rust -> JS  defineSpoilerCard(mount, words, limits)  at wasm start;
+//               fetchMovie(url) -> [code, text] | Promise of it;
+//               movieSource(host) -> [version, json text | null, error | null];
+//               keepState(host, text): the card's live state after each
+//               render; keptState(host) hands it back when the card mounts
+//               again (after a move, or a restart of the engine).
 
-const OBSERVED = ['src', 'progress', 'theme', 'remember', 'heading-level'];
+const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
 // Cards start when they come within this distance of the viewport.
 const LAZY_MARGIN_PX = 600;
@@ -38,9 +56,160 @@ export function fetchMovie(url) {
   return entry.answer || entry.promise;
 }
 
-export function defineSpoilerCard(mount) {
+// ---- the engine: the one wasm instance every card on the page shares ----
+
+// `mount` of the running instance; null before start and after a trap.
+let mount = null;
+// The texts of the box a stopped card shows, and the data limits (from
+// Rust, at start, so that they are here after a trap).
+let words = ['', '', ''];
+let limits = [Infinity, Infinity];
+// Starts a fresh instance (set by `start`); the instance then calls
+// defineSpoilerCard again.
+let restartEngine = null;
+let restarting = false;
+// The URL of the running instance's glue: a trap reported to the page
+// (from an event handler or a task of the instance) has it on its stack.
+let engineUrl = null;
+// Was the element class defined by this copy of the module?
+let defined = false;
+// Cards mounted by the engine, or showing the stopped box.
+const started = new Set();
+
+/**
+ * Starts the wasm: called by the loader (embed/spoiler-card.js) with the
+ * glue's URL and the response promise of the .wasm it already requested.
+ * The module is compiled here, once: a restart instantiates it again.
+ */
+export function start(glueUrl, wasm) {
+  let instances = 0;
+  // Streaming compilation needs the application/wasm type; a server that
+  // sends another still works, a little slower.
+  const module = wasm.then((response) => (/^application\/wasm/.test(response.headers.get('Content-Type'))
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
+  const run = () => {
+    // A fresh copy of the glue for each instance (its state is per module).
+    engineUrl = instances ? `${glueUrl}?instance=${instances}` : glueUrl;
+    instances += 1;
+    return Promise.all([import(engineUrl), module]).then(([{ default: init }, compiled]) => init({ module_or_path: compiled }));
+  };
+  restartEngine = run;
+  return run().catch((error) => {
+    if (defined) stop(error);
+    else console.error('[spoiler-card] could not start:', error);
+  });
+}
+
+/** Is `error` a trap of the running instance, reported to the page? */
+function isEngineError(error) {
+  const stack = String((error && error.stack) || '');
+  return engineUrl !== null && stack.includes(`${engineUrl}:`);
+}
+
+/** Calls into the wasm: any exception means the instance is gone. */
+function guard(call) {
+  if (!mount) return undefined;
+  try {
+    return call();
+  } catch (error) {
+    stop(error);
+    return undefined;
+  }
+}
+
+/** The instance trapped: every card shows the stopped box. */
+function stop(error) {
+  if (!mount) return;
+  mount = null;
+  console.error('[spoiler-card] the card engine stopped:', error);
+  for (const card of started) card._stopped();
+}
+
+function restart() {
+  if (restarting || mount || !restartEngine) return;
+  restarting = true;
+  restartEngine()
+    .catch((error) => console.error('[spoiler-card] could not restart:', error))
+    .finally(() => { restarting = false; });
+}
+
+// A trap in an event handler or a task of the instance reaches the page.
+for (const type of ['error', 'unhandledrejection']) {
+  addEventListener(type, (event) => {
+    const error = event.error || event.reason;
+    if (isEngineError(error)) stop(error);
+  });
+}
+
+// ---- the `movie` property -------------------------------------------------
+
+let movieVersion = 0;
+
+/**
+ * `[version, json, error]` for a `movie` value: version 0 when there is no
+ * movie; else the JSON text, or why the value is not data JSON can hold (a
+ * cycle, a BigInt, a getter that throws, more than the limits allow). The
+ * same JSON as `last` keeps its version: the card does not start again.
+ */
+function movieJson(value, last) {
+  const source = readMovie(value);
+  return last && source[1] !== null && source[1] === last[1] ? last : source;
+}
+
+function readMovie(value) {
+  if (value === undefined || value === null) return [0, null, null];
+  movieVersion += 1;
+  const [maxValues, maxBytes] = limits;
+  let values = 0;
+  let bytes = 0;
+  try {
+    // The replacer bounds the work: a sparse array of a billion holes, or a
+    // huge string, stops at the limits instead of freezing the page.
+    const text = JSON.stringify(value, (key, item) => {
+      // (A sparse array is checked before the browser walks its holes.)
+      values += Array.isArray(item) ? item.length : 1;
+      bytes += key.length + (typeof item === 'string' ? item.length : 0);
+      if (values > maxValues) throw new Error(`it has more than ${maxValues} values`);
+      if (bytes > maxBytes) throw new Error(`it holds more than ${maxBytes} characters of text`);
+      return item;
+    });
+    if (typeof text !== 'string') return [movieVersion, null, `${typeof value} is not data`];
+    return [movieVersion, text, null];
+  } catch (error) {
+    let message = 'reading it failed';
+    try { message = String(error && error.message); } catch { /* a hostile error */ }
+    return [movieVersion, null, message];
+  }
+}
+
+export function movieSource(host) {
+  return host._movieSource || [0, null, null];
+}
+
+export function keptState(host) {
+  return host._kept;
+}
+
+export function keepState(host, text) {
+  host._kept = text;
+}
+
+// ---- the element ----------------------------------------------------------
+
+export function defineSpoilerCard(mountCard, texts, dataLimits) {
+  words = texts;
+  limits = dataLimits;
+  if (defined) {
+    // A restarted instance: mount every card again, with its kept state.
+    mount = mountCard;
+    for (const card of [...started]) card._restart();
+    return true;
+  }
   // A second copy of the bundle on the same page: the first one wins.
   if (customElements.get('spoiler-card')) return false;
+  mount = mountCard;
+  defined = true;
 
   const lazy = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
@@ -79,9 +248,9 @@ export function defineSpoilerCard(mount) {
       // `el.movie = …` set before the element was defined is an own
       // property that would hide the accessor: take it over.
       if (Object.prototype.hasOwnProperty.call(this, 'movie')) {
-        const early = this.movie;
+        const value = this.movie;
         delete this.movie;
-        this._movie = early;
+        this.movie = value;
       }
     }
 
@@ -90,11 +259,12 @@ export function defineSpoilerCard(mount) {
 
     set movie(value) {
       this._movie = value;
-      if (this._handle) this._handle.update();
+      this._movieSource = movieJson(value, this._movieSource);
+      if (this._handle) guard(() => this._handle.update());
     }
 
     connectedCallback() {
-      if (this._handle) return; // moved: still mounted
+      if (this._handle || started.has(this)) return; // moved: still mounted
       if (lazy && !this.hasAttribute('eager')) {
         this._waiting = true;
         this._reserve();
@@ -112,17 +282,21 @@ export function defineSpoilerCard(mount) {
       // A move disconnects and connects again in the same task: only a
       // card still detached afterwards is unmounted.
       queueMicrotask(() => {
-        if (!this.isConnected && this._handle) {
-          const handle = this._handle;
-          this._handle = null;
-          handle.unmount();
-          handle.free();
+        if (this.isConnected) return;
+        started.delete(this);
+        const handle = this._handle;
+        this._handle = null;
+        if (handle) {
+          guard(() => {
+            handle.unmount();
+            handle.free();
+          });
         }
       });
     }
 
     attributeChangedCallback() {
-      if (this._handle) this._handle.update();
+      if (this._handle) guard(() => this._handle.update());
     }
 
     // Until a lazy card starts, an empty shadow root with a box of about a
@@ -141,12 +315,51 @@ export function defineSpoilerCard(mount) {
       this._waiting = false;
       if (this._handle || !this.isConnected) return;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-      this._handle = mount(this, root);
+      started.add(this);
+      if (!mount) {
+        this._stopped();
+        return;
+      }
+      this._handle = guard(() => mount(this, root)) || null;
+    }
+
+    // The engine stopped: the handle belongs to a dead instance (never
+    // called again), and the card says so, with a restart.
+    _stopped() {
+      this._handle = null;
+      const root = this.shadowRoot;
+      if (!root) return;
+      const styled = [...started].find((card) => card.shadowRoot?.adoptedStyleSheets.length);
+      if (styled && !root.adoptedStyleSheets.length) root.adoptedStyleSheets = styled.shadowRoot.adoptedStyleSheets;
+      const [heading, summary, action] = words;
+      const box = element('div', 'card error-box', '');
+      box.setAttribute('role', 'alert');
+      box.part = 'error';
+      const button = element('button', 'button retry', action);
+      button.onclick = () => {
+        button.disabled = true;
+        restart();
+      };
+      box.append(element('p', 'error-title', heading), element('p', 'error-summary', summary), button);
+      root.replaceChildren(box);
+    }
+
+    _restart() {
+      this._handle = null;
+      started.delete(this);
+      if (this.isConnected) this._start();
     }
   }
 
   customElements.define('spoiler-card', SpoilerCardElement);
   return true;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
 }
 
 function isNear(element) {
@@ -162,7 +375,9 @@ function isNear(element) {
 for (const card of document.querySelectorAll('spoiler-card[src]')) {
   if (card.querySelector(':scope > script[type="application/json"]') || card.movie !== undefined) continue;
   if (!card.hasAttribute('eager') && !isNear(card)) continue;
+  const src = card.getAttribute('src').trim();
+  if (!src) continue; // an empty src is no data, not the page itself
   let url;
-  try { url = new URL(card.getAttribute('src').trim(), document.baseURI).href; } catch { continue; }
+  try { url = new URL(src, document.baseURI).href; } catch { continue; }
   if (!early.has(url)) early.set(url, request(url));
 }

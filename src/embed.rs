@@ -1,84 +1,161 @@
-//! The `<spoiler-card>` element: reads its attributes, its inline JSON and
-//! its `movie` property, and mounts the Yew card into its shadow root.
+//! The `<spoiler-card>` element's Rust side: reads its attributes, its
+//! inline JSON and its `movie` property, and mounts the Yew card into its
+//! shadow root. The element itself, start-up and trap containment are in
+//! embed.js, whose header documents the seam between the two.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
-use yew::AppHandle;
+use yew::{AppHandle, AttrValue, Callback};
 
-use crate::components::loader::{Loader, LoaderProps, Source};
+use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::load::{self, LoadError, Loaded};
+use crate::model::{limits, Movie};
 use crate::storage::Remember;
-use crate::styles;
+use crate::{strings, styles, value};
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineSpoilerCard)]
-    fn define_spoiler_card(mount: &JsValue) -> bool;
+    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> bool;
+
+    /// The `movie` property as `[version, json text | null, error | null]`;
+    /// version 0 when there is none.
+    #[wasm_bindgen(js_name = movieSource)]
+    fn movie_source(host: &HtmlElement) -> js_sys::Array;
+
+    /// The live state last kept on the element, if any.
+    #[wasm_bindgen(js_name = keptState)]
+    fn kept_state(host: &HtmlElement) -> Option<String>;
+
+    /// Keeps the card's live state (see [`crate::stored`]) on its element.
+    #[wasm_bindgen(js_name = keepState)]
+    fn keep_state(host: &HtmlElement, state: &str);
 }
 
-/// Defines `<spoiler-card>` (once per page, whatever loads the bundle).
+/// Defines `<spoiler-card>` (once per page, whatever loads the bundle), or
+/// hands a restarted instance to the element defined before.
 pub fn register() {
     let mount = Closure::<dyn FnMut(HtmlElement, ShadowRoot) -> CardHandle>::new(mount);
-    define_spoiler_card(mount.as_ref());
+    let words = js_sys::Array::of3(
+        &strings::STOPPED_HEADING.into(),
+        &strings::STOPPED_SUMMARY.into(),
+        &strings::RESTART.into(),
+    );
+    let limits = js_sys::Array::of2(
+        &(value::MAX_VALUES as f64).into(),
+        &(limits::DOCUMENT_BYTES as f64).into(),
+    );
+    define_spoiler_card(mount.as_ref(), words, limits);
     // The element class keeps calling it for the life of the page.
     mount.forget();
 }
 
+/// Data read from one source of the element, kept with what it was read
+/// from (the text, or the property's version), so that unrelated attribute
+/// changes do not read (and reset) the movie again.
+type Cache<K> = Option<(K, Rc<Loaded>)>;
+
 /// One mounted card, owned by its element.
 #[wasm_bindgen]
 pub struct CardHandle {
+    card: Rc<RefCell<Mounted>>,
+}
+
+/// What a mounted card holds: its app, and the data of each of its sources.
+struct Mounted {
     host: HtmlElement,
     app: Option<AppHandle<Loader>>,
-    /// The last data given, so that unrelated attribute changes do not
-    /// re-parse (and reset) the movie.
-    last_movie: JsValue,
-    last_inline: Option<String>,
-    last_data: Option<Rc<Loaded>>,
+    /// The `movie` property's data, by the version embed.js gave it.
+    from_property: Cache<u32>,
+    /// The inline JSON's data, by its text.
+    from_inline: Cache<String>,
+    /// "No data", once.
+    no_data: Cache<()>,
+    /// The movie last shown, and how many different ones were shown.
+    shown: (Option<Rc<Movie>>, u32),
+    /// The reader asked to fetch a failed `src` again.
+    retry: bool,
+    /// The live state kept from an earlier mount, for the first movie.
+    resume: Option<AttrValue>,
+    on_retry: Callback<()>,
+    on_state: Callback<AttrValue>,
 }
 
 #[wasm_bindgen]
 impl CardHandle {
     /// Re-reads attributes, inline data and the `movie` property.
     pub fn update(&mut self) {
-        let props = self.read_props();
-        if let Some(app) = self.app.as_mut() {
-            app.update(props);
-        }
+        render(&self.card);
     }
 
     /// Unmounts the Yew app and frees what it holds.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let Some(app) = self.card.borrow_mut().app.take() {
             app.destroy();
         }
     }
 }
 
-/// Mounts a card into `root`, the shadow root of `host`.
+/// Mounts a card into `root`, the shadow root of `host`, resuming the
+/// state the element kept (after a move, or a restart of the engine).
 pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
     let styled = styles::adopt(&root);
     // Yew needs an element to render into; the shadow root is a fragment.
     let container = create_container(&root);
-    let mut handle = CardHandle {
-        host,
-        app: None,
-        last_movie: JsValue::UNDEFINED,
-        last_inline: None,
-        last_data: None,
-    };
-    let mut props = handle.read_props();
-    if let Source::Url(url) = &props.source {
-        load::prefetch(url);
-    }
+    let card = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
+        let on_retry = {
+            let weak = weak.clone();
+            Callback::from(move |()| {
+                if let Some(card) = weak.upgrade() {
+                    card.borrow_mut().retry = true;
+                    render(&card);
+                }
+            })
+        };
+        let on_state = {
+            let host = host.clone();
+            Callback::from(move |state: AttrValue| keep_state(&host, &state))
+        };
+        RefCell::new(Mounted {
+            resume: kept_state(&host).map(AttrValue::from),
+            host,
+            app: None,
+            from_property: None,
+            from_inline: None,
+            no_data: None,
+            shown: (None, 0),
+            retry: false,
+            on_retry,
+            on_state,
+        })
+    });
+    let mut props = card.borrow_mut().read(&card);
     if !styled {
-        props.source = Source::Data(Rc::new(Err(LoadError::Unsupported)));
+        let unsupported = Rc::new(Err(LoadError::Unsupported));
+        load::log("(this browser)", &unsupported);
+        props.data = Some(Data(unsupported));
     }
     if let Some(container) = container {
-        handle.app = Some(yew::Renderer::<Loader>::with_root_and_props(container, props).render());
+        let app = yew::Renderer::<Loader>::with_root_and_props(container, props).render();
+        card.borrow_mut().app = Some(app);
     }
-    handle
+    CardHandle { card }
+}
+
+/// Renders the card again from what its element says now.
+fn render(card: &Rc<RefCell<Mounted>>) {
+    // A render asked for while one is under way (data that arrived at once)
+    // is left to that one.
+    let Ok(mut mounted) = card.try_borrow_mut() else {
+        return;
+    };
+    let props = mounted.read(card);
+    if let Some(app) = mounted.app.as_mut() {
+        app.update(props);
+    }
 }
 
 fn create_container(root: &ShadowRoot) -> Option<Element> {
@@ -91,8 +168,34 @@ fn create_container(root: &ShadowRoot) -> Option<Element> {
     Some(container)
 }
 
-impl CardHandle {
-    fn read_props(&mut self) -> LoaderProps {
+/// The cached data if it was read from `key`, else `read` it from `key`,
+/// log what is wrong with it once (as `label`'s, or the movie id's), and
+/// cache it.
+fn cached<K: PartialEq>(
+    cache: &mut Cache<K>,
+    key: K,
+    label: &str,
+    read: impl FnOnce(&K) -> Loaded,
+) -> Rc<Loaded> {
+    match cache {
+        Some((last, data)) if *last == key => data.clone(),
+        _ => {
+            let data = Rc::new(read(&key));
+            match data.as_ref() {
+                Ok((movie, _)) => load::log(&movie.id, &data),
+                Err(_) => load::log(label, &data),
+            }
+            *cache = Some((key, data.clone()));
+            data
+        }
+    }
+}
+
+impl Mounted {
+    /// The props for what the element says now: its attributes, and the
+    /// data of the source that wins (the `movie` property, then inline
+    /// JSON, then `src`, fetched here: `card` is told when it arrives).
+    fn read(&mut self, card: &Rc<RefCell<Mounted>>) -> LoaderProps {
         let host = &self.host;
         let attr = |name: &str| host.get_attribute(name);
         let progress = attr("progress").and_then(|p| crate::format::parse_minutes(&p));
@@ -106,7 +209,8 @@ impl CardHandle {
             .and_then(|d| d.base_uri().ok().flatten())
             .unwrap_or_default();
 
-        let movie = js_sys::Reflect::get(host, &"movie".into()).unwrap_or(JsValue::UNDEFINED);
+        let property = movie_source(host);
+        let version = property.get(0).as_f64().unwrap_or(0.0) as u32;
         let inline = host
             .query_selector(":scope > script[type='application/json']")
             .ok()
@@ -114,52 +218,83 @@ impl CardHandle {
             .and_then(|s| s.text_content());
         let src = attr("src").filter(|s| !s.trim().is_empty());
 
-        let (source, label, base_url) = if !movie.is_undefined() && !movie.is_null() {
-            let data = if movie == self.last_movie {
-                self.last_data.clone()
-            } else {
-                None
-            };
-            let data = data.unwrap_or_else(|| Rc::new(load::from_js(&movie)));
-            self.last_movie = movie.clone();
-            self.last_data = Some(data.clone());
-            let label = js_sys::Reflect::get(&movie, &"id".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_else(|| "movie property".to_owned());
-            (Source::Data(data), label, base.clone())
+        // Each source keeps its own data, so that dropping one falls back
+        // to the next with that one's data.
+        let mut base_url = base.clone();
+        let data = if version > 0 {
+            Some(cached(
+                &mut self.from_property,
+                version,
+                "movie property",
+                |_| match (property.get(1).as_string(), property.get(2).as_string()) {
+                    (Some(text), _) => load::from_property(Ok(&text)),
+                    (None, why) => load::from_property(Err(why.as_deref().unwrap_or(""))),
+                },
+            ))
         } else if let Some(text) = inline {
-            let data = match (&self.last_inline, &self.last_data) {
-                (Some(last), Some(data)) if *last == text => data.clone(),
-                _ => Rc::new(load::from_json_text(&text)),
-            };
-            let label = match data.as_ref() {
-                Ok((movie, _)) => movie.id.clone(),
-                Err(_) => "inline data".to_owned(),
-            };
-            self.last_inline = Some(text);
-            self.last_data = Some(data.clone());
-            (Source::Data(data), label, base.clone())
-        } else if let Some(src) = src {
-            let absolute = web_sys::Url::new_with_base(src.trim(), &base)
+            Some(cached(&mut self.from_inline, text, "inline data", |text| {
+                load::from_json_text(text)
+            }))
+        } else if let Some(src) = &src {
+            let url = web_sys::Url::new_with_base(src.trim(), &base)
                 .map(|u| u.href())
                 .unwrap_or(src.clone());
-            (Source::Url(absolute.clone().into()), src, absolute)
+            let data = self.fetch(card, &url, src);
+            base_url = url;
+            data
         } else {
-            (
-                Source::Data(Rc::new(Err(LoadError::NoData))),
-                "(no data)".to_owned(),
-                base,
-            )
+            Some(cached(&mut self.no_data, (), "(no data)", |_| {
+                Err(LoadError::NoData)
+            }))
         };
 
+        // Other data than the card showed starts a fresh card. (The same
+        // data again is the same `Rc`: each source reads its text once, and
+        // embed.js keeps the version of a `movie` whose JSON is unchanged.)
+        if let Some(Ok((movie, _))) = data.as_deref() {
+            let (shown, generation) = &mut self.shown;
+            if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
+                *shown = Some(movie.clone());
+                *generation += 1;
+            }
+        }
+
         LoaderProps {
-            source,
-            label: label.into(),
+            data: data.map(Data),
+            generation: self.shown.1,
             base_url: base_url.into(),
             progress,
             remember,
             heading_level,
+            resume: self.resume.clone(),
+            on_retry: Some(self.on_retry.clone()),
+            on_state: self.on_state.clone(),
         }
+    }
+
+    /// The data at `url` if it is there (fetched for this card or another
+    /// with the same `src`); else `None`, and it is asked for: `card`
+    /// renders again when it arrives. A failure the reader asked to retry
+    /// is asked for again.
+    fn fetch(&mut self, card: &Rc<RefCell<Mounted>>, url: &str, label: &str) -> Option<Rc<Loaded>> {
+        let retry = std::mem::take(&mut self.retry);
+        let data = load::cached(url);
+        let mendable = data
+            .as_deref()
+            .is_some_and(|d| d.as_ref().is_err_and(LoadError::retryable));
+        if data.is_some() && !(retry && mendable) {
+            return data;
+        }
+        let weak = Rc::downgrade(card);
+        load::load_shared(url, label, retry, move |_| {
+            // Maybe at once, while this card is still reading: render in a
+            // task of its own.
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(card) = weak.upgrade() {
+                    render(&card);
+                }
+            });
+        });
+        load::cached(url).filter(|_| !retry)
     }
 }

@@ -10,6 +10,7 @@ pub mod format;
 pub mod json;
 pub mod model;
 pub mod spoiler;
+pub mod stored;
 pub mod strings;
 pub mod value;
 

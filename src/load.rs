@@ -1,9 +1,10 @@
-//! Getting a movie into the card: from JSON text (inline, or fetched from a
-//! URL with a 10 s timeout and shared by every card with the same URL), or
-//! from a JS value (the `movie` property, turned into text by the
-//! browser's `JSON.stringify`). The text is read by [`json::parse`] into
-//! the same [`Value`](crate::value::Value) tree the native checker reads, so both report the
-//! same problems with the same paths.
+//! Getting a movie into the card: from JSON text, inline, fetched from a URL
+//! (by `fetchMovie` in embed.js, with its 10 s timeout; one request and one
+//! parsed movie per URL, shared by its cards), or the `movie` property
+//! (turned into JSON text by embed.js, inside a `try`). The text is read by
+//! [`json::parse`] into the same [`Value`](crate::value::Value) tree the
+//! native checker reads, so both report the same problems with the same
+//! paths.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,8 +20,9 @@ use crate::strings;
 /// Why a card has no movie to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The data was read but is not a valid movie.
-    Invalid(Vec<Problem>),
+    /// The data was read but is not a valid movie: its errors (the first
+    /// [`limits::PROBLEMS`] of them) and how many it has in all.
+    Invalid(Vec<Problem>, usize),
     /// The text is not JSON.
     NotJson(String),
     /// The server answered with an error status.
@@ -47,7 +49,7 @@ impl LoadError {
     /// One-line summary for the error box.
     pub fn summary(&self) -> String {
         match self {
-            LoadError::Invalid(_) => strings::ERROR_INVALID.to_owned(),
+            LoadError::Invalid(..) => strings::ERROR_INVALID.to_owned(),
             LoadError::NotJson(detail) => strings::error_json(detail),
             LoadError::Http(status) => strings::error_http(*status),
             LoadError::Network => strings::ERROR_NETWORK.to_owned(),
@@ -60,7 +62,14 @@ impl LoadError {
     /// The full text logged to the console.
     pub fn details(&self) -> String {
         match self {
-            LoadError::Invalid(problems) => self.summary() + &problem_lines(problems),
+            LoadError::Invalid(problems, count) => {
+                let mut details = self.summary() + &problem_lines(problems);
+                if *count > problems.len() {
+                    details.push_str("\n  ");
+                    details.push_str(&strings::unlisted_problems(count - problems.len()));
+                }
+                details
+            }
             _ => self.summary(),
         }
     }
@@ -70,7 +79,10 @@ impl LoadError {
 pub type Loaded = Result<(Rc<Movie>, Vec<Problem>), LoadError>;
 
 fn from_report(report: Report) -> Loaded {
-    let Report { movie, problems } = report;
+    let error_count = report.error_count;
+    let Report {
+        movie, problems, ..
+    } = report;
     match movie {
         Some(movie) => Ok((Rc::new(movie), problems)),
         None => Err(LoadError::Invalid(
@@ -78,26 +90,18 @@ fn from_report(report: Report) -> Loaded {
                 .into_iter()
                 .filter(|p| p.severity == model::Severity::Error)
                 .collect(),
+            error_count,
         )),
     }
 }
 
-/// Validates a JS value (an object from a page's script): the browser's
-/// `JSON.stringify` turns it into text in one call, which is then read
-/// like any other JSON.
-pub fn from_js(data: &JsValue) -> Loaded {
-    match js_sys::JSON::stringify(data) {
-        Ok(text) => match text.as_string() {
-            Some(text) => from_json_text(&text),
-            None => from_report(Report::unreadable(NOT_DATA)),
-        },
-        // A cycle or a BigInt: the browser's message says which.
-        Err(err) => from_report(Report::unreadable(format!(
-            "{NOT_DATA}: {}",
-            err.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default()
-        ))),
+/// Reads the `movie` property, as embed.js hands it over: its JSON text,
+/// or why the value is not data JSON can hold (a cycle, a BigInt, a getter
+/// that throws, past the limits).
+pub fn from_property(json: Result<&str, &str>) -> Loaded {
+    match json {
+        Ok(text) => from_json_text(text),
+        Err(why) => from_report(Report::unreadable(format!("{NOT_DATA}: {why}"))),
     }
 }
 
@@ -123,10 +127,11 @@ pub fn from_json_text(text: &str) -> Loaded {
 /// Receives a URL's data once it is there.
 type Waiter = Box<dyn FnOnce(Rc<Loaded>)>;
 
-/// A URL's data: on its way (with the cards waiting for it), or fetched
-/// and validated once for all the cards that show it.
+/// A URL's data: on its way (with the label of the card that asked, for
+/// the console, and the cards waiting for it), or fetched and validated
+/// once for all the cards that show it.
 enum Shared {
-    Pending(Vec<Waiter>),
+    Pending(Rc<str>, Vec<Waiter>),
     Done(Rc<Loaded>),
 }
 
@@ -160,8 +165,9 @@ pub fn cached(url: &str) -> Option<Rc<Loaded>> {
 /// Calls `then` with the movie at `url` (already absolute), now if it is
 /// there, or once the request on its way, or started here, settles. A new
 /// request starts if there is none, or if `again` and the last attempt
-/// failed in a way retrying can mend.
-pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'static) {
+/// failed in a way retrying can mend; its outcome is logged once, as
+/// `label`'s.
+pub fn load_shared(url: &str, label: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'static) {
     enum Next {
         Call(Rc<Loaded>, Box<dyn FnOnce(Rc<Loaded>)>),
         Wait,
@@ -170,19 +176,22 @@ pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'stat
     let next = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
         let Some(i) = by_url.iter().position(|(u, _)| u == url) else {
-            by_url.push((url.to_owned(), Shared::Pending(vec![Box::new(then)])));
+            by_url.push((
+                url.to_owned(),
+                Shared::Pending(label.into(), vec![Box::new(then)]),
+            ));
             return Next::Start;
         };
         let slot = &mut by_url[i].1;
         match slot {
-            Shared::Pending(waiters) => {
+            Shared::Pending(_, waiters) => {
                 waiters.push(Box::new(then));
                 Next::Wait
             }
             Shared::Done(loaded)
                 if again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
             {
-                *slot = Shared::Pending(vec![Box::new(then)]);
+                *slot = Shared::Pending(label.into(), vec![Box::new(then)]);
                 Next::Start
             }
             Shared::Done(loaded) => Next::Call(loaded.clone(), Box::new(then)),
@@ -197,21 +206,18 @@ pub fn load_shared(url: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'stat
     }
 }
 
-/// Starts fetching `url` for a card that is mounting, before its first
-/// render, so the request is not held up by rendering; joins a request on
-/// its way and reuses data already fetched. When the loader had already
-/// fetched it, the movie is read here and the card's first render shows it.
-pub fn prefetch(url: &str) {
-    load_shared(url, true, |_| {});
-}
-
 fn start_fetch(url: &str) {
     let answer = fetch_movie(url);
     if answer.is_instance_of::<js_sys::Promise>() {
         let url = url.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = JsFuture::from(js_sys::Promise::from(answer)).await;
-            settle(&url, read_answer(answer.unwrap_or(JsValue::UNDEFINED)));
+            // `request` in embed.js turns every failure into an answer, so
+            // the promise never rejects; were it to, it is a network failure.
+            let loaded = match JsFuture::from(js_sys::Promise::from(answer)).await {
+                Ok(answer) => read_answer(answer),
+                Err(_) => Err(LoadError::Network),
+            };
+            settle(&url, loaded);
         });
     } else {
         settle(url, read_answer(answer));
@@ -229,14 +235,18 @@ fn read_answer(answer: JsValue) -> Loaded {
     }
 }
 
-/// Stores the result for `url` and hands it to every card waiting for it.
+/// Stores the result for `url`, logs it once, and hands it to every card
+/// waiting for it.
 fn settle(url: &str, loaded: Loaded) {
     let loaded = Rc::new(loaded);
     let waiters = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
         let slot = by_url.iter_mut().find(|(u, _)| u == url).map(|(_, s)| s);
         match slot.map(|s| std::mem::replace(s, Shared::Done(loaded.clone()))) {
-            Some(Shared::Pending(waiters)) => waiters,
+            Some(Shared::Pending(label, waiters)) => {
+                log(&label, &loaded);
+                waiters
+            }
             _ => Vec::new(),
         }
     });
@@ -245,23 +255,23 @@ fn settle(url: &str, loaded: Loaded) {
     }
 }
 
-/// Logs a failure once to the console as `[spoiler-card <label>] …`.
-pub fn log_error(label: &str, error: &LoadError) {
-    web_sys::console::error_1(&format!("[spoiler-card {label}] {}", error.details()).into());
-}
-
-/// Logs validation warnings once as `[spoiler-card <label>] …`.
-pub fn log_warnings(label: &str, warnings: &[Problem]) {
-    if warnings.is_empty() {
-        return;
+/// Logs a failure, or the warnings of a movie, to the console as
+/// `[spoiler-card <label>] …` (once per load: the callers log data when they
+/// read it).
+pub fn log(label: &str, loaded: &Loaded) {
+    match loaded {
+        Err(error) => {
+            web_sys::console::error_1(&format!("[spoiler-card {label}] {}", error.details()).into())
+        }
+        Ok((_, warnings)) if !warnings.is_empty() => web_sys::console::warn_1(
+            &format!(
+                "[spoiler-card {label}] warnings in the movie data:{}",
+                problem_lines(warnings)
+            )
+            .into(),
+        ),
+        Ok(_) => {}
     }
-    web_sys::console::warn_1(
-        &format!(
-            "[spoiler-card {label}] warnings in the movie data:{}",
-            problem_lines(warnings)
-        )
-        .into(),
-    );
 }
 
 /// One indented line per problem, each after a line break.

@@ -39,10 +39,15 @@ pub mod limits {
     pub const CHARACTERS: usize = 1000;
     /// Settings, themes, similar titles.
     pub const TOPICS: usize = 500;
+    /// Problems listed in a report; the rest are only counted (a document
+    /// of 200,000 unknown fields would otherwise make 200,000 lines).
+    pub const PROBLEMS: usize = 1000;
+    /// Longest `id` of a movie, an event or a character.
+    pub const ID: usize = 100;
 }
 
-/// A movie, validated. (`Eq` lets `Rc<Movie>` props compare by pointer
-/// first: a card's re-render does not walk the whole movie.)
+/// A movie, validated. (The card compares movies by `Rc` identity; the
+/// derived equality is for tests.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Movie {
     /// Stable key (lowercase letters, digits, `-`) for remembered progress.
@@ -104,9 +109,17 @@ pub struct Spoilers {
     pub post_credits: Vec<String>,
 }
 
+/// A stable name for a timeline event or a character, which remembered
+/// reveals point at: the author's `id`, or else `#` and 16 hex digits
+/// derived from the item's own content (an `id` cannot start with `#`).
+/// It never depends on the item's position in its list.
+pub type ItemId = std::rc::Rc<str>;
+
 /// One timeline event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
+    /// Stable key: the author's `id`, or derived from minute, title and text.
+    pub key: ItemId,
     /// Minute into the film (0 ..= runtime).
     pub at_minute: u16,
     /// Short title.
@@ -118,6 +131,9 @@ pub struct Event {
 /// One character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Character {
+    /// Stable key of the character's arc: the author's `id`, or derived
+    /// from the name and the arc.
+    pub key: ItemId,
     /// Name in the film.
     pub name: String,
     /// Who plays them.
@@ -227,8 +243,13 @@ impl fmt::Display for Problem {
 pub struct Report {
     /// The movie, when there were no errors.
     pub movie: Option<Movie>,
-    /// Every error and warning, in document order.
+    /// The errors and warnings, in document order: the first
+    /// [`limits::PROBLEMS`] of them.
     pub problems: Vec<Problem>,
+    /// Errors found in all, listed or not.
+    pub error_count: usize,
+    /// Warnings found in all, listed or not.
+    pub warning_count: usize,
 }
 
 impl Report {
@@ -246,6 +267,11 @@ impl Report {
             .filter(|p| p.severity == Severity::Warning)
     }
 
+    /// Problems found but not listed (past [`limits::PROBLEMS`]).
+    pub fn unlisted(&self) -> usize {
+        self.error_count + self.warning_count - self.problems.len()
+    }
+
     /// A report for a document that could not be read at all.
     pub fn unreadable(message: impl Into<String>) -> Report {
         Report {
@@ -255,6 +281,8 @@ impl Report {
                 path: String::new(),
                 message: message.into(),
             }],
+            error_count: 1,
+            warning_count: 0,
         }
     }
 }
@@ -263,14 +291,58 @@ impl Report {
 pub fn validate(document: &Value<'_>) -> Report {
     let mut checker = Checker::default();
     let movie = checker.movie(document);
-    let has_errors = checker
-        .problems
-        .iter()
-        .any(|p| p.severity == Severity::Error);
     Report {
-        movie: if has_errors { None } else { movie },
+        movie: if checker.errors > 0 { None } else { movie },
         problems: checker.problems,
+        error_count: checker.errors,
+        warning_count: checker.warnings,
     }
+}
+
+/// For each item, the index of the first earlier item equal to it, if any.
+/// One sort of (item, index) pairs: n·log n for any input, where comparing
+/// each item with every earlier one froze the page on an object of 200,000
+/// keys. (A heap sort: the standard sorts cost the bundle 2-5 KB more for
+/// the same result.)
+pub fn first_uses<T: Ord>(items: &[T]) -> Vec<Option<usize>> {
+    let order: Vec<usize> =
+        std::collections::BinaryHeap::from_iter(items.iter().enumerate().map(|(i, x)| (x, i)))
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect();
+    let mut first_use = vec![None; items.len()];
+    let mut first = 0;
+    for pos in 1..order.len() {
+        if items[order[pos]] == items[order[first]] {
+            first_use[order[pos]] = Some(order[first]);
+        } else {
+            first = pos;
+        }
+    }
+    first_use
+}
+
+/// A key derived from an item's own content: `#` and 16 hex digits of a
+/// 64-bit FNV-1a hash over the parts, each closed by a byte UTF-8 never
+/// uses. The same content always gives the same key, wherever the item
+/// moves in its list.
+fn derived_key(parts: &[&[u8]]) -> ItemId {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in part.iter().chain(&[0xFF]) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    // Hex by hand: `{:016x}` brings integer formatting code into the bundle.
+    let mut key = String::with_capacity(17);
+    key.push('#');
+    for shift in (0..16).rev() {
+        key.push(char::from(
+            b"0123456789abcdef"[(hash >> (shift * 4)) as usize & 0xF],
+        ));
+    }
+    key.into()
 }
 
 /// Is this an absolute http(s) URL with a host, and nothing a browser
@@ -443,6 +515,8 @@ const ROOT: Path<'static> = Path::Root;
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    errors: usize,
+    warnings: usize,
 }
 
 /// A field of an object being read: its path and its value if present.
@@ -453,11 +527,17 @@ struct Field<'a> {
 
 impl Checker {
     fn report(&mut self, severity: Severity, path: &Path, message: String) {
-        self.problems.push(Problem {
-            severity,
-            path: path.to_string(),
-            message,
-        });
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        if self.problems.len() < limits::PROBLEMS {
+            self.problems.push(Problem {
+                severity,
+                path: path.to_string(),
+                message,
+            });
+        }
     }
 
     fn error(&mut self, path: &Path, message: impl Into<String>) {
@@ -479,8 +559,18 @@ impl Checker {
             self.error(path, format!("expected an object, found {}", value.kind()));
             return None;
         };
+        // A movie's own objects have a few keys: comparing each with the
+        // earlier ones is quickest there. Past that, one sort.
+        let sorted = (entries.len() > 16).then(|| {
+            let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+            first_uses(&keys)
+        });
         for (i, (key, _)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(k, _)| k == key) {
+            let repeated = match &sorted {
+                Some(first_uses) => first_uses[i].is_some(),
+                None => entries[..i].iter().any(|(k, _)| k == key),
+            };
+            if repeated {
                 self.error(&path.key(key), "appears twice in the same object");
             } else if !known.contains(&key.as_ref()) {
                 self.warn(&path.key(key), "unknown field, ignored");
@@ -608,7 +698,7 @@ impl Checker {
     fn list<'a>(&mut self, field: &Field<'a>, max: usize) -> Option<&'a [Value<'a>]> {
         let value = field.value?;
         let Value::Array(items) = value else {
-            if *value != Value::Null {
+            if !matches!(value, Value::Null) {
                 self.error(
                     &field.path,
                     format!("expected a list, found {}", value.kind()),
@@ -626,6 +716,7 @@ impl Checker {
         Some(items)
     }
 
+    /// A list of texts; the invalid ones are reported and left out.
     fn text_list(
         &mut self,
         entries: &Entries<'_>,
@@ -635,6 +726,21 @@ impl Checker {
         max_chars: usize,
         required: bool,
     ) -> Vec<String> {
+        let items = self.text_items(entries, path, key, max_items, max_chars, required);
+        items.into_iter().flatten().collect()
+    }
+
+    /// A list of texts, each by its position: `None` where an item is not
+    /// valid text (so later checks still name items by their real index).
+    fn text_items(
+        &mut self,
+        entries: &Entries<'_>,
+        path: &Path,
+        key: &str,
+        max_items: usize,
+        max_chars: usize,
+        required: bool,
+    ) -> Vec<Option<String>> {
         let field = self.field(entries, path, key);
         if required && self.required(&field).is_none() {
             return Vec::new();
@@ -648,7 +754,7 @@ impl Checker {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.text(v, &field.path.index(i), max_chars))
+            .map(|(i, v)| self.text(v, &field.path.index(i), max_chars))
             .collect()
     }
 
@@ -717,20 +823,10 @@ impl Checker {
             );
         }
 
-        let id = self.required_text(entries, root, "id", 100).and_then(|id| {
-            let ok = id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if ok {
-                Some(id)
-            } else {
-                self.error(
-                    &root.key("id"),
-                    "use lowercase letters, digits and '-' only",
-                );
-                None
-            }
-        });
+        let id_field = self.field(entries, root, "id");
+        let id = self
+            .required(&id_field)
+            .and_then(|v| self.slug(v, &id_field.path));
         let title = self.required_text(entries, root, "title", limits::SHORT_TEXT);
         let year = {
             let f = self.field(entries, root, "year");
@@ -753,7 +849,7 @@ impl Checker {
             limits::SHORT_TEXT,
             true,
         );
-        let genres = self.text_list(
+        let genres = self.text_items(
             entries,
             root,
             "genres",
@@ -762,10 +858,11 @@ impl Checker {
             false,
         );
         self.unique(
-            &genres.iter().map(String::as_str).collect::<Vec<_>>(),
+            &genres.iter().map(Option::as_deref).collect::<Vec<_>>(),
             &root.key("genres"),
             None,
         );
+        let genres = genres.into_iter().flatten().collect();
         let synopsis = self.required_text(entries, root, "synopsis", limits::LONG_TEXT);
         let poster = self.poster(entries);
         let spoilers = self.spoilers(entries);
@@ -799,46 +896,25 @@ impl Checker {
         })
     }
 
-    fn unique(&mut self, names: &[&str], list_path: &Path, key: Option<&str>) {
+    /// Reports every name (or id) used again in a list (ASCII case and
+    /// outer spaces aside), naming the first use. `None` stands for an item whose
+    /// name is missing or invalid: it is skipped, and the others keep their
+    /// real index.
+    fn unique(&mut self, names: &[Option<&str>], list_path: &Path, key: Option<&str>) {
         // ASCII case folding: full Unicode tables would cost the bundle ~8 KB.
-        let normalized: Vec<String> = names
+        // A skipped item folds to "", which no valid name is.
+        let folded: Vec<String> = names
             .iter()
-            .map(|n| n.trim().to_ascii_lowercase())
+            .map(|n| n.unwrap_or_default().trim().to_ascii_lowercase())
             .collect();
-        // Sort indices by name, then by index (so the first use comes
-        // first), and note for each later index the first one with its name.
-        // (A heap sort of (name, index) pairs: the standard sorts cost the
-        // bundle 2-5 KB more for the same result.)
-        let order: Vec<usize> = std::collections::BinaryHeap::from_iter(
-            normalized
-                .iter()
-                .enumerate()
-                .map(|(i, name)| (name.as_str(), i)),
-        )
-        .into_sorted_vec()
-        .into_iter()
-        .map(|(_, i)| i)
-        .collect();
-        let mut first_use: Vec<Option<usize>> = vec![None; names.len()];
-        let mut first = 0;
-        for pos in 1..order.len() {
-            if normalized[order[pos]] == normalized[order[first]] {
-                first_use[order[pos]] = Some(order[first]);
-            } else {
-                first = pos;
-            }
-        }
-        let duplicates = first_use
-            .iter()
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let duplicates = first_uses(&folded)
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, first)| first.map(|first| (i, first)));
-        for (i, first) in duplicates {
+            .filter_map(|(i, first)| Some((i, first?, names[i]?)));
+        for (i, first, name) in duplicates {
             let item = list_path.index(i);
-            let message = format!(
-                "\"{}\" is already used by {}",
-                names[i],
-                list_path.index(first)
-            );
+            let message = format!("\"{name}\" is already used by {}", list_path.index(first));
             match key {
                 Some(key) => self.error(&item.key(key), message),
                 None => self.error(&item, message),
@@ -846,9 +922,30 @@ impl Checker {
         }
     }
 
+    /// An optional `id` of a list item: a slug, unique in its list (the
+    /// list's checks collect them, by position).
+    fn item_id(&mut self, obj: &Entries<'_>, path: &Path) -> Option<String> {
+        let field = self.field(obj, path, "id");
+        self.optional(&field, |c, v, p| c.slug(v, p)).ok().flatten()
+    }
+
+    /// Text of lowercase letters, digits and `-` (ids).
+    fn slug(&mut self, value: &Value<'_>, path: &Path) -> Option<String> {
+        let id = self.text(value, path, limits::ID)?;
+        if id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            Some(id)
+        } else {
+            self.error(path, "use lowercase letters, digits and '-' only");
+            None
+        }
+    }
+
     fn poster(&mut self, entries: &Entries<'_>) -> Result<Option<Poster>, ()> {
         let field = self.field(entries, &ROOT, "poster");
-        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+        let Some(value) = field.value.filter(|v| !matches!(v, Value::Null)) else {
             return Ok(None);
         };
         let path = &field.path;
@@ -932,12 +1029,15 @@ impl Checker {
             return Vec::new();
         };
         let mut events = Vec::with_capacity(items.len());
+        let mut ids = Vec::with_capacity(items.len());
         let mut previous: Option<u16> = None;
         for (i, item) in items.iter().enumerate() {
             let path = field.path.index(i);
-            let Some(obj) = self.object(item, &path, &["at_minute", "title", "text"]) else {
+            let Some(obj) = self.object(item, &path, &["id", "at_minute", "title", "text"]) else {
+                ids.push(None);
                 continue;
             };
+            let id = self.item_id(obj, &path);
             let minute_field = self.field(obj, &path, "at_minute");
             let minute = self
                 .required(&minute_field)
@@ -951,13 +1051,25 @@ impl Checker {
             let title = self.required_text(obj, &path, "title", limits::SHORT_TEXT);
             let text = self.required_text(obj, &path, "text", limits::LONG_TEXT);
             if let (Some(at_minute), Some(title), Some(text)) = (minute, title, text) {
+                let key = match &id {
+                    Some(id) => id.as_str().into(),
+                    None => derived_key(&[
+                        at_minute.to_string().as_bytes(),
+                        title.as_bytes(),
+                        text.as_bytes(),
+                    ]),
+                };
                 events.push(Event {
+                    key,
                     at_minute,
                     title,
                     text,
                 });
             }
+            ids.push(id);
         }
+        let ids: Vec<Option<&str>> = ids.iter().map(Option::as_deref).collect();
+        self.unique(&ids, &field.path, Some("id"));
         events
     }
 
@@ -968,34 +1080,50 @@ impl Checker {
         };
         let mut characters = Vec::with_capacity(items.len());
         let mut names = Vec::with_capacity(items.len());
+        let mut ids = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = field.path.index(i);
-            let Some(obj) = self.object(item, &path, &["name", "actor", "intro", "arc"]) else {
-                names.push(String::new());
+            let Some(obj) = self.object(item, &path, &["id", "name", "actor", "intro", "arc"])
+            else {
+                names.push(None);
+                ids.push(None);
                 continue;
             };
+            let id = self.item_id(obj, &path);
             let name = self.required_text(obj, &path, "name", limits::SHORT_TEXT);
-            names.push(name.clone().unwrap_or_default());
+            names.push(name.clone());
             let actor = self.optional_text(obj, &path, "actor", limits::SHORT_TEXT);
             let intro = self.required_text(obj, &path, "intro", limits::LONG_TEXT);
             let arc = self.arc(obj, &path, runtime);
             if let (Some(name), Ok(actor), Some(intro), Ok(arc)) = (name, actor, intro, arc) {
+                // Without an id, the arc's key comes from the name (unique in
+                // the list) and the arc itself: a changed arc is a new spoiler.
+                let key = match &id {
+                    Some(id) => id.as_str().into(),
+                    None => derived_key(&[
+                        name.trim().to_ascii_lowercase().as_bytes(),
+                        arc.as_ref().map_or("", |a| a.text.as_str()).as_bytes(),
+                        arc.as_ref()
+                            .and_then(|a| a.at_minute)
+                            .map(|m| m.to_string())
+                            .unwrap_or_default()
+                            .as_bytes(),
+                    ]),
+                };
                 characters.push(Character {
+                    key,
                     name,
                     actor,
                     intro,
                     arc,
                 });
             }
+            ids.push(id);
         }
-        let refs: Vec<&str> = names
-            .iter()
-            .map(String::as_str)
-            .filter(|n| !n.is_empty())
-            .collect();
-        if refs.len() == names.len() {
-            self.unique(&refs, &field.path, Some("name"));
-        }
+        let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+        self.unique(&names, &field.path, Some("name"));
+        let ids: Vec<Option<&str>> = ids.iter().map(Option::as_deref).collect();
+        self.unique(&ids, &field.path, Some("id"));
         characters
     }
 
@@ -1006,7 +1134,7 @@ impl Checker {
         runtime: Option<u16>,
     ) -> Result<Option<Arc>, ()> {
         let field = self.field(obj, path, "arc");
-        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+        let Some(value) = field.value.filter(|v| !matches!(v, Value::Null)) else {
             return Ok(None);
         };
         let arc_obj = self
@@ -1027,21 +1155,22 @@ impl Checker {
             return Vec::new();
         };
         let mut topics = Vec::with_capacity(items.len());
+        let mut names = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = field.path.index(i);
             let Some(obj) = self.object(item, &path, &["name", "description"]) else {
+                names.push(None);
                 continue;
             };
             let name = self.required_text(obj, &path, "name", limits::SHORT_TEXT);
+            names.push(name.clone());
             let description = self.required_text(obj, &path, "description", limits::LONG_TEXT);
             if let (Some(name), Some(description)) = (name, description) {
                 topics.push(Topic { name, description });
             }
         }
-        if topics.len() == items.len() {
-            let names: Vec<&str> = topics.iter().map(|t| t.name.as_str()).collect();
-            self.unique(&names, &field.path, Some("name"));
-        }
+        let names: Vec<Option<&str>> = names.iter().map(Option::as_deref).collect();
+        self.unique(&names, &field.path, Some("name"));
         topics
     }
 
@@ -1079,7 +1208,7 @@ impl Checker {
 
     fn more(&mut self, entries: &Entries<'_>) -> Result<Option<More>, ()> {
         let field = self.field(entries, &ROOT, "more");
-        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+        let Some(value) = field.value.filter(|v| !matches!(v, Value::Null)) else {
             return Ok(None);
         };
         let path = &field.path;
@@ -1127,7 +1256,7 @@ impl Checker {
 
     fn updated(&mut self, entries: &Entries<'_>) -> Result<Option<Date>, ()> {
         let field = self.field(entries, &ROOT, "updated");
-        let Some(value) = field.value.filter(|v| **v != Value::Null) else {
+        let Some(value) = field.value.filter(|v| !matches!(v, Value::Null)) else {
             return Ok(None);
         };
         let text = self.text(value, &field.path, 64).ok_or(())?;

@@ -1,15 +1,51 @@
 //! Spoiler gating: what a reader sees for a given watch progress and the
 //! reveals they chose. Plain Rust; every component asks these functions.
 
-use crate::model::Movie;
+use crate::model::{ItemId, Movie};
 
-/// A gated item that can be revealed on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A gated item that can be revealed on its own, named by its stable key
+/// (never by its position, so a remembered reveal stays with its item when
+/// the author inserts, removes or reorders others).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemKey {
-    /// `timeline[i]`
-    Event(usize),
-    /// `characters[i].arc`
-    Arc(usize),
+    /// A timeline event, by [`Event::key`](crate::model::Event::key).
+    Event(ItemId),
+    /// A character's arc, by [`Character::key`](crate::model::Character::key).
+    Arc(ItemId),
+}
+
+/// What the reader revealed by hand, as remembered (and restored).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reveals {
+    /// The full plot.
+    pub plot: bool,
+    /// "Show everything" in the tabs.
+    pub everything: bool,
+    /// Items revealed one by one.
+    pub items: Vec<ItemKey>,
+}
+
+/// The keys of `items` that `movie` has: remembered keys of items the
+/// author has since removed (or changed) reveal nothing.
+pub fn known_items(movie: &Movie, items: Vec<ItemKey>) -> Vec<ItemKey> {
+    let keys: Vec<ItemKey> = movie
+        .timeline
+        .iter()
+        .map(|e| ItemKey::Event(e.key.clone()))
+        .chain(
+            movie
+                .characters
+                .iter()
+                .filter(|c| c.arc.is_some())
+                .map(|c| ItemKey::Arc(c.key.clone())),
+        )
+        .collect();
+    // A heap sort: the standard sorts cost the bundle KBs (see `first_uses`).
+    let keys = std::collections::BinaryHeap::from(keys).into_sorted_vec();
+    items
+        .into_iter()
+        .filter(|k| keys.binary_search(k).is_ok())
+        .collect()
 }
 
 /// How many timeline events, or characters, a list shows at first and
@@ -127,12 +163,12 @@ impl Gate {
     }
 
     /// Is this item (at this minute) visible now?
-    pub fn shows(&self, key: ItemKey, at_minute: Option<u16>) -> bool {
+    pub fn shows(&self, key: &ItemKey, at_minute: Option<u16>) -> bool {
         is_visible(
             at_minute,
             self.runtime,
             self.progress,
-            self.show_all || self.revealed.binary_search(&key).is_ok(),
+            self.show_all || self.revealed.binary_search(key).is_ok(),
         )
     }
 
@@ -151,8 +187,7 @@ impl Gate {
         movie
             .timeline
             .iter()
-            .enumerate()
-            .filter(|(i, e)| !self.shows(ItemKey::Event(*i), Some(e.at_minute)))
+            .filter(|e| !self.shows(&ItemKey::Event(e.key.clone()), Some(e.at_minute)))
             .count()
     }
 
@@ -161,9 +196,8 @@ impl Gate {
         movie
             .characters
             .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.arc.as_ref().map(|a| (i, a)))
-            .filter(|(i, a)| !self.shows(ItemKey::Arc(*i), a.at_minute))
+            .filter_map(|c| c.arc.as_ref().map(|a| (c, a)))
+            .filter(|(c, a)| !self.shows(&ItemKey::Arc(c.key.clone()), a.at_minute))
             .count()
     }
 
@@ -171,6 +205,15 @@ impl Gate {
     pub fn reveal(&mut self, key: ItemKey) {
         if let Err(at) = self.revealed.binary_search(&key) {
             self.revealed.insert(at, key);
+        }
+    }
+
+    /// What was revealed by hand, to remember.
+    pub fn reveals(&self) -> Reveals {
+        Reveals {
+            plot: self.plot_revealed,
+            everything: self.show_all,
+            items: self.revealed.clone(),
         }
     }
 
@@ -241,10 +284,8 @@ pub enum Action {
     Restore {
         /// Remembered progress.
         progress: Option<u16>,
-        /// Remembered hand-revealed items.
-        revealed: Vec<ItemKey>,
-        /// Remembered full-plot reveal.
-        plot_revealed: bool,
+        /// Remembered reveals (of items the movie has).
+        reveals: Reveals,
     },
     /// Select a tab.
     SelectTab(Tab),
@@ -321,18 +362,15 @@ impl CardState {
             Action::SetProgress(minutes) | Action::FollowAttribute(minutes) => {
                 next.gate.set_progress(minutes)
             }
-            Action::Restore {
-                progress,
-                revealed,
-                plot_revealed,
-            } => {
+            Action::Restore { progress, reveals } => {
                 if let Some(p) = progress {
                     next.gate.set_progress(p);
                 }
-                for key in revealed {
+                for key in reveals.items {
                     next.gate.reveal(key);
                 }
-                next.gate.plot_revealed |= plot_revealed;
+                next.gate.plot_revealed |= reveals.plot;
+                next.gate.show_all |= reveals.everything;
             }
             Action::PrepareTabs => {} // returned above
             Action::SelectTab(tab) => {

@@ -1,15 +1,18 @@
 //! Remembered progress and reveals, per movie id, in `localStorage`.
 //!
-//! Keys (documented in the README):
+//! Keys (documented in the README; the values' formats are in
+//! [`crate::stored`]):
 //! - `spoiler-card:v1:<id>:progress` — minutes watched, e.g. `45`
-//! - `spoiler-card:v1:<id>:revealed` — with `remember="all"`: `plot`,
-//!   `e<index>` (timeline event) and `a<index>` (character arc), comma-separated
+//! - `spoiler-card:v1:<id>:revealed` — with `remember="all"`: what was
+//!   revealed by hand, by stable key
 //!
-//! Storage can throw (private mode, third-party contexts, quota, a page
-//! that replaced it): every failure means "not remembered", silently.
+//! Storage is untrusted and may fail: it can throw on get, set or remove
+//! (private mode, third-party contexts, quota, a page that replaced it), or
+//! hold anything. Every failure means "not remembered", silently, and a
+//! value that makes no sense is ignored.
 
-use crate::spoiler::{Gate, ItemKey};
-use std::fmt::Write;
+use crate::spoiler::{Gate, Reveals};
+use crate::stored;
 
 /// What the `remember` attribute asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,10 +42,8 @@ impl Remember {
 pub struct Stored {
     /// Remembered progress in minutes.
     pub progress: Option<u16>,
-    /// Remembered hand reveals.
-    pub revealed: Vec<ItemKey>,
-    /// The full plot was revealed.
-    pub plot_revealed: bool,
+    /// Remembered reveals.
+    pub reveals: Reveals,
 }
 
 /// The key for one movie's remembered value.
@@ -68,23 +69,22 @@ fn set(key: &str, value: Option<&str>) {
     }
 }
 
-/// Reads what is remembered for `id`, as far as `remember` allows.
+/// Reads what is remembered for `id`, as far as `remember` allows. A
+/// reveals value of an older format is removed.
 pub fn load(id: &str, remember: Remember) -> Stored {
     if remember == Remember::None {
         return Stored::default();
     }
-    let progress = get(&key(id, "progress")).and_then(|v| v.trim().parse().ok());
     let mut stored = Stored {
-        progress,
+        progress: get(&key(id, "progress")).and_then(|v| stored::decode_progress(&v)),
         ..Stored::default()
     };
     if remember == Remember::All {
-        for token in get(&key(id, "revealed")).unwrap_or_default().split(',') {
-            match token.split_at(token.len().min(1)) {
-                ("e", n) => stored.revealed.extend(n.parse().ok().map(ItemKey::Event)),
-                ("a", n) => stored.revealed.extend(n.parse().ok().map(ItemKey::Arc)),
-                _ if token == "plot" => stored.plot_revealed = true,
-                _ => {}
+        let revealed = key(id, "revealed");
+        if let Some(value) = get(&revealed) {
+            match stored::decode_reveals(&value) {
+                Some(reveals) => stored.reveals = reveals,
+                None => set(&revealed, None),
             }
         }
     }
@@ -96,21 +96,12 @@ pub fn save(id: &str, remember: Remember, gate: &Gate) {
     if remember == Remember::None {
         return;
     }
-    set(&key(id, "progress"), Some(&gate.progress.to_string()));
+    set(
+        &key(id, "progress"),
+        Some(&stored::encode_progress(gate.progress)),
+    );
     if remember == Remember::All {
-        // "e3,a1,plot": written in place (no list of strings to join).
-        let mut value = String::new();
-        let tokens = gate.revealed.iter().map(|k| match k {
-            ItemKey::Event(i) => ('e', *i),
-            ItemKey::Arc(i) => ('a', *i),
-        });
-        for (kind, index) in tokens {
-            let _ = write!(value, "{kind}{index},");
-        }
-        if gate.plot_revealed {
-            value.push_str("plot");
-        }
-        let value = value.trim_end_matches(',');
-        set(&key(id, "revealed"), (!value.is_empty()).then_some(value));
+        let value = stored::encode_reveals(&gate.reveals());
+        set(&key(id, "revealed"), value.as_deref());
     }
 }

@@ -112,6 +112,14 @@ pub const ERROR_NO_DATA: &str =
 pub const ERROR_UNSUPPORTED: &str = "This browser cannot show the movie card.";
 /// Validation failed.
 pub const ERROR_INVALID: &str = "The movie data has problems:";
+/// The box every card shows when the card engine (the wasm) stopped; drawn
+/// by embed.js, which receives these at start.
+pub const STOPPED_HEADING: &str = "This card stopped working";
+/// Under it.
+pub const STOPPED_SUMMARY: &str =
+    "Something went wrong inside the movie cards. The rest of the page is not affected.";
+/// Its button: a fresh card engine, every card mounted again.
+pub const RESTART: &str = "Restart the cards";
 
 /// Completes a gated event's button for screen readers:
 /// "Spoiler — reveal (event at ~0:45)".
@@ -172,6 +180,12 @@ pub fn error_http(status: u16) -> String {
 /// Malformed JSON.
 pub fn error_json(detail: &str) -> String {
     format!("The movie data is not valid JSON: {detail}")
+}
+
+/// The last line of a list of problems cut short: "… and 3 more problems
+/// not listed".
+pub fn unlisted_problems(n: usize) -> String {
+    format!("… and {n} more problems not listed")
 }
 
 /// "and 3 more problems".

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use spoiler_card::components::card::{Card, CardProps};
-use spoiler_card::components::loader::{Loader, LoaderProps, Source};
+use spoiler_card::components::loader::{Data, Loader, LoaderProps};
 use spoiler_card::load::{self, LoadError};
 use spoiler_card::model::Movie;
 use spoiler_card::storage::{self, Remember};
@@ -60,6 +60,8 @@ async fn mount(
         progress,
         remember,
         heading_level: 2,
+        resume: None,
+        on_state: Default::default(),
     };
     let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;
@@ -503,6 +505,8 @@ async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies()
         progress,
         remember: Remember::Progress,
         heading_level: 2,
+        resume: None,
+        on_state: Default::default(),
     };
     let mut app = yew::Renderer::<Card>::with_root_and_props(container, props(Some(10))).render();
     yew::scheduler::flush().await;
@@ -570,7 +574,7 @@ async fn a_storage_that_throws_does_not_break_the_card() {
 fn browser_path_reports_the_same_problems_as_native() {
     // The same document and messages as tests/model.rs's
     // shared_fixture_reports_every_problem.
-    let Err(LoadError::Invalid(problems)) =
+    let Err(LoadError::Invalid(problems, _)) =
         load::from_json_text(include_str!("fixtures/every-problem.json"))
     else {
         panic!("invalid")
@@ -591,45 +595,61 @@ fn browser_path_reports_the_same_problems_as_native() {
 }
 
 #[wasm_bindgen_test]
-fn movie_property_that_json_cannot_hold_is_a_clear_error() {
-    // A cycle: the browser's JSON.stringify refuses it, and the card says so.
+async fn movie_property_that_json_cannot_hold_is_a_clear_error() {
+    let el = new_card_element();
+    let set_movie = |value: &JsValue| js_sys::Reflect::set(&el, &"movie".into(), value).unwrap();
+    let error_text = |root: &ShadowRoot| {
+        root.query_selector(".error-box")
+            .ok()
+            .flatten()
+            .and_then(|b| b.text_content())
+    };
+    // A cycle: embed.js's JSON.stringify refuses it, and the card says so.
     let cyclic = js_sys::Object::new();
     js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
-    let Err(LoadError::Invalid(problems)) = load::from_js(&cyclic) else {
-        panic!("a cycle is not data")
-    };
+    set_movie(&cyclic);
+    document().body().unwrap().append_child(&el).unwrap();
+    until("the error box", || {
+        el.shadow_root().and_then(|r| error_text(&r)).is_some()
+    })
+    .await;
+    let root = el.shadow_root().unwrap();
+    let text = error_text(&root).unwrap();
     assert!(
-        problems[0]
-            .message
-            .starts_with("the movie property is not plain data that JSON can hold: "),
-        "{}",
-        problems[0]
+        text.contains("the movie property is not plain data that JSON can hold: "),
+        "{text}"
     );
     // Not an object at all.
-    let Err(LoadError::Invalid(problems)) = load::from_js(&JsValue::from(42)) else {
-        panic!("a number is no movie")
-    };
-    assert_eq!(
-        problems[0].to_string(),
-        "expected an object, found a number"
-    );
+    set_movie(&JsValue::from(42));
+    until("the number's error", || {
+        error_text(&root).is_some_and(|t| t.contains("expected an object, found a number"))
+    })
+    .await;
     // A valid movie object reads the same as its JSON text.
-    let text = include_str!("../assets/movies/leaving-las-vegas.json");
-    let object = js_sys::JSON::parse(text).unwrap();
-    let (from_object, _) = load::from_js(&object).expect("valid");
-    let (from_text, _) = load::from_json_text(text).expect("valid");
-    assert_eq!(from_object, from_text);
+    set_movie(&js_sys::JSON::parse(&LLV.replace("leaving-las-vegas-1995", "t-object")).unwrap());
+    until("the card", || {
+        root.query_selector(".title").ok().flatten().is_some()
+    })
+    .await;
+    assert_eq!(
+        find(&root, ".title").text_content().unwrap().trim(),
+        "Leaving Las Vegas"
+    );
+    el.remove();
 }
 
-/// Mounts the loader (what the element mounts) on `source`.
-fn mount_loader(container: &Element, source: Source) -> yew::AppHandle<Loader> {
+/// Mounts the loader (what the element mounts) with `data`.
+fn mount_loader(container: &Element, data: load::Loaded) -> yew::AppHandle<Loader> {
     let props = LoaderProps {
-        source,
-        label: "test".into(),
+        data: Some(Data(Rc::new(data))),
+        generation: 1,
         base_url: "http://127.0.0.1/".into(),
         progress: None,
         remember: Remember::None,
         heading_level: 2,
+        resume: None,
+        on_retry: None,
+        on_state: Default::default(),
     };
     yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render()
 }
@@ -660,8 +680,8 @@ async fn attach_and_render(el: &HtmlElement) -> ShadowRoot {
 #[wasm_bindgen_test]
 async fn error_box_says_what_is_wrong_with_paths() {
     let (_host, _root, container) = fresh_root();
-    let bad = js_sys::JSON::parse(r#"{ "schema": 1, "title": "x" }"#).unwrap();
-    let _app = mount_loader(&container, Source::Data(Rc::new(load::from_js(&bad))));
+    let bad = r#"{ "schema": 1, "title": "x" }"#;
+    let _app = mount_loader(&container, load::from_json_text(bad));
     yew::scheduler::flush().await;
     let text = container.text_content().unwrap();
     assert!(text.contains(strings::ERROR_HEADING), "{text}");
@@ -688,20 +708,36 @@ async fn until(what: &str, mut ready: impl FnMut() -> bool) {
 
 #[wasm_bindgen_test]
 async fn failed_fetch_shows_a_retry() {
-    let (_host, _root, container) = fresh_root();
-    let _app = mount_loader(
-        &container,
-        Source::Url("http://127.0.0.1:9/nothing-listens-here.json".into()),
-    );
-    until("the error box", || {
-        container.query_selector(".error-box").unwrap().is_some()
-    })
-    .await;
-    assert!(container
-        .text_content()
+    let el = new_card_element();
+    el.set_attribute("src", "http://127.0.0.1:9/nothing-listens-here.json")
+        .unwrap();
+    document().body().unwrap().append_child(&el).unwrap();
+    let error_box = || {
+        el.shadow_root()
+            .and_then(|r| r.query_selector(".error-box").ok().flatten())
+    };
+    until("the error box", || error_box().is_some()).await;
+    let text = error_box().unwrap().text_content().unwrap();
+    assert!(text.contains(strings::ERROR_NETWORK), "{text}");
+    let retry = el
+        .shadow_root()
         .unwrap()
-        .contains(strings::ERROR_NETWORK));
-    assert!(container.query_selector("button.retry").unwrap().is_some());
+        .query_selector("button.retry")
+        .unwrap()
+        .expect("a retry");
+    // Retry fetches again: "Loading…", then the same error.
+    retry.unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    assert!(
+        el.shadow_root()
+            .unwrap()
+            .query_selector(".loading")
+            .unwrap()
+            .is_some(),
+        "loading again"
+    );
+    until("the error box again", || error_box().is_some()).await;
+    el.remove();
 }
 
 // ---- the element ------------------------------------------------------------
@@ -869,31 +905,41 @@ async fn a_paged_timeline_still_counts_and_gates_every_event() {
 
 #[wasm_bindgen_test]
 fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
-    use spoiler_card::spoiler::{Gate, ItemKey};
+    use spoiler_card::spoiler::{Gate, ItemKey, Reveals};
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key = "spoiler-card:v1:t-tokens:revealed";
     let mut gate = Gate::new(111, 30);
-    gate.reveal(ItemKey::Arc(1));
-    gate.reveal(ItemKey::Event(3));
+    gate.reveal(ItemKey::Arc("sera".into()));
+    gate.reveal(ItemKey::Event("#00000000000000ff".into()));
     gate.plot_revealed = true;
     storage::save("t-tokens", Remember::All, &gate);
     assert_eq!(
         storage.get_item(key).unwrap().as_deref(),
-        Some("e3,a1,plot")
+        Some("2:plot,e:#00000000000000ff,a:sera")
     );
     let stored = storage::load("t-tokens", Remember::All);
     assert_eq!(stored.progress, Some(30));
-    assert_eq!(stored.revealed, vec![ItemKey::Event(3), ItemKey::Arc(1)]);
-    assert!(stored.plot_revealed);
+    assert_eq!(
+        stored.reveals,
+        Reveals {
+            plot: true,
+            everything: false,
+            items: vec![
+                ItemKey::Event("#00000000000000ff".into()),
+                ItemKey::Arc("sera".into())
+            ],
+        }
+    );
 
     gate.plot_revealed = false;
+    gate.show_all = true;
     storage::save("t-tokens", Remember::All, &gate);
     assert_eq!(
         storage.get_item(key).unwrap().as_deref(),
-        Some("e3,a1"),
-        "no trailing comma"
+        Some("2:all,e:#00000000000000ff,a:sera"),
     );
     gate.revealed.clear();
+    gate.show_all = false;
     storage::save("t-tokens", Remember::All, &gate);
     assert_eq!(
         storage.get_item(key).unwrap(),
@@ -902,7 +948,138 @@ fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
     );
     storage::save("t-tokens", Remember::Progress, &gate);
     assert_eq!(
-        storage::load("t-tokens", Remember::Progress).revealed,
-        vec![]
+        storage::load("t-tokens", Remember::Progress).reveals,
+        Reveals::default()
     );
+
+    // A value of the first format (positions) is dropped, and removed.
+    storage.set_item(key, "e3,a1,plot").unwrap();
+    assert_eq!(
+        storage::load("t-tokens", Remember::All).reveals,
+        Reveals::default()
+    );
+    assert_eq!(storage.get_item(key).unwrap(), None, "old format removed");
+    storage
+        .remove_item("spoiler-card:v1:t-tokens:progress")
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn any_stored_value_is_read_without_harm() {
+    // Each of these once trapped the wasm, or could: non-ASCII first
+    // characters (`split_at(1)` inside a character), megabytes, junk.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let m = movie(SIXTH, "t-hostile-store");
+    let long = "e".repeat(3_000_000);
+    for value in [
+        "é1",
+        "😀",
+        "2:é1,a😀,e:",
+        "2:,,,",
+        "2:e:#zz,a:A",
+        "\u{0}",
+        &long,
+    ] {
+        for what in ["progress", "revealed"] {
+            // A full store refuses the long value: that too is a store the
+            // card meets.
+            let _ = storage.set_item(&storage::key(&m.id, what), value);
+        }
+        let (root, _app) = mount(m.clone(), Some(10), Remember::All).await;
+        assert!(
+            find(&root, ".title").is_connected(),
+            "the card renders with {:?}",
+            &value[..value.len().min(20)]
+        );
+        assert!(
+            root.query_selector("button.gate").unwrap().is_some(),
+            "nothing revealed by a junk value"
+        );
+    }
+    for what in ["progress", "revealed"] {
+        storage.remove_item(&storage::key(&m.id, what)).unwrap();
+    }
+}
+
+/// The text of the card's title, if it shows one.
+fn title_of(el: &HtmlElement) -> Option<String> {
+    el.shadow_root()?
+        .query_selector(".title")
+        .ok()??
+        .text_content()
+        .map(|t| t.trim().to_owned())
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_movie_property_falls_back_to_the_inline_data() {
+    let el = new_card_element();
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(&LLV.replace("leaving-las-vegas-1995", "t-fallback-a")));
+    el.append_child(&script).unwrap();
+    attach_and_render(&el).await;
+    assert_eq!(title_of(&el).as_deref(), Some("Leaving Las Vegas"));
+    let sixth =
+        js_sys::JSON::parse(&SIXTH.replace("the-sixth-sense-1999", "t-fallback-b")).unwrap();
+    for empty in [JsValue::NULL, JsValue::UNDEFINED] {
+        js_sys::Reflect::set(&el, &"movie".into(), &sixth).unwrap();
+        until("the property's movie", || {
+            title_of(&el).as_deref() == Some("The Sixth Sense")
+        })
+        .await;
+        js_sys::Reflect::set(&el, &"movie".into(), &empty).unwrap();
+        until("the inline movie again", || {
+            title_of(&el).as_deref() == Some("Leaving Las Vegas")
+        })
+        .await;
+    }
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn new_data_with_the_same_id_replaces_what_the_old_data_unlocked() {
+    // At progress 111, the end of the film, the plot and every event show.
+    let el = new_card_element();
+    el.set_attribute("progress", "111").unwrap();
+    el.set_attribute("remember", "none").unwrap();
+    let text = LLV.replace("leaving-las-vegas-1995", "t-same-id");
+    let set = |text: &str| {
+        js_sys::Reflect::set(&el, &"movie".into(), &js_sys::JSON::parse(text).unwrap()).unwrap()
+    };
+    set(&text);
+    let root = attach_and_render(&el).await;
+    let m = movie(&text, "t-same-id");
+    assert!(
+        markup(&root).contains(&m.spoilers.summary[0]),
+        "unlocked at the end"
+    );
+    assert!(root.query_selector("button.gate").unwrap().is_none());
+
+    // The same movie id, now 141 minutes long, and its last event later:
+    // 111 is no longer the end, so the plot and that event are gated again.
+    let longer = text.replace("\"runtime_minutes\": 111", "\"runtime_minutes\": 141");
+    assert_ne!(longer, text, "the runtime changed");
+    let last = m.timeline.last().unwrap();
+    let longer = longer.replace(
+        &format!("\"at_minute\": {}", last.at_minute),
+        &format!("\"at_minute\": {}", 130),
+    );
+    set(&longer);
+    until("the plot gated again", || {
+        root.query_selector("button.gate").ok().flatten().is_some()
+    })
+    .await;
+    let html = markup(&root);
+    assert!(
+        !html.contains(&m.spoilers.summary[0]),
+        "no word of the plot"
+    );
+    assert!(!html.contains(&last.text), "the moved event is gated");
+    assert_eq!(
+        find(&root, "#sc-progress")
+            .unchecked_into::<HtmlInputElement>()
+            .max(),
+        "141"
+    );
+    el.remove();
 }

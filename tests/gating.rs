@@ -5,9 +5,19 @@
 use spoiler_card::format;
 use spoiler_card::model::Date;
 use spoiler_card::spoiler::{
-    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, List, Tab,
-    LIST_PAGE,
+    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, List, Reveals,
+    Tab, LIST_PAGE,
 };
+
+/// The timeline event keyed `e<i>`.
+fn ev(i: usize) -> ItemKey {
+    ItemKey::Event(format!("e{i}").into())
+}
+
+/// The arc keyed `a<i>`.
+fn arc(i: usize) -> ItemKey {
+    ItemKey::Arc(format!("a{i}").into())
+}
 
 #[test]
 fn visibility_table() {
@@ -50,14 +60,14 @@ fn gate_clamps_progress_and_counts_hidden_items() {
     assert_eq!(gate.progress, 111);
     gate.set_progress(40);
     assert_eq!(gate.progress, 40);
-    assert!(gate.shows(ItemKey::Event(0), Some(40)));
-    assert!(!gate.shows(ItemKey::Event(1), Some(41)));
-    gate.reveal(ItemKey::Event(1));
-    gate.reveal(ItemKey::Event(1));
-    assert_eq!(gate.revealed, vec![ItemKey::Event(1)], "no duplicates");
-    assert!(gate.shows(ItemKey::Event(1), Some(41)));
+    assert!(gate.shows(&ev(0), Some(40)));
+    assert!(!gate.shows(&ev(1), Some(41)));
+    gate.reveal(ev(1));
+    gate.reveal(ev(1));
+    assert_eq!(gate.revealed, vec![ev(1)], "no duplicates");
+    assert!(gate.shows(&ev(1), Some(41)));
     assert!(
-        !gate.shows(ItemKey::Arc(1), Some(41)),
+        !gate.shows(&arc(1), Some(41)),
         "keys of another kind stay hidden"
     );
 }
@@ -81,20 +91,18 @@ fn reveal_and_hide_the_plot() {
 
 #[test]
 fn items_one_by_one_then_everything_then_hide_again() {
-    let s = state().apply(Action::RevealItem(ItemKey::Event(3)));
-    assert!(s.gate.shows(ItemKey::Event(3), Some(80)));
-    assert!(!s.gate.shows(ItemKey::Event(4), Some(85)));
+    let s = state().apply(Action::RevealItem(ev(3)));
+    assert!(s.gate.shows(&ev(3), Some(80)));
+    assert!(!s.gate.shows(&ev(4), Some(85)));
     assert_eq!(s.announcement, Announcement::ItemRevealed);
     let s = s.apply(Action::ShowEverything);
-    assert!(s.gate.shows(ItemKey::Event(4), Some(85)) && s.gate.shows(ItemKey::Arc(0), None));
+    assert!(s.gate.shows(&ev(4), Some(85)) && s.gate.shows(&arc(0), None));
     assert!(
         !s.gate.shows_plot(),
         "show everything is for the tabs, not the plot"
     );
     let s = s.apply(Action::HideEverything);
-    assert!(
-        !s.gate.shows(ItemKey::Event(3), Some(80)) && !s.gate.shows(ItemKey::Event(4), Some(85))
-    );
+    assert!(!s.gate.shows(&ev(3), Some(80)) && !s.gate.shows(&ev(4), Some(85)));
     assert_eq!(s.announcement, Announcement::EverythingHidden);
 }
 
@@ -102,17 +110,11 @@ fn items_one_by_one_then_everything_then_hide_again() {
 fn moving_progress_back_hides_again_except_hand_reveals() {
     let s = state()
         .apply(Action::SetProgress(90))
-        .apply(Action::RevealItem(ItemKey::Arc(2)));
-    assert!(s.gate.shows(ItemKey::Event(5), Some(60)));
+        .apply(Action::RevealItem(arc(2)));
+    assert!(s.gate.shows(&ev(5), Some(60)));
     let s = s.apply(Action::SetProgress(30));
-    assert!(
-        !s.gate.shows(ItemKey::Event(5), Some(60)),
-        "progress back hides again"
-    );
-    assert!(
-        s.gate.shows(ItemKey::Arc(2), Some(100)),
-        "a hand reveal stays"
-    );
+    assert!(!s.gate.shows(&ev(5), Some(60)), "progress back hides again");
+    assert!(s.gate.shows(&arc(2), Some(100)), "a hand reveal stays");
     assert_eq!(
         s.apply(Action::SetProgress(1000)).gate.progress,
         111,
@@ -125,18 +127,13 @@ fn only_reader_actions_count_as_changes_to_remember() {
     let s = state();
     assert_eq!(s.apply(Action::SetProgress(10)).reader_changes, 1);
     assert_eq!(s.apply(Action::RevealPlot).reader_changes, 1);
-    assert_eq!(
-        s.apply(Action::RevealItem(ItemKey::Event(0)))
-            .reader_changes,
-        1
-    );
+    assert_eq!(s.apply(Action::RevealItem(ev(0))).reader_changes, 1);
     let attribute = s.apply(Action::FollowAttribute(10));
     assert_eq!((attribute.gate.progress, attribute.reader_changes), (10, 0));
     assert_eq!(s.apply(Action::SelectTab(Tab::More)).reader_changes, 0);
     let restored = s.apply(Action::Restore {
         progress: Some(5),
-        revealed: vec![],
-        plot_revealed: false,
+        reveals: Reveals::default(),
     });
     assert_eq!(restored.reader_changes, 0);
 }
@@ -165,11 +162,14 @@ fn long_lists_grow_a_page_at_a_time_each_on_its_own_and_are_not_remembered() {
 fn restore_and_tabs() {
     let s = state().apply(Action::Restore {
         progress: Some(50),
-        revealed: vec![ItemKey::Event(9)],
-        plot_revealed: true,
+        reveals: Reveals {
+            plot: true,
+            everything: false,
+            items: vec![ev(9)],
+        },
     });
     assert_eq!(s.gate.progress, 50);
-    assert!(s.gate.shows(ItemKey::Event(9), Some(100)) && s.gate.shows_plot());
+    assert!(s.gate.shows(&ev(9), Some(100)) && s.gate.shows_plot());
     assert_eq!(s.tab, Tab::Timeline);
     let s = s.apply(Action::SelectTab(Tab::Characters));
     assert_eq!(s.tab, Tab::Characters);

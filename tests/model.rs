@@ -740,3 +740,172 @@ proptest! {
         }
     }
 }
+
+// ---- hardening: worst cases within the limits, stable item keys ----------
+
+/// Counts comparisons, to show how much work finding duplicates takes.
+#[derive(Debug)]
+struct Counted<'a>(u32, &'a std::cell::Cell<u64>);
+
+impl PartialEq for Counted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
+    }
+}
+impl Eq for Counted<'_> {}
+impl PartialOrd for Counted<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Counted<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.1.set(self.1.get() + 1);
+        self.0.cmp(&other.0)
+    }
+}
+
+#[test]
+fn finding_duplicates_takes_n_log_n_comparisons() {
+    // Comparing every key with every earlier one (the old duplicate-key
+    // check) made 2·10^10 comparisons for 200,000 keys and froze the page
+    // for minutes. One sort makes about n·log2(n).
+    let n = 200_000u32;
+    let comparisons = std::cell::Cell::new(0);
+    let items: Vec<Counted> = (0..n).map(|i| Counted(i % 150_000, &comparisons)).collect();
+    let first = model::first_uses(&items);
+    assert_eq!(first[150_000], Some(0));
+    assert_eq!(first[149_999], None);
+    assert_eq!(first.iter().filter(|f| f.is_some()).count(), 50_000);
+    let log2 = f64::from(n).log2();
+    assert!(
+        (comparisons.get() as f64) < 3.0 * f64::from(n) * log2,
+        "{} comparisons for {n} items",
+        comparisons.get()
+    );
+}
+
+/// `{"schema": 1, "k0": 0, "k1": 0, …}` with `keys` keys, as text.
+fn many_keys(keys: usize, same: bool) -> String {
+    let mut text = String::from("{\"schema\": 1");
+    for i in 0..keys {
+        let key = if same { 0 } else { i };
+        text.push_str(&format!(",\"k{key}\":0"));
+    }
+    text.push('}');
+    text
+}
+
+#[test]
+fn an_object_of_200000_keys_is_validated_and_its_problems_are_capped() {
+    // The document that froze the page: every key unknown (warnings), or
+    // every key the same (errors). Both finish, list the first problems and
+    // count the rest.
+    let report = model::validate(&spoiler_card::json::parse(&many_keys(200_000, false)).unwrap());
+    assert_eq!(report.warning_count, 200_000);
+    assert_eq!(report.problems.len(), limits::PROBLEMS);
+    assert!(
+        report.error_count > 0,
+        "and the required fields are missing"
+    );
+    assert_eq!(
+        report.unlisted(),
+        report.error_count + report.warning_count - limits::PROBLEMS
+    );
+    let report = model::validate(&spoiler_card::json::parse(&many_keys(200_000, true)).unwrap());
+    assert_eq!(
+        report.errors().nth(1).unwrap().to_string(),
+        "k0: appears twice in the same object"
+    );
+    assert!(report.error_count >= 199_999);
+}
+
+#[test]
+fn duplicate_genres_are_named_by_their_real_position() {
+    // genres[1] is not text: the repeated "Drama" is genres[3], not [2].
+    let doc = with(&["genres"], json!(["Drama", 7, "War", "drama"]));
+    assert_eq!(
+        errors(&doc),
+        vec![
+            "genres[1]: expected text, found a number",
+            "genres[3]: \"drama\" is already used by genres[0]",
+        ]
+    );
+    // The same for characters and topics: a broken item does not hide the
+    // duplicates after it, nor shift their positions.
+    let doc = with(
+        &["characters"],
+        json!([{ "name": "Ann", "intro": "x" }, { "intro": "no name" }, { "name": "ann", "intro": "y" }]),
+    );
+    assert_eq!(
+        errors(&doc),
+        vec![
+            "characters[1].name: required",
+            "characters[2].name: \"ann\" is already used by characters[0]",
+        ]
+    );
+}
+
+#[test]
+fn events_and_characters_have_stable_keys() {
+    let movie = check(&base()).movie.unwrap();
+    let keys: Vec<String> = movie.timeline.iter().map(|e| e.key.to_string()).collect();
+    assert!(
+        keys.iter().all(|k| k.len() == 17 && k.starts_with('#')),
+        "derived keys: {keys:?}"
+    );
+    // Inserting, removing or reordering other items keeps an item's key.
+    let mut doc = base();
+    doc["timeline"] = json!([
+        { "at_minute": 0, "title": "Cold open", "text": "New first event." },
+        { "at_minute": 0, "title": "Start", "text": "It starts." },
+        { "at_minute": 30, "title": "Middle", "text": "It goes on." }
+    ]);
+    doc["characters"] = json!([
+        { "name": "Bob", "intro": "Another person." },
+        { "name": "Ann", "actor": "An Actor", "intro": "A person.", "arc": { "text": "She leaves.", "at_minute": 90 } }
+    ]);
+    let moved = check(&doc).movie.unwrap();
+    assert_eq!(moved.timeline[1].key, movie.timeline[0].key);
+    assert_eq!(moved.timeline[2].key, movie.timeline[1].key);
+    assert!(!keys.contains(&moved.timeline[0].key.to_string()));
+    assert_eq!(moved.characters[1].key, movie.characters[0].key);
+    // A changed event or arc is a new spoiler: a new key.
+    let edited = check(&with(
+        &["timeline", "1", "text"],
+        json!("It goes elsewhere."),
+    ))
+    .movie
+    .unwrap();
+    assert_ne!(edited.timeline[1].key, movie.timeline[1].key);
+    // The author's id is the key, and survives edits.
+    let doc = with(&["timeline", "1", "id"], json!("the-middle"));
+    let mut doc2 = doc.clone();
+    doc2["timeline"][1]["text"] = json!("Rewritten.");
+    assert_eq!(&*check(&doc).movie.unwrap().timeline[1].key, "the-middle");
+    assert_eq!(&*check(&doc2).movie.unwrap().timeline[1].key, "the-middle");
+}
+
+#[test]
+fn item_ids_are_slugs_unique_in_their_list() {
+    let mut doc = base();
+    doc["timeline"][0]["id"] = json!("same");
+    doc["timeline"][1]["id"] = json!("same");
+    doc["characters"][0]["id"] = json!("Ann!");
+    doc["characters"][1]["id"] = json!("same");
+    assert_eq!(
+        errors(&doc),
+        vec![
+            "timeline[1].id: \"same\" is already used by timeline[0]",
+            "characters[0].id: use lowercase letters, digits and '-' only",
+        ]
+    );
+    assert_eq!(
+        errors(&with(&["timeline", "0", "id"], json!("x".repeat(101)))),
+        vec!["timeline[0].id: 101 characters is too long (at most 100)"]
+    );
+    assert_eq!(
+        warnings(&with(&["timeline", "0", "id"], json!("ok"))),
+        Vec::<String>::new()
+    );
+}

@@ -25,8 +25,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let errors = report.errors().count();
-        let warnings = report.warnings().count();
+        let (errors, warnings) = (report.error_count, report.warning_count);
         if errors == 0 && warnings == 0 {
             println!("{file}: OK");
             continue;
@@ -37,6 +36,12 @@ fn main() -> ExitCode {
                 Severity::Warning => "warning",
             };
             println!("{file}: {kind}: {problem}");
+        }
+        if report.unlisted() > 0 {
+            println!(
+                "{file}: {}",
+                spoiler_card::strings::unlisted_problems(report.unlisted())
+            );
         }
         if errors > 0 {
             any_errors = true;

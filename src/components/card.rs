@@ -6,16 +6,17 @@ use yew::prelude::*;
 
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
-use crate::components::spoiler_gate::SpoilerGate;
+use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
 use crate::components::tabs::{tabs, TabsProps};
 use crate::format;
 use crate::model::Movie;
-use crate::spoiler::{Action, Announcement, CardState};
+use crate::spoiler::{known_items, Action, Announcement, CardState};
 use crate::storage::{self, Remember};
+use crate::stored;
 use crate::strings;
 
 /// Props of [`Card`].
-#[derive(Properties, Clone, PartialEq)]
+#[derive(Properties, Clone)]
 pub struct CardProps {
     /// The validated movie.
     pub movie: Rc<Movie>,
@@ -31,6 +32,28 @@ pub struct CardProps {
     /// Heading level of the title (1-6); sections use the next level.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// A live state kept from an earlier mount of this card (see
+    /// [`stored::encode_snapshot`]): it wins over storage and the attribute.
+    #[prop_or_default]
+    pub resume: Option<AttrValue>,
+    /// Receives the live state after every render, for the element to keep
+    /// for a later mount.
+    #[prop_or_default]
+    pub on_state: Callback<AttrValue>,
+}
+
+impl PartialEq for CardProps {
+    /// The movie by identity: new data comes as a new `Rc` (and the same
+    /// data again as the same one), so nothing walks the whole movie.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.movie, &other.movie)
+            && self.base_url == other.base_url
+            && self.progress == other.progress
+            && self.remember == other.remember
+            && self.heading_level == other.heading_level
+            && self.resume == other.resume
+            && self.on_state == other.on_state
+    }
 }
 
 /// The whole card for one movie.
@@ -43,21 +66,37 @@ pub fn Card(props: &CardProps) -> Html {
         use_reducer(move || CardState::new(runtime, progress))
     };
 
-    // The reader's stored choice wins over the attribute (read once, at start).
+    // The reader's stored choice wins over the attribute, and a live state
+    // kept from an earlier mount wins over both (read once, at start);
+    // reveals of items this movie does not have are dropped.
     {
         let state = state.clone();
-        let id = movie.id.clone();
+        let movie = movie.clone();
         let remember = props.remember;
+        let resume = props.resume.clone();
         use_effect_with((), move |_| {
-            let stored = storage::load(&id, remember);
+            let mut stored = storage::load(&movie.id, remember);
+            if let Some((progress, reveals)) =
+                resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id))
+            {
+                stored.progress = progress.or(stored.progress);
+                stored.reveals = reveals;
+            }
+            stored.reveals.items = known_items(&movie, stored.reveals.items);
             if stored != storage::Stored::default() {
                 state.dispatch(Action::Restore {
                     progress: stored.progress,
-                    revealed: stored.revealed,
-                    plot_revealed: stored.plot_revealed,
+                    reveals: stored.reveals,
                 });
             }
         });
+    }
+
+    // After every render: the live state, for the element to keep.
+    {
+        let on_state = props.on_state.clone();
+        let live = stored::encode_snapshot(&movie.id, state.gate.progress, &state.gate.reveals());
+        use_effect(move || on_state.emit(live.into()));
     }
 
     // A later change of the `progress` attribute applies.
@@ -86,6 +125,19 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
+    // After a reveal, focus moves to the revealed plot's heading.
+    let plot_heading = use_node_ref();
+    {
+        let heading = plot_heading.clone();
+        use_effect_with(state.focus_plot, move |token| {
+            if *token > 0 {
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    }
+
     // The same callback every render, so unchanged children can skip work.
     let on_action = state.dispatcher().to_callback();
 
@@ -108,14 +160,14 @@ pub fn Card(props: &CardProps) -> Html {
                 <p>{ &movie.synopsis }</p>
             </section>
             { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone() }) }
-            <SpoilerGate
-                movie={movie.clone()}
-                visible={state.gate.shows_plot()}
-                revealed_by_hand={state.gate.plot_revealed}
-                focus_token={state.focus_plot}
-                on_action={on_action.clone()}
-                heading_level={level}
-            />
+            { spoiler_gate(&SpoilerGateProps {
+                movie: movie.clone(),
+                visible: state.gate.shows_plot(),
+                revealed_by_hand: state.gate.plot_revealed,
+                heading: plot_heading,
+                on_action: on_action.clone(),
+                heading_level: level,
+            }) }
             { tabs(&TabsProps { movie: movie.clone(), state: state.clone(), on_action, heading_level: level }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ strings::UPDATED }{ " " }{ format::date(updated) }</p>

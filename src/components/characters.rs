@@ -52,12 +52,12 @@ pub fn characters(props: &CharactersProps) -> Html {
     let shown = props.state.shown_characters;
     let people = props.movie.characters.iter().take(shown).enumerate().map(|(i, c)| {
         let arc = c.arc.as_ref().map(|arc| {
-            let key = ItemKey::Arc(i);
-            if gate.shows(key, arc.at_minute) {
+            let key = ItemKey::Arc(c.key.clone());
+            if gate.shows(&key, arc.at_minute) {
                 html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span>{ &arc.text }</p> }
             } else {
                 let on_action = props.on_action.clone();
-                let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key)));
+                let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key.clone())));
                 html! {
                     <div class="arc gated">
                         <span class="shape" aria-hidden="true"></span>

@@ -1,7 +1,5 @@
 //! A short, clear error in the card's own box, with a retry where it helps.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::load::LoadError;
@@ -11,19 +9,18 @@ use crate::strings;
 const SHOWN_PROBLEMS: usize = 6;
 
 /// What [`error_box`] shows.
-#[derive(Clone, PartialEq)]
-pub struct ErrorBoxProps {
+pub struct ErrorBoxProps<'a> {
     /// What went wrong.
-    pub error: Rc<LoadError>,
+    pub error: &'a LoadError,
     /// Offered when retrying could help (network, HTTP, timeout).
     pub on_retry: Option<Callback<()>>,
 }
 
 /// The error box.
 pub fn error_box(props: &ErrorBoxProps) -> Html {
-    let problems = match props.error.as_ref() {
-        LoadError::Invalid(problems) => problems.as_slice(),
-        _ => &[],
+    let (problems, count) = match props.error {
+        LoadError::Invalid(problems, count) => (problems.as_slice(), *count),
+        _ => (&[][..], 0),
     };
     let retry = props.on_retry.clone().map(|on_retry| {
         let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
@@ -37,8 +34,8 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
                 <ul class="problems">
                     { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }
                 </ul>
-                if problems.len() > SHOWN_PROBLEMS {
-                    <p class="more-problems">{ strings::more_problems(problems.len() - SHOWN_PROBLEMS) }</p>
+                if count > SHOWN_PROBLEMS {
+                    <p class="more-problems">{ strings::more_problems(count - SHOWN_PROBLEMS) }</p>
                 }
             }
             { for retry }

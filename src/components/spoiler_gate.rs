@@ -9,8 +9,7 @@ use crate::model::Movie;
 use crate::spoiler::Action;
 use crate::strings;
 
-/// Props of [`SpoilerGate`].
-#[derive(Properties, Clone, PartialEq)]
+/// What [`spoiler_gate`] shows.
 pub struct SpoilerGateProps {
     /// The movie.
     pub movie: Rc<Movie>,
@@ -18,8 +17,9 @@ pub struct SpoilerGateProps {
     pub visible: bool,
     /// Was it revealed by hand (so "Hide again" can hide it)?
     pub revealed_by_hand: bool,
-    /// Changes when focus should move to the revealed plot's heading.
-    pub focus_token: u32,
+    /// The section's heading, which takes focus after a reveal (the card's
+    /// effect moves it there).
+    pub heading: NodeRef,
     /// Receives reveal and hide.
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
@@ -27,19 +27,7 @@ pub struct SpoilerGateProps {
 }
 
 /// The spoiler gate: placeholder shapes until the reader asks.
-#[component]
-pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(props.focus_token, move |token| {
-            if *token > 0 {
-                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
-            }
-        });
-    }
+pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
     let spoilers = &props.movie.spoilers;
     let h = crate::components::heading_tag(props.heading_level, 1);
     let h_sub = crate::components::heading_tag(props.heading_level, 2);
@@ -98,7 +86,7 @@ pub fn SpoilerGate(props: &SpoilerGateProps) -> Html {
 
     html! {
         <section class="plot">
-            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={heading}>{ strings::PLOT_HEADING }</@>
+            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={props.heading.clone()}>{ strings::PLOT_HEADING }</@>
             { body }
         </section>
     }

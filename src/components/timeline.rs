@@ -32,10 +32,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         return html! { <p class="empty">{ strings::NOTHING_LISTED }</p> };
     }
     let items = props.movie.timeline.iter().take(shown).enumerate().map(|(i, event)| {
-        let key = ItemKey::Event(i);
+        let key = ItemKey::Event(event.key.clone());
         let tabindex = page_start_tabindex(i);
         let clock = format::approx_clock(event.at_minute);
-        if gate.shows(key, Some(event.at_minute)) {
+        if gate.shows(&key, Some(event.at_minute)) {
             let on_action = props.on_action.clone();
             let minute = event.at_minute;
             let here = Callback::from(move |_: MouseEvent| on_action.emit(Action::SetProgress(minute)));
@@ -53,7 +53,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         } else {
             let on_action = props.on_action.clone();
-            let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key)));
+            let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key.clone())));
             html! {
                 <li class="event gated" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>

@@ -9,10 +9,12 @@ const only = process.argv[2];
 await import('./card.test.mjs');
 await import('./embed.test.mjs');
 await import('./schema.test.mjs');
+await import('./hardening.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
-const site = await serve('dist');
-const other = await serve('dist', { cors: true });
+const dist = process.env.DIST ?? 'dist';
+const site = await serve(dist);
+const other = await serve(dist, { cors: true });
 const browser = await launch();
 console.log(`Chromium ${browser.version()}; dist/ at ${site.origin}, second origin ${other.origin}`);
 
