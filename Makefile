@@ -1,13 +1,14 @@
 # spoiler-card — two commands on a fresh machine:
 #   make serve   installs what is missing, then serves the demo (trunk serve)
 #   make test    installs what is missing, then runs every test layer
-# and `make bench` for the benchmark. Setup skips what is installed.
+# and `make bench` for the benchmark, `make fuzz` for the fuzzer. Setup
+# skips what is installed.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test bench check clean
+.PHONY: setup serve build test bench fuzz check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +25,9 @@ test: setup
 
 bench: setup
 	@bash scripts/bench.sh
+
+fuzz: setup
+	@bash scripts/fuzz.sh
 
 check:
 	cargo run -q -p spoiler-card-check -- assets/movies/*.json

@@ -15,6 +15,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/lib.mjs';
 import { serve, generated } from '../tests/e2e/server.mjs';
 import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
 import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
+import { validationBench } from './validation.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(ROOT);
@@ -26,8 +27,9 @@ const N = {
   render: QUICK ? 3 : 15,
   scale: QUICK ? 2 : 5,
   firstOpen: QUICK ? 2 : 5,
+  validation: QUICK ? 2 : 5,
 };
-// BENCH_ONLY=ttc,inter,render,scale runs only those sections, for trying a
+// BENCH_ONLY=ttc,inter,render,scale,validation runs only those sections, for trying a
 // change out; it prints the figures and writes no results or charts.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
@@ -58,7 +60,7 @@ const DIST = `${GEN}/dist`;
 rmSync(DIST, { recursive: true, force: true });
 cpSync('dist', DIST, { recursive: true });
 const loader = readFileSync(`${DIST}/embed/spoiler-card.js`, 'utf8');
-const glueName = loader.match(/import\('\.\/(spoiler-card-[0-9a-f]+\.js)'\)/)[1];
+const glueName = loader.match(/'\.\/(spoiler-card-[0-9a-f]+\.js)'/)[1];
 // Must match spoiler::LIST_PAGE: how many events and characters a list shows at first.
 const LIST_PAGE = 50;
 const example = JSON.parse(readFileSync(`${DIST}/movies/leaving-las-vegas.json`, 'utf8'));
@@ -106,6 +108,7 @@ const SCRIPT = '<script type="module" src="/embed/spoiler-card.js"></script>';
 const page1 = (attrs = '', src = '/movies/leaving-las-vegas.json') =>
   `${HEAD}${SCRIPT}</head><body><spoiler-card ${attrs} src="${src}"></spoiler-card></body></html>`;
 generated.set('/bench/one.html', page1());
+generated.set('/bench/empty.html', `${HEAD}${SCRIPT}</head><body></body></html>`);
 generated.set('/bench/one-eager.html', page1('eager'));
 generated.set('/bench/synthetic-eager.html', page1('eager', '/bench/synthetic-1000.json'));
 for (const n of [1, 10, 50, 100]) {
@@ -569,7 +572,14 @@ for (const n of want('scale') ? [1, 10, 50, 100] : []) {
   }
 }
 
-// ---------- 6. size ----------
+// ---------- 6. validation of the worst documents ----------
+let validation = null;
+if (want('validation')) {
+  validation = await validationBench({ dist: DIST, origin: ORIGIN, newPage: () => newPage({ init: false }), runs: N.validation, stats, log });
+  log('validation worst: native', validation.worstNative, 'browser', validation.worstBrowser);
+}
+
+// ---------- 7. size ----------
 const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
 const twiggy = twiggyTop(NAMED_WASM);
 if (!twiggy) problems.push(`${NAMED_WASM} missing: no twiggy table`);
@@ -581,7 +591,7 @@ if (ONLY) {
   process.exit(0);
 }
 
-// ---------- 7. charts ----------
+// ---------- 8. charts ----------
 const chartPage = await browser.newPage({ viewport: { width: 1000, height: 460 } });
 async function png(svg, file, width, height) {
   await chartPage.setViewportSize({ width, height });
@@ -594,7 +604,7 @@ await chartPage.close();
 await browser.close();
 await server.close();
 
-// ---------- 8. results ----------
+// ---------- 9. results ----------
 const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
 const machine = {
   nproc: Number(sh('nproc', [])) || cpus().length,
@@ -604,7 +614,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, validation, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

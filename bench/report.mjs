@@ -3,6 +3,7 @@
 // (and the twiggy table) from an existing bench/results/results.json.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { validationMarkdown } from './validation.mjs';
 
 const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
 // Without symbol hashes and crate disambiguators (`yew[8c73…]`).
@@ -38,7 +39,7 @@ export function twiggyTop(wasm, n = 15) {
 
 /** Writes results.json (with the targets) and results.md into `out`. */
 export function writeReport(results, out) {
-  const { size, twiggy, timeToCard: ttc, interactions, render, scale, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
+  const { size, twiggy, timeToCard: ttc, interactions, render, scale, validation, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
 
   const kb = (n) => (n / 1024).toFixed(1);
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
@@ -63,6 +64,13 @@ export function writeReport(results, out) {
     { target: '100 cards rendered < 1 s (one wasm instance)', value: `eager ${s100.time.median} ms; lazy (in viewport) ${s100lazy.time.median} ms`, met: s100.time.median < 1000,
       gap: s100.time.median < 1000 ? '' : `${(s100.time.median - 1000).toFixed(0)} ms over (eager)` },
   ];
+  if (validation) {
+    const { worstNative: n, worstBrowser: b, targets: t } = validation;
+    targets.push(
+      { target: `worst document within the limits validated natively < ${t.nativeMs} ms`, value: `${n.ms} ms (${n.name})`, met: n.ms < t.nativeMs, gap: n.ms < t.nativeMs ? '' : `${(n.ms - t.nativeMs).toFixed(0)} ms over` },
+      { target: `… and in the browser < ${t.browserMs} ms`, value: `${b.ms} ms (${b.name})`, met: b.ms < t.browserMs, gap: b.ms < t.browserMs ? '' : `${(b.ms - t.browserMs).toFixed(0)} ms over` },
+    );
+  }
   results.targets = targets;
   writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2));
 
@@ -117,6 +125,7 @@ export function writeReport(results, out) {
   const per = (k) => ((s100[k].median - e1[k].median) / 99);
   md.push(`Growth per card (eager, 1 → 100 cards, medians): ${per('time').toFixed(1)} ms, ${(per('jsHeapMB') * 1024).toFixed(0)} KB JS heap${s100.wasmMB ? `, ${(((s100.wasmMB.median - e1.wasmMB.median) / 99) * 1024).toFixed(0)} KB wasm memory` : ''}, ${((s100.domNodes.median - e1.domNodes.median) / 99).toFixed(0)} DOM nodes.`, '');
   md.push('![scale: cards vs time and memory](scale.png)', '');
+  if (validation) md.push(...validationMarkdown(validation));
   if (problems.length) { md.push('## Problems seen during the run', ''); for (const p of [...new Set(problems)]) md.push(`- ${p}`); md.push(''); }
   writeFileSync(`${out}/results.md`, md.join('\n'));
 

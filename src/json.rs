@@ -7,9 +7,10 @@
 //! the wasm bundle. The native checker reads with `serde_json`; a property
 //! test checks that both readers give the same tree.
 //!
-//! Numbers are read exactly as far as validation needs them: whole numbers
-//! up to 2^53 are exact, and a number with a fraction stays a fraction.
-//! Float parsing from `core` would cost the bundle ~10 KB of tables.
+//! Numbers are read as far as validation needs them: whole numbers up to
+//! 2^53 are exact, and a fraction within 19 significant digits stays a
+//! fraction (past that, like f64 itself, `1.0000000000000000001` reads as
+//! 1). Float parsing from `core` would cost the bundle ~10 KB of tables.
 
 use std::borrow::Cow;
 
@@ -293,9 +294,9 @@ impl<'t> Reader<'t> {
         Ok(unit)
     }
 
-    /// A number in JSON's grammar. Up to 19 significant digits are kept;
-    /// the value is exact for whole numbers to 2^53, and a fraction never
-    /// reads as a whole number.
+    /// A number in JSON's grammar. Up to 19 significant digits are kept
+    /// (later ones are dropped, or scale a whole number); the value is exact
+    /// for whole numbers to 2^53.
     fn number(&mut self) -> Result<f64, ParseError> {
         let negative = self.peek() == Some(b'-');
         if negative {

@@ -323,17 +323,28 @@ pub fn first_uses<T: Ord>(items: &[T]) -> Vec<Option<usize>> {
     first_use
 }
 
-/// A key derived from an item's own content: `#` and 16 hex digits of a
-/// 64-bit FNV-1a hash over the parts, each closed by a byte UTF-8 never
-/// uses. The same content always gives the same key, wherever the item
-/// moves in its list.
-fn derived_key(parts: &[&[u8]]) -> ItemId {
+/// 64-bit FNV-1a over the parts, each closed by a byte UTF-8 never uses.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for &byte in part.iter().chain(&[0xFF]) {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3);
         }
     }
+    hash
+}
+
+/// Texts with their hashes in front, for [`first_uses`]: the sort then
+/// compares two numbers, and two texts only when their hashes are equal.
+fn hashed<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(u64, &'a str)> {
+    texts.map(|t| (fnv1a(&[t.as_bytes()]), t)).collect()
+}
+
+/// A key derived from an item's own content: `#` and 16 hex digits of a
+/// hash of its parts. The same content always gives the same key, wherever
+/// the item moves in its list.
+fn derived_key(parts: &[&[u8]]) -> ItemId {
+    let hash = fnv1a(parts);
     // Hex by hand: `{:016x}` brings integer formatting code into the bundle.
     let mut key = String::with_capacity(17);
     key.push('#');
@@ -526,7 +537,10 @@ struct Field<'a> {
 }
 
 impl Checker {
-    fn report(&mut self, severity: Severity, path: &Path, message: String) {
+    /// Counts a problem, and lists it while the list has room. (Nothing is
+    /// allocated for a problem that is only counted: a document of 250,000
+    /// unknown fields makes 250,000.)
+    fn report(&mut self, severity: Severity, path: &Path, message: Cow<'static, str>) {
         match severity {
             Severity::Error => self.errors += 1,
             Severity::Warning => self.warnings += 1,
@@ -535,17 +549,17 @@ impl Checker {
             self.problems.push(Problem {
                 severity,
                 path: path.to_string(),
-                message,
+                message: message.into_owned(),
             });
         }
     }
 
-    fn error(&mut self, path: &Path, message: impl Into<String>) {
+    fn error(&mut self, path: &Path, message: impl Into<Cow<'static, str>>) {
         self.report(Severity::Error, path, message.into());
     }
 
-    fn warn(&mut self, path: &Path, message: impl Into<String>) {
-        self.report(Severity::Warning, path, message.into());
+    fn warn(&mut self, path: &Path, message: &'static str) {
+        self.report(Severity::Warning, path, Cow::Borrowed(message));
     }
 
     /// Reads an object, warning about unknown and erroring on duplicate keys.
@@ -561,10 +575,8 @@ impl Checker {
         };
         // A movie's own objects have a few keys: comparing each with the
         // earlier ones is quickest there. Past that, one sort.
-        let sorted = (entries.len() > 16).then(|| {
-            let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
-            first_uses(&keys)
-        });
+        let sorted = (entries.len() > 16)
+            .then(|| first_uses(&hashed(entries.iter().map(|(k, _)| k.as_ref()))));
         for (i, (key, _)) in entries.iter().enumerate() {
             let repeated = match &sorted {
                 Some(first_uses) => first_uses[i].is_some(),
@@ -907,8 +919,7 @@ impl Checker {
             .iter()
             .map(|n| n.unwrap_or_default().trim().to_ascii_lowercase())
             .collect();
-        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let duplicates = first_uses(&folded)
+        let duplicates = first_uses(&hashed(folded.iter().map(String::as_str)))
             .into_iter()
             .enumerate()
             .filter_map(|(i, first)| Some((i, first?, names[i]?)));

@@ -290,8 +290,8 @@ pub enum Action {
     /// Select a tab.
     SelectTab(Tab),
     /// The reader's pointer or focus reached the tab list: build every
-    /// panel now, hidden, so that the first switch to one is a style change
-    /// (a press takes long enough to hide the build).
+    /// panel now, hidden and inert, so that the press that follows only
+    /// shows one (its first layout still comes with the press).
     PrepareTabs,
     /// List the next page of a list.
     ShowMore(List),

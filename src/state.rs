@@ -12,8 +12,9 @@ impl Reducible for CardState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = self.apply(action);
-        // An action that changes nothing (tabs already prepared, an item
-        // revealed twice) returns the same state: Yew skips the render.
+        // An action that changes nothing (the tabs prepared again, the
+        // selected tab selected again) returns the same state: Yew skips the
+        // render. (A reveal always counts as a reader change, so it renders.)
         if next == *self {
             self
         } else {

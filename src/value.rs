@@ -50,14 +50,6 @@ impl<'t> Value<'t> {
             Value::Object(_) => "an object",
         }
     }
-
-    /// The value under `key`, if this is an object that has it.
-    pub fn get(&self, key: &str) -> Option<&Value<'t>> {
-        match self {
-            Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
 }
 
 thread_local! {

@@ -140,8 +140,9 @@ pub fn tabs(props: &TabsProps) -> Html {
         }
     });
 
-    // The pointer over a tab, or focus on one, comes before the press that
-    // selects it: build every panel then.
+    // Before a press selects a tab, the pointer moves over the tab list or
+    // focus enters it: every panel is built then, hidden. (Each later event
+    // dispatches again and changes nothing, so nothing renders.)
     let onpointerover = props
         .on_action
         .reform(|_: PointerEvent| Action::PrepareTabs);

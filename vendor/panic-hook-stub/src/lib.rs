@@ -1,12 +1,16 @@
 //! A stand-in for `console_error_panic_hook` (see Cargo.toml): the same
-//! two functions; in release builds the hook does nothing, as no panic
-//! reaches it there.
+//! two functions. The hook prints the panic to the console, except where
+//! no panic can ever reach it: builds whose panics abort at once
+//! (`-Cpanic=immediate-abort`, the release build), so its formatting code
+//! stays out of the bundle there.
 
 use std::panic::PanicHookInfo;
 
-/// Prints the panic to the console (debug builds only).
+/// Prints the panic to the console (any build whose panics reach a hook:
+/// debug, and a release built with plain `panic = "abort"`).
 pub fn hook(info: &PanicHookInfo<'_>) {
-    if cfg!(debug_assertions) {
+    #[allow(unexpected_cfgs)] // `immediate-abort` is a nightly panic strategy
+    if !cfg!(panic = "immediate-abort") {
         web_sys::console::error_1(&info.to_string().into());
     }
 }
