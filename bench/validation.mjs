@@ -44,9 +44,10 @@ export async function validationBench({ dist, origin, newPage, runs, stats, log 
         el.append(script);
         t0 = performance.now();
         document.body.append(el);
-        for (;;) {
-          const box = el.shadowRoot?.querySelector('.error-box, .title');
+        for (const deadline = t0 + 30000; ;) {
+          const box = el.shadowRoot?.querySelector('.error-box:not(.stopped), .title');
           if (box) { shown = box.className; break; }
+          if (el.shadowRoot?.querySelector('.stopped') || performance.now() > deadline) { shown = 'stopped or timed out'; break; }
           await new Promise((r) => setTimeout(r, 0));
         }
         card.push(performance.now() - t0);

@@ -68,8 +68,10 @@ let limits = [Infinity, Infinity];
 // defineSpoilerCard again.
 let restartEngine = null;
 let restarting = false;
-// The URL of the running instance's glue: a trap reported to the page
-// (from an event handler or a task of the instance) has it on its stack.
+// The URLs of the .wasm and of the running instance's glue: a trap reported
+// to the page has the first on its stack (the trapping function is on top),
+// or the second (a trap at the boundary, where the glue called in).
+let wasmUrl = null;
 let engineUrl = null;
 // Was the element class defined by this copy of the module?
 let defined = false;
@@ -85,9 +87,12 @@ export function start(glueUrl, wasm) {
   let instances = 0;
   // Streaming compilation needs the application/wasm type; a server that
   // sends another still works, a little slower.
-  const module = wasm.then((response) => (/^application\/wasm/.test(response.headers.get('Content-Type'))
-    ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes))));
+  const module = wasm.then((response) => {
+    wasmUrl = response.url;
+    return /^application\/wasm/.test(response.headers.get('Content-Type'))
+      ? WebAssembly.compileStreaming(response)
+      : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+  });
   const run = () => {
     // A fresh copy of the glue for each instance (its state is per module).
     engineUrl = instances ? `${glueUrl}?instance=${instances}` : glueUrl;
@@ -101,10 +106,15 @@ export function start(glueUrl, wasm) {
   });
 }
 
-/** Is `error` a trap of the running instance, reported to the page? */
+/**
+ * Is `error` a trap of the running instance, reported to the page? A trap
+ * is a RuntimeError, with the trapping function of the module (or, at the
+ * boundary, the glue that called in) on its stack.
+ */
 function isEngineError(error) {
-  const stack = String((error && error.stack) || '');
-  return engineUrl !== null && stack.includes(`${engineUrl}:`);
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  const stack = String(error.stack || '');
+  return (wasmUrl !== null && stack.includes(`${wasmUrl}:`)) || (engineUrl !== null && stack.includes(`${engineUrl}:`));
 }
 
 /** Calls into the wasm: any exception means the instance is gone. */
@@ -130,7 +140,10 @@ function restart() {
   if (restarting || mount || !restartEngine) return;
   restarting = true;
   restartEngine()
-    .catch((error) => console.error('[spoiler-card] could not restart:', error))
+    .catch((error) => {
+      console.error('[spoiler-card] could not restart:', error);
+      for (const card of started) card._stopped(); // its button again
+    })
     .finally(() => { restarting = false; });
 }
 
@@ -166,11 +179,14 @@ function readMovie(value) {
   try {
     // The replacer bounds the work: a sparse array of a billion holes, or a
     // huge string, stops at the limits instead of freezing the page.
-    const text = JSON.stringify(value, (key, item) => {
-      // (A sparse array is checked before the browser walks its holes.)
-      values += Array.isArray(item) ? item.length : 1;
-      bytes += key.length + (typeof item === 'string' ? item.length : 0);
-      if (values > maxValues) throw new Error(`it has more than ${maxValues} values`);
+    // Values are counted as the Rust reader counts them (one each); text in
+    // UTF-16 units, a bound on the work only (the reader checks the bytes).
+    const text = JSON.stringify(value, function (key, item) {
+      values += 1;
+      if (!Array.isArray(this)) bytes += key.length;
+      if (typeof item === 'string') bytes += item.length;
+      // A sparse array is refused before the browser walks its holes.
+      if (values > maxValues || (Array.isArray(item) && item.length > maxValues)) throw new Error(`it has more than ${maxValues} values`);
       if (bytes > maxBytes) throw new Error(`it holds more than ${maxBytes} characters of text`);
       return item;
     });
@@ -201,6 +217,8 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
   words = texts;
   limits = dataLimits;
   if (defined) {
+    // The running instance registering again changes nothing.
+    if (mount) return false;
     // A restarted instance: mount every card again, with its kept state.
     mount = mountCard;
     for (const card of [...started]) card._restart();
@@ -245,6 +263,10 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       this._handle = null;
       this._waiting = false;
       this._movie = undefined;
+      // Inline data added, edited or removed applies, like an attribute.
+      this._children = new MutationObserver(() => {
+        if (this._handle) guard(() => this._handle.update());
+      });
       // `el.movie = …` set before the element was defined is an own
       // property that would hide the accessor: take it over.
       if (Object.prototype.hasOwnProperty.call(this, 'movie')) {
@@ -264,6 +286,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
     }
 
     connectedCallback() {
+      this._children.observe(this, { childList: true, subtree: true, characterData: true });
       if (this._handle || started.has(this)) return; // moved: still mounted
       if (lazy && !this.hasAttribute('eager')) {
         this._waiting = true;
@@ -284,6 +307,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       queueMicrotask(() => {
         if (this.isConnected) return;
         started.delete(this);
+        this._children.disconnect();
         const handle = this._handle;
         this._handle = null;
         if (handle) {
@@ -332,7 +356,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       const styled = [...started].find((card) => card.shadowRoot?.adoptedStyleSheets.length);
       if (styled && !root.adoptedStyleSheets.length) root.adoptedStyleSheets = styled.shadowRoot.adoptedStyleSheets;
       const [heading, summary, action] = words;
-      const box = element('div', 'card error-box', '');
+      const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
       box.part = 'error';
       const button = element('button', 'button retry', action);

@@ -78,8 +78,6 @@ struct Mounted {
     shown: (Option<Rc<Movie>>, u32),
     /// The reader asked to fetch a failed `src` again.
     retry: bool,
-    /// The live state kept from an earlier mount, for the first movie.
-    resume: Option<AttrValue>,
     on_retry: Callback<()>,
     on_state: Callback<AttrValue>,
 }
@@ -120,7 +118,6 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
             Callback::from(move |state: AttrValue| keep_state(&host, &state))
         };
         RefCell::new(Mounted {
-            resume: kept_state(&host).map(AttrValue::from),
             host,
             app: None,
             from_property: None,
@@ -147,8 +144,8 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
 
 /// Renders the card again from what its element says now.
 fn render(card: &Rc<RefCell<Mounted>>) {
-    // A render asked for while one is under way (data that arrived at once)
-    // is left to that one.
+    // Never borrowed here (data that arrives calls back in a task of its
+    // own); were it, the render under way reads the same element anyway.
     let Ok(mut mounted) = card.try_borrow_mut() else {
         return;
     };
@@ -266,7 +263,9 @@ impl Mounted {
             progress,
             remember,
             heading_level,
-            resume: self.resume.clone(),
+            // Read at every render: a card created later (after "Loading…"
+            // or an error between) resumes the state its element kept last.
+            resume: kept_state(&self.host).map(AttrValue::from),
             on_retry: Some(self.on_retry.clone()),
             on_state: self.on_state.clone(),
         }

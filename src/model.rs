@@ -39,8 +39,9 @@ pub mod limits {
     pub const CHARACTERS: usize = 1000;
     /// Settings, themes, similar titles.
     pub const TOPICS: usize = 500;
-    /// Problems listed in a report; the rest are only counted (a document
-    /// of 200,000 unknown fields would otherwise make 200,000 lines).
+    /// Errors, and warnings, listed in a report (each up to this many, so
+    /// that warnings never crowd errors out); the rest are only counted (a
+    /// document of 200,000 unknown fields would otherwise make 200,000 lines).
     pub const PROBLEMS: usize = 1000;
     /// Longest `id` of a movie, an event or a character.
     pub const ID: usize = 100;
@@ -244,7 +245,7 @@ pub struct Report {
     /// The movie, when there were no errors.
     pub movie: Option<Movie>,
     /// The errors and warnings, in document order: the first
-    /// [`limits::PROBLEMS`] of them.
+    /// [`limits::PROBLEMS`] errors and the first [`limits::PROBLEMS`] warnings.
     pub problems: Vec<Problem>,
     /// Errors found in all, listed or not.
     pub error_count: usize,
@@ -267,7 +268,7 @@ impl Report {
             .filter(|p| p.severity == Severity::Warning)
     }
 
-    /// Problems found but not listed (past [`limits::PROBLEMS`]).
+    /// Problems found but not listed (past [`limits::PROBLEMS`] of a kind).
     pub fn unlisted(&self) -> usize {
         self.error_count + self.warning_count - self.problems.len()
     }
@@ -537,15 +538,16 @@ struct Field<'a> {
 }
 
 impl Checker {
-    /// Counts a problem, and lists it while the list has room. (Nothing is
-    /// allocated for a problem that is only counted: a document of 250,000
-    /// unknown fields makes 250,000.)
+    /// Counts a problem, and lists it while its kind has room. (A problem
+    /// with a fixed message that is only counted allocates nothing: a
+    /// document of 250,000 unknown fields makes 250,000 of them.)
     fn report(&mut self, severity: Severity, path: &Path, message: Cow<'static, str>) {
-        match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-        }
-        if self.problems.len() < limits::PROBLEMS {
+        let count = match severity {
+            Severity::Error => &mut self.errors,
+            Severity::Warning => &mut self.warnings,
+        };
+        *count += 1;
+        if *count <= limits::PROBLEMS {
             self.problems.push(Problem {
                 severity,
                 path: path.to_string(),

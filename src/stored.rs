@@ -13,7 +13,8 @@
 //!   `#` and 16 hex digits derived from its content). The `2:` names the
 //!   format: values of the first format (`e3` for "the fourth event") named
 //!   items by position and are dropped.
-//! - snapshot: the movie id, `;`, progress, `;`, then a reveals value.
+//! - snapshot: the movie id, `;`, progress, `;`, the `progress` attribute
+//!   it was taken under (empty without one), `;`, then a reveals value.
 
 use crate::model::limits;
 use crate::spoiler::{ItemKey, Reveals};
@@ -21,9 +22,12 @@ use crate::spoiler::{ItemKey, Reveals};
 /// The tag that starts a reveals value of the current format.
 pub const REVEALS_FORMAT: &str = "2:";
 
-/// Longest value read at all. A list of every event and arc of the largest
-/// movie, by the longest ids, fits; anything longer is not ours.
-pub const MAX_VALUE_BYTES: usize = (limits::TIMELINE + limits::CHARACTERS) * (limits::ID + 2);
+/// Longest value read at all: the tag, `plot,all,` and a token (`e:`, the
+/// longest id, `,`) for every event and arc of the largest movie fit;
+/// anything longer is not ours.
+pub const MAX_VALUE_BYTES: usize = REVEALS_FORMAT.len()
+    + "plot,all,".len()
+    + (limits::TIMELINE + limits::CHARACTERS) * (limits::ID + 3);
 
 /// Remembered progress, in minutes, from its stored text.
 pub fn decode_progress(text: &str) -> Option<u16> {
@@ -98,23 +102,38 @@ pub fn encode_reveals(reveals: &Reveals) -> Option<String> {
 
 /// A live card's state, for the element to keep while the engine runs and
 /// hand back when the card mounts again (after a move, or a restart of the
-/// engine).
-pub fn encode_snapshot(id: &str, progress: u16, reveals: &Reveals) -> String {
+/// engine): its progress, the `progress` attribute it had then, its reveals.
+pub fn encode_snapshot(
+    id: &str,
+    progress: u16,
+    attribute: Option<u16>,
+    reveals: &Reveals,
+) -> String {
     let mut text = String::from(id);
     text.push(';');
     text.push_str(&encode_progress(progress));
+    text.push(';');
+    if let Some(attribute) = attribute {
+        text.push_str(&encode_progress(attribute));
+    }
     text.push(';');
     text.push_str(&encode_reveals(reveals).unwrap_or_default());
     text
 }
 
 /// The progress and reveals of a snapshot of the movie `id`; `None` when it
-/// is of another movie (or not a snapshot at all).
-pub fn decode_snapshot(text: &str, id: &str) -> Option<(Option<u16>, Reveals)> {
+/// is of another movie (or not a snapshot at all). The progress is left out
+/// when the `progress` attribute is no longer the one it was taken under:
+/// the page's later change applies.
+pub fn decode_snapshot(
+    text: &str,
+    id: &str,
+    attribute: Option<u16>,
+) -> Option<(Option<u16>, Reveals)> {
     let rest = text.strip_prefix(id)?.strip_prefix(';')?;
-    let (progress, reveals) = rest.split_once(';').unwrap_or((rest, ""));
-    Some((
-        decode_progress(progress),
-        decode_reveals(reveals).unwrap_or_default(),
-    ))
+    let mut fields = rest.splitn(3, ';');
+    let progress = fields.next().and_then(decode_progress);
+    let taken_under = fields.next().and_then(decode_progress);
+    let reveals = fields.next().and_then(decode_reveals).unwrap_or_default();
+    Some((progress.filter(|_| taken_under == attribute), reveals))
 }

@@ -41,16 +41,40 @@ fn what_the_card_writes_reads_back() {
         stored::decode_progress(&stored::encode_progress(45)),
         Some(45)
     );
-    let snapshot = stored::encode_snapshot("llv-1995", 45, &all);
+    let snapshot = stored::encode_snapshot("llv-1995", 45, Some(10), &all);
     assert_eq!(
-        stored::decode_snapshot(&snapshot, "llv-1995"),
-        Some((Some(45), all))
+        stored::decode_snapshot(&snapshot, "llv-1995", Some(10)),
+        Some((Some(45), all.clone()))
     );
     assert_eq!(
-        stored::decode_snapshot(&snapshot, "llv"),
+        stored::decode_snapshot(&snapshot, "llv", Some(10)),
         None,
         "of another movie"
     );
+    // The page changed the attribute since: its progress applies, the
+    // reader's reveals stay.
+    assert_eq!(
+        stored::decode_snapshot(&snapshot, "llv-1995", Some(60)),
+        Some((None, all.clone()))
+    );
+    assert_eq!(
+        stored::decode_snapshot(&snapshot, "llv-1995", None),
+        Some((None, all))
+    );
+}
+
+#[test]
+fn the_largest_legitimate_value_is_read() {
+    use spoiler_card::model::limits;
+    let id = |kind: char, i: usize| format!("{kind}{i:0>99}");
+    let mut items: Vec<ItemKey> = (0..limits::TIMELINE)
+        .map(|i| ItemKey::Event(id('e', i).into()))
+        .collect();
+    items.extend((0..limits::CHARACTERS).map(|i| ItemKey::Arc(id('a', i).into())));
+    let all = reveals(true, true, &items);
+    let text = stored::encode_reveals(&all).unwrap();
+    assert!(text.len() <= MAX_VALUE_BYTES, "{} bytes", text.len());
+    assert_eq!(stored::decode_reveals(&text), Some(all));
 }
 
 #[test]
@@ -117,7 +141,7 @@ proptest! {
     fn any_string_decodes_without_harm(text in any::<String>(), tagged in any::<bool>()) {
         let text = if tagged { format!("2:{text}") } else { text };
         let _ = stored::decode_progress(&text);
-        let _ = stored::decode_snapshot(&text, "x");
+        let _ = stored::decode_snapshot(&text, "x", None);
         if let Some(decoded) = stored::decode_reveals(&text) {
             for item in &decoded.items {
                 let (ItemKey::Event(key) | ItemKey::Arc(key)) = item;
@@ -131,7 +155,7 @@ proptest! {
     #[test]
     fn near_miss_strings_decode_without_harm(text in "(2:|e:|a:|plot|all|,|#|[0-9a-f]|é|😀|;){0,40}") {
         let _ = stored::decode_reveals(&text);
-        let _ = stored::decode_snapshot(&text, "2:");
+        let _ = stored::decode_snapshot(&text, "2:", Some(1));
     }
 
     /// What the card writes, it reads back.
@@ -141,7 +165,7 @@ proptest! {
         let text = stored::encode_reveals(&written);
         prop_assert_eq!(text.is_none(), !plot && !everything && items.is_empty());
         prop_assert_eq!(stored::decode_reveals(&text.unwrap_or_else(|| "2:".into())).unwrap(), written.clone());
-        let snapshot = stored::encode_snapshot("id", progress, &written);
-        prop_assert_eq!(stored::decode_snapshot(&snapshot, "id"), Some((Some(progress), written)));
+        let snapshot = stored::encode_snapshot("id", progress, Some(progress / 2), &written);
+        prop_assert_eq!(stored::decode_snapshot(&snapshot, "id", Some(progress / 2)), Some((Some(progress), written)));
     }
 }

@@ -32,8 +32,10 @@ pub struct CardProps {
     /// Heading level of the title (1-6); sections use the next level.
     #[prop_or(2)]
     pub heading_level: u8,
-    /// A live state kept from an earlier mount of this card (see
-    /// [`stored::encode_snapshot`]): it wins over storage and the attribute.
+    /// The live state the element keeps (see [`stored::encode_snapshot`]),
+    /// as it is when this card is created: it wins over storage and the
+    /// attribute (its progress only while the attribute is the one it was
+    /// kept under).
     #[prop_or_default]
     pub resume: Option<AttrValue>,
     /// Receives the live state after every render, for the element to keep
@@ -74,10 +76,11 @@ pub fn Card(props: &CardProps) -> Html {
         let movie = movie.clone();
         let remember = props.remember;
         let resume = props.resume.clone();
+        let attribute = props.progress;
         use_effect_with((), move |_| {
             let mut stored = storage::load(&movie.id, remember);
             if let Some((progress, reveals)) =
-                resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id))
+                resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id, attribute))
             {
                 stored.progress = progress.or(stored.progress);
                 stored.reveals = reveals;
@@ -95,7 +98,12 @@ pub fn Card(props: &CardProps) -> Html {
     // After every render: the live state, for the element to keep.
     {
         let on_state = props.on_state.clone();
-        let live = stored::encode_snapshot(&movie.id, state.gate.progress, &state.gate.reveals());
+        let live = stored::encode_snapshot(
+            &movie.id,
+            state.gate.progress,
+            props.progress,
+            &state.gate.reveals(),
+        );
         use_effect(move || on_state.emit(live.into()));
     }
 

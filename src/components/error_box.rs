@@ -34,8 +34,8 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
                 <ul class="problems">
                     { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }
                 </ul>
-                if count > SHOWN_PROBLEMS {
-                    <p class="more-problems">{ strings::more_problems(count - SHOWN_PROBLEMS) }</p>
+                if count > problems.len().min(SHOWN_PROBLEMS) {
+                    <p class="more-problems">{ strings::more_problems(count - problems.len().min(SHOWN_PROBLEMS)) }</p>
                 }
             }
             { for retry }

@@ -44,8 +44,8 @@ pub struct LoaderProps {
     /// The `heading-level` attribute (1-6) of the card's title.
     #[prop_or(2)]
     pub heading_level: u8,
-    /// The live state the element kept from an earlier mount (a move, or a
-    /// restart of the card engine), for the first card shown.
+    /// The live state the element keeps (after a move, or a restart of the
+    /// card engine), for a card of the first data shown.
     #[prop_or_default]
     pub resume: Option<AttrValue>,
     /// Offered in the error box when trying again could help.
