@@ -335,10 +335,38 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     hash
 }
 
-/// Texts with their hashes in front, for [`first_uses`]: the sort then
-/// compares two numbers, and two texts only when their hashes are equal.
-fn hashed<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(u64, &'a str)> {
-    texts.map(|t| (fnv1a(&[t.as_bytes()]), t)).collect()
+/// [`first_uses`] for texts, faster: the texts' hashes are sorted (numbers,
+/// not texts), and texts compared only where hashes are equal. Texts
+/// whose hashes collide (an attacker can make FNV collide) are sorted with
+/// [`first_uses`] among themselves, so the worst case stays n·log n.
+pub fn first_uses_of_texts(texts: &[&str]) -> Vec<Option<usize>> {
+    // (hash, index) pairs sort as numbers; equal hashes keep document order.
+    let order = std::collections::BinaryHeap::from_iter(
+        (0..texts.len()).map(|i| (fnv1a(&[texts[i].as_bytes()]), i)),
+    )
+    .into_sorted_vec();
+    let mut first_use = vec![None; texts.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && order[end].0 == order[start].0 {
+            end += 1;
+        }
+        let run = &order[start..end];
+        let first = run[0].1;
+        if run.iter().all(|&(_, i)| texts[i] == texts[first]) {
+            for &(_, i) in &run[1..] {
+                first_use[i] = Some(first);
+            }
+        } else {
+            let colliding: Vec<&str> = run.iter().map(|&(_, i)| texts[i]).collect();
+            for (k, earlier) in first_uses(&colliding).into_iter().enumerate() {
+                first_use[run[k].1] = earlier.map(|e| run[e].1);
+            }
+        }
+        start = end;
+    }
+    first_use
 }
 
 /// A key derived from an item's own content: `#` and 16 hex digits of a
@@ -577,8 +605,10 @@ impl Checker {
         };
         // A movie's own objects have a few keys: comparing each with the
         // earlier ones is quickest there. Past that, one sort.
-        let sorted = (entries.len() > 16)
-            .then(|| first_uses(&hashed(entries.iter().map(|(k, _)| k.as_ref()))));
+        let sorted = (entries.len() > 16).then(|| {
+            let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
+            first_uses_of_texts(&keys)
+        });
         for (i, (key, _)) in entries.iter().enumerate() {
             let repeated = match &sorted {
                 Some(first_uses) => first_uses[i].is_some(),
@@ -921,7 +951,8 @@ impl Checker {
             .iter()
             .map(|n| n.unwrap_or_default().trim().to_ascii_lowercase())
             .collect();
-        let duplicates = first_uses(&hashed(folded.iter().map(String::as_str)))
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let duplicates = first_uses_of_texts(&folded)
             .into_iter()
             .enumerate()
             .filter_map(|(i, first)| Some((i, first?, names[i]?)));

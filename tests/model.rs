@@ -907,3 +907,14 @@ fn item_ids_are_slugs_unique_in_their_list() {
         Vec::<String>::new()
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The hashed texts' duplicate finder agrees with the plain one.
+    #[test]
+    fn duplicate_texts_found_by_hash_are_the_duplicates(texts in prop::collection::vec("[ab]{0,3}", 0..60)) {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        prop_assert_eq!(model::first_uses_of_texts(&texts), model::first_uses(&texts));
+    }
+}
