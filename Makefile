@@ -14,8 +14,9 @@ setup:
 	@bash scripts/setup.sh
 
 serve: setup
+	@cargo build --release -q -p spoiler-card-cli # Trunk's post-build hook runs it
 	@echo "Serving the demo at http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
-	trunk serve --port $(PORT)
+	SPOILER_CARD_CLI=$(CURDIR)/target/release/spoiler-card trunk serve --port $(PORT)
 
 build: setup
 	@bash scripts/release-build.sh
@@ -30,7 +31,7 @@ fuzz: setup
 	@bash scripts/fuzz.sh
 
 check:
-	cargo run -q -p spoiler-card-check -- assets/movies/*.json
+	cargo run -q -p spoiler-card-cli -- check assets/movies/*.json
 
 clean:
 	cargo clean; rm -rf dist

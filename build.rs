@@ -1,6 +1,8 @@
-//! Concatenates and minifies the card's CSS (assets/css/) into one string
-//! the wasm adopts as a constructable stylesheet. Comments and layout
-//! whitespace cost bundle bytes and nothing else.
+//! Concatenates and minifies the card's CSS (assets/css/) into one
+//! stylesheet, and names it by its content: `spoiler-card-<hash>.css`.
+//! The CLI writes that file into the embed folder (`spoiler-card css`) and
+//! links it from prerendered cards; the live cards load the same file.
+//! Comments and layout whitespace cost bytes and nothing else.
 
 use std::{env, fs, path::Path};
 
@@ -25,8 +27,18 @@ fn main() {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         css.push_str(&minify(&text));
     }
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("card.css");
-    fs::write(out, css).unwrap();
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
+    // 64-bit FNV-1a of the stylesheet: a new file name for every change, so
+    // that an old prerendered page keeps the file it links.
+    let hash = css.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+    });
+    fs::write(out.join("card.css"), &css).unwrap();
+    fs::write(
+        out.join("card-css-file.txt"),
+        format!("spoiler-card-{hash:016x}.css"),
+    )
+    .unwrap();
 }
 
 /// Drops comments, collapses whitespace, and removes it around `{};,`.

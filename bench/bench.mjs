@@ -16,6 +16,7 @@ import { serve, generated } from '../tests/e2e/server.mjs';
 import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
 import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 import { validationBench } from './validation.mjs';
+import { mobileBench } from './mobile.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(ROOT);
@@ -28,8 +29,9 @@ const N = {
   scale: QUICK ? 2 : 5,
   firstOpen: QUICK ? 2 : 5,
   validation: QUICK ? 2 : 5,
+  mobile: QUICK ? 2 : 7,
 };
-// BENCH_ONLY=ttc,inter,render,scale,validation runs only those sections, for trying a
+// BENCH_ONLY=ttc,mobile,inter,render,scale,validation runs only those sections, for trying a
 // change out; it prints the figures and writes no results or charts.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
@@ -256,6 +258,12 @@ const ttc = { embed: stats(ttcEmbed), floor: stats(ttcFloor) };
 ttc.ratio = Math.round((ttc.embed.median / ttc.floor.median) * 100) / 100;
 ttc.raw = { embed: ttcEmbed, floor: ttcFloor };
 log('time to card', fmt(ttc.embed), 'floor', fmt(ttc.floor), 'ratio', ttc.ratio);
+
+// ---------- 2b. time to card on the mobile profile ----------
+let mobile = null;
+if (want('mobile')) {
+  mobile = await mobileBench({ newPage: () => newPage({ init: false }), origin: ORIGIN, runs: N.mobile, stats, log, generated, head: HEAD, script: SCRIPT, floorPath: '/bench/floor.html' });
+}
 
 // ---------- 3. interaction latency ----------
 // Inside the page: input -> wait until the DOM shows the change (checked
@@ -614,7 +622,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, interactions, render, scale, validation, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { validationMarkdown } from './validation.mjs';
+import { mobileMarkdown } from './mobile.mjs';
 
 const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
 // Without symbol hashes and crate disambiguators (`yew[8c73…]`).
@@ -39,7 +40,7 @@ export function twiggyTop(wasm, n = 15) {
 
 /** Writes results.json (with the targets) and results.md into `out`. */
 export function writeReport(results, out) {
-  const { size, twiggy, timeToCard: ttc, interactions, render, scale, validation, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
+  const { size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
 
   const kb = (n) => (n / 1024).toFixed(1);
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
@@ -64,6 +65,13 @@ export function writeReport(results, out) {
     { target: '100 cards rendered < 1 s (one wasm instance)', value: `eager ${s100.time.median} ms; lazy (in viewport) ${s100lazy.time.median} ms`, met: s100.time.median < 1000,
       gap: s100.time.median < 1000 ? '' : `${(s100.time.median - 1000).toFixed(0)} ms over (eager)` },
   ];
+  if (mobile) {
+    const { ratios: r, targets: t } = mobile;
+    targets.push(
+      { target: `prerendered card: title painted within ${t.paint}x of the floor (mobile profile)`, value: `${r.prerenderedPaint}x (${mobile.prerendered.paint.median} / ${mobile.floor.paint.median} ms)`, met: r.prerenderedPaint <= t.paint, gap: r.prerenderedPaint <= t.paint ? '' : `${(r.prerenderedPaint / t.paint).toFixed(2)}x too slow` },
+      { target: `… interactive within ${t.interactive}x of the floor (reported, not gated)`, value: `${r.prerenderedLive}x (${mobile.prerendered.live.median} ms); the live embed: painted ${r.embedPaint}x, interactive ${r.embedLive}x`, met: r.prerenderedLive <= t.interactive, gap: r.prerenderedLive <= t.interactive ? '' : `${(r.prerenderedLive / t.interactive).toFixed(2)}x too slow` },
+    );
+  }
   if (validation) {
     const { worstNative: n, worstBrowser: b, targets: t } = validation;
     targets.push(
@@ -82,7 +90,7 @@ export function writeReport(results, out) {
   md.push('## Targets', '', '| Target | Measured | Met? | Gap |', '|---|---|---|---|');
   for (const t of targets) md.push(`| ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} | ${t.gap} |`);
   md.push('');
-  md.push('## Size', '', 'What one embedded card downloads (dist/embed; the CSS is compiled into the .wasm), from `scripts/size-report.mjs`:', '');
+  md.push('## Size', '', 'What one embedded card downloads (dist/embed: loader, glue, snippet, .wasm, stylesheet), from `scripts/size-report.mjs`:', '');
   md.push('| File | raw | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|');
   for (const f of size.files) md.push(`| \`${f.file}\` | ${kb(f.raw)} KB | ${kb(f.gzip)} KB | ${kb(f.brotli)} KB |`);
   md.push(`| **total** | **${kb(size.total.raw)} KB** | **${kb(size.total.gzip)} KB** | **${kb(size.total.brotli)} KB** |`, '');
@@ -125,6 +133,7 @@ export function writeReport(results, out) {
   const per = (k) => ((s100[k].median - e1[k].median) / 99);
   md.push(`Growth per card (eager, 1 → 100 cards, medians): ${per('time').toFixed(1)} ms, ${(per('jsHeapMB') * 1024).toFixed(0)} KB JS heap${s100.wasmMB ? `, ${(((s100.wasmMB.median - e1.wasmMB.median) / 99) * 1024).toFixed(0)} KB wasm memory` : ''}, ${((s100.domNodes.median - e1.domNodes.median) / 99).toFixed(0)} DOM nodes.`, '');
   md.push('![scale: cards vs time and memory](scale.png)', '');
+  if (mobile) md.push(...mobileMarkdown(mobile));
   if (validation) md.push(...validationMarkdown(validation));
   if (problems.length) { md.push('## Problems seen during the run', ''); for (const p of [...new Set(problems)]) md.push(`- ${p}`); md.push(''); }
   writeFileSync(`${out}/results.md`, md.join('\n'));

@@ -1,5 +1,5 @@
 // The benchmark's validation section: the worst-case documents within the
-// limits (checker/examples/worst_case.rs writes them and times them
+// limits (cli/examples/worst_case.rs writes them and times them
 // natively), read by the card in the browser against JSON.parse of the same
 // text in the same page.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +15,7 @@ export const TARGETS = { nativeMs: 100, browserMs: 300 };
 export async function validationBench({ dist, origin, newPage, runs, stats, log }) {
   const dir = 'target/bench/worst';
   mkdirSync(dir, { recursive: true });
-  const native = JSON.parse(execFileSync('cargo', ['run', '--release', '-q', '-p', 'spoiler-card-check', '--example', 'worst_case', '--', dir],
+  const native = JSON.parse(execFileSync('cargo', ['run', '--release', '-q', '-p', 'spoiler-card-cli', '--example', 'worst_case', '--', dir],
     { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] }));
   cpSync(dir, `${dist}/bench-worst`, { recursive: true });
 
@@ -71,7 +71,7 @@ export async function validationBench({ dist, origin, newPage, runs, stats, log 
 /** The section of results.md. */
 export function validationMarkdown(v) {
   const md = ['## Validation of the worst documents within the limits', ''];
-  md.push(`Each document as large as the limits allow (5 MB, 250,000 values, 32 levels), one per shape that could cost more than its size (checker/examples/worst_case.rs). Native: \`json::parse\` and validation as the card runs them, the checker's \`check_text\`, and serde_json parsing the same text (the native counterpart of \`JSON.parse\`), medians of ${v.runs}. Browser: from appending a \`<spoiler-card eager>\` with the document as inline JSON to its first render (the card or its error box) in its shadow root, against \`JSON.parse\` of the same text in the same page, medians with (min–max).`, '');
+  md.push(`Each document as large as the limits allow (5 MB, 250,000 values, 32 levels), one per shape that could cost more than its size (cli/examples/worst_case.rs). Native: \`json::parse\` and validation as the card runs them, the checker's \`check_text\`, and serde_json parsing the same text (the native counterpart of \`JSON.parse\`), medians of ${v.runs}. Browser: from appending a \`<spoiler-card eager>\` with the document as inline JSON to its first render (the card or its error box) in its shadow root, against \`JSON.parse\` of the same text in the same page, medians with (min–max).`, '');
   md.push('| Document | bytes | native card, ms | native checker, ms | serde_json, ms | browser card, ms | JSON.parse, ms | card / JSON.parse |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   const f = (st) => `${st.median} (${st.min}–${st.max})`;
   for (const r of v.documents) md.push(`| ${r.what} | ${r.bytes.toLocaleString('en')} | ${r.card_ms} | ${r.checker_ms} | ${r.serde_json_ms} | ${f(r.browserCard)} | ${f(r.jsonParse)} | ${r.ratio}x |`);

@@ -7,6 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The CLI first, on stable: Trunk's post-build hook runs it (the stylesheet,
+# the prerendered demo cards) and inherits the nightly environment below.
+cargo build --release -q -p spoiler-card-cli
+export SPOILER_CARD_CLI="$PWD/target/release/spoiler-card"
 source scripts/nightly-env.sh
 echo "release build with $(rustc --version)"
 exec trunk build --release "$@"

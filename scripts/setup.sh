@@ -12,11 +12,13 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Debian packages: Chromium and its driver for the browser tests, brotli
-#    for the size report. Chromium is not pinned (Debian ships security
-#    updates only); the version a run used is recorded below.
+# 1. Debian packages: Chromium and its driver for the browser tests, Firefox
+#    ESR for the prerendered cards' test in a second engine, brotli for the
+#    size report. Browsers are not pinned (Debian ships security updates
+#    only); the versions a run used are recorded below.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -90,5 +92,6 @@ fi
 
 mkdir -p target
 chromium --version > target/chromium-version.txt 2>/dev/null || true
+firefox-esr --version > target/firefox-version.txt 2>/dev/null || true
 rustc +nightly --version > target/nightly-version.txt
 say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, $(rustc --version), release on $(cat target/nightly-version.txt), $(cat target/chromium-version.txt)"

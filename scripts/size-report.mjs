@@ -1,5 +1,5 @@
 // Size report for what one embedded card downloads: the loader, the glue,
-// its snippets and the .wasm (the card's CSS is compiled into the .wasm).
+// its snippets, the .wasm and the card's stylesheet.
 // Prints raw / gzip -9 / brotli -q 11 and writes target/size-report.json.
 // Fails when the brotli total is over the budget.
 import { execFileSync } from 'node:child_process';

@@ -7,7 +7,12 @@
 // - the `movie` property turned into JSON text, inside a `try`;
 // - start-up of the wasm, and its containment: if the instance traps, every
 //   card shows a box whose button starts a fresh instance and mounts every
-//   card again with its state.
+//   card again with its state;
+// - the card's stylesheet (one file of the embed folder, loaded once,
+//   adopted into every shadow root), and the take-over of a prerendered card
+//   (`spoiler-card render`): it stays until the live card shows the movie,
+//   then the live card takes its place, keeping focus and a click that came
+//   early.
 //
 // The seam with Rust (src/embed.rs, src/load.rs):
 //   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
@@ -18,7 +23,10 @@
 //               movieSource(host) -> [version, json text | null, error | null];
 //               keepState(host, text): the card's live state after each
 //               render; keptState(host) hands it back when the card mounts
-//               again (after a move, or a restart of the engine).
+//               again (after a move, or a restart of the engine);
+//               place(host, container, shown): where the live card of a
+//               prerendered one goes (0 nothing yet, 1 a notice inside the
+//               prerendered card, 2 the card in its place).
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
@@ -77,13 +85,29 @@ let engineUrl = null;
 let defined = false;
 // Cards mounted by the engine, or showing the stopped box.
 const started = new Set();
+// The card's stylesheet, constructed once from its file (or, where a
+// browser cannot construct one, its URL for a <link>).
+let sheet = null;
+let sheetUrl = null;
 
 /**
  * Starts the wasm: called by the loader (embed/spoiler-card.js) with the
- * glue's URL and the response promise of the .wasm it already requested.
- * The module is compiled here, once: a restart instantiates it again.
+ * glue's URL, the response promise of the .wasm it already requested, and
+ * the stylesheet's URL and response promise. The module is compiled here,
+ * once: a restart instantiates it again.
  */
-export function start(glueUrl, wasm) {
+export function start(glueUrl, wasm, cssUrl, css) {
+  sheetUrl = cssUrl;
+  // Served with the other hashed files (cacheable for ever), the file a
+  // prerendered card links is the one fetched here: one download.
+  const styles = css.then((response) => response.text()).then((text) => {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+    } catch {
+      sheet = null; // no constructable stylesheets: each card links the file
+    }
+  }).catch(() => {});
   let instances = 0;
   // Streaming compilation needs the application/wasm type; a server that
   // sends another still works, a little slower.
@@ -97,7 +121,7 @@ export function start(glueUrl, wasm) {
     // A fresh copy of the glue for each instance (its state is per module).
     engineUrl = instances ? `${glueUrl}?instance=${instances}` : glueUrl;
     instances += 1;
-    return Promise.all([import(engineUrl), module]).then(([{ default: init }, compiled]) => init({ module_or_path: compiled }));
+    return Promise.all([import(engineUrl), module, styles]).then(([{ default: init }, compiled]) => init({ module_or_path: compiled }));
   };
   restartEngine = run;
   return run().catch((error) => {
@@ -209,6 +233,32 @@ export function keptState(host) {
 
 export function keepState(host, text) {
   host._kept = text;
+}
+
+/** The prerendered card in a shadow root (stamped with its version and data), if any. */
+function prerenderedIn(root) {
+  return [...root.children].find((node) => node.matches('.root[data-sc-version]'));
+}
+
+export function place(host, container, shown) {
+  const root = host.shadowRoot;
+  const prerendered = root && prerenderedIn(root);
+  if (!prerendered) return; // taken over already
+  if (shown === 2) {
+    // The same control keeps focus, and a click that came before the
+    // card was live happens now.
+    const focused = root.activeElement && root.activeElement.id;
+    const clicked = host._early;
+    host._early = null;
+    prerendered.replaceWith(container);
+    const find = (id) => id && container.querySelector(`#${CSS.escape(id)}`);
+    find(focused)?.focus();
+    find(clicked)?.click();
+  } else if (shown === 1) {
+    if (container.parentNode !== prerendered) prerendered.prepend(container);
+  } else {
+    container.remove();
+  }
 }
 
 // ---- the element ----------------------------------------------------------
@@ -344,7 +394,30 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
         this._stopped();
         return;
       }
+      const prerendered = prerenderedIn(root);
+      if (prerendered && !this._listening) {
+        // Its own <link> styles it. A click on one of its controls before
+        // the take-over is kept for the live card.
+        this._listening = true;
+        root.addEventListener('click', (event) => {
+          if (!prerenderedIn(root)) return;
+          this._early = event.composedPath().find((node) => node.nodeName === 'BUTTON' && node.id)?.id ?? null;
+        });
+      }
       this._handle = guard(() => mount(this, root)) || null;
+      if (!prerendered) this._style(root);
+    }
+
+    // The card's stylesheet into its shadow root: adopted, or linked.
+    _style(root) {
+      if (sheet) {
+        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      } else if (sheetUrl && ![...root.children].some((node) => node.localName === 'link')) {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = sheetUrl;
+        root.prepend(link);
+      }
     }
 
     // The engine stopped: the handle belongs to a dead instance (never
@@ -353,8 +426,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       this._handle = null;
       const root = this.shadowRoot;
       if (!root) return;
-      const styled = [...started].find((card) => card.shadowRoot?.adoptedStyleSheets.length);
-      if (styled && !root.adoptedStyleSheets.length) root.adoptedStyleSheets = styled.shadowRoot.adoptedStyleSheets;
+      this._style(root);
       const [heading, summary, action] = words;
       const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
@@ -365,7 +437,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
         restart();
       };
       box.append(element('p', 'error-title', heading), element('p', 'error-summary', summary), button);
-      root.replaceChildren(box);
+      root.replaceChildren(...[...root.children].filter((node) => node.localName === 'link'), box);
     }
 
     _restart() {

@@ -12,9 +12,9 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::load::{self, LoadError, Loaded};
-use crate::model::{limits, Movie};
+use crate::model::{hash_text, limits, Movie};
 use crate::storage::Remember;
-use crate::{strings, styles, value};
+use crate::{strings, value};
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
@@ -30,10 +30,20 @@ extern "C" {
     #[wasm_bindgen(js_name = keptState)]
     fn kept_state(host: &HtmlElement) -> Option<String>;
 
+    /// Puts the live card (`container`) where it belongs in a prerendered
+    /// card's shadow root: [`NOTICE`] inside it, [`TAKE_OVER`] in its place.
+    #[wasm_bindgen(js_name = place)]
+    fn place(host: &HtmlElement, container: &Element, how: u8);
+
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
     fn keep_state(host: &HtmlElement, state: &str);
 }
+
+/// [`place`]: the live card's notice goes inside the prerendered card.
+const NOTICE: u8 = 1;
+/// [`place`]: the live card takes the prerendered card's place.
+const TAKE_OVER: u8 = 2;
 
 /// Defines `<spoiler-card>` (once per page, whatever loads the bundle), or
 /// hands a restarted instance to the element defined before.
@@ -54,9 +64,9 @@ pub fn register() {
 }
 
 /// Data read from one source of the element, kept with what it was read
-/// from (the text, or the property's version), so that unrelated attribute
-/// changes do not read (and reset) the movie again.
-type Cache<K> = Option<(K, Rc<Loaded>)>;
+/// from (the property's version, or a hash of the text), so that unrelated
+/// attribute changes do not read (and reset) the movie again.
+type Cache = Option<(u64, Rc<Loaded>)>;
 
 /// One mounted card, owned by its element.
 #[wasm_bindgen]
@@ -69,17 +79,20 @@ struct Mounted {
     host: HtmlElement,
     app: Option<AppHandle<Loader>>,
     /// The `movie` property's data, by the version embed.js gave it.
-    from_property: Cache<u32>,
+    from_property: Cache,
     /// The inline JSON's data, by its text.
-    from_inline: Cache<String>,
+    from_inline: Cache,
     /// "No data", once.
-    no_data: Cache<()>,
+    no_data: Cache,
     /// The movie last shown, and how many different ones were shown.
-    shown: (Option<Rc<Movie>>, u32),
+    last_movie: (Option<Rc<Movie>>, u32),
     /// The reader asked to fetch a failed `src` again.
     retry: bool,
     on_retry: Callback<()>,
     on_state: Callback<AttrValue>,
+    /// Where the card renders (apart from the shadow root while a
+    /// prerendered card is there).
+    container: Option<Element>,
 }
 
 #[wasm_bindgen]
@@ -98,11 +111,13 @@ impl CardHandle {
 }
 
 /// Mounts a card into `root`, the shadow root of `host`, resuming the
-/// state the element kept (after a move, or a restart of the engine).
+/// state the element kept (after a move, or a restart of the engine). A
+/// prerendered card (`spoiler-card render`) stays as it is: the live card
+/// renders apart, and embed.js puts it in its place once it shows the movie.
 pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
-    let styled = styles::adopt(&root);
+    let prerendered = is_prerendered(&host);
     // Yew needs an element to render into; the shadow root is a fragment.
-    let container = create_container(&root);
+    let container = create_container(&root, prerendered);
     let card = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
         let on_retry = {
             let weak = weak.clone();
@@ -113,28 +128,31 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
                 }
             })
         };
+        // The card rendered (and keeps its state here): a prerendered card
+        // it replaces now.
         let on_state = {
-            let host = host.clone();
-            Callback::from(move |state: AttrValue| keep_state(&host, &state))
+            let (host, container) = (host.clone(), container.clone());
+            Callback::from(move |state: AttrValue| {
+                keep_state(&host, &state);
+                if let (true, Some(container)) = (prerendered, &container) {
+                    place(&host, container, TAKE_OVER);
+                }
+            })
         };
         RefCell::new(Mounted {
+            container: container.clone(),
             host,
             app: None,
             from_property: None,
             from_inline: None,
             no_data: None,
-            shown: (None, 0),
+            last_movie: (None, 0),
             retry: false,
             on_retry,
             on_state,
         })
     });
-    let mut props = card.borrow_mut().read(&card);
-    if !styled {
-        let unsupported = Rc::new(Err(LoadError::Unsupported));
-        load::log("(this browser)", &unsupported);
-        props.data = Some(Data(unsupported));
-    }
+    let props = card.borrow_mut().read(&card);
     if let Some(container) = container {
         let app = yew::Renderer::<Loader>::with_root_and_props(container, props).render();
         card.borrow_mut().app = Some(app);
@@ -155,29 +173,40 @@ fn render(card: &Rc<RefCell<Mounted>>) {
     }
 }
 
-fn create_container(root: &ShadowRoot) -> Option<Element> {
+/// Does the element's shadow root still hold a prerendered card (stamped
+/// with the version and data it was rendered from)?
+fn is_prerendered(host: &HtmlElement) -> bool {
+    // (`:scope >` matches nothing in a shadow root: its children, then.)
+    let Some(children) = host.shadow_root().map(|root| root.children()) else {
+        return false;
+    };
+    (0..children.length()).any(|i| {
+        children
+            .item(i)
+            .is_some_and(|child| child.matches(".root[data-sc-version]").unwrap_or(false))
+    })
+}
+
+fn create_container(root: &ShadowRoot, prerendered: bool) -> Option<Element> {
     let document = web_sys::window()?.document()?;
-    // A re-mount (element removed, then added again) reuses the root.
-    root.set_inner_html("");
     let container = document.create_element("div").ok()?;
     container.set_class_name("root");
-    root.append_child(&container).ok()?;
+    if !prerendered {
+        // A re-mount (element removed, then added again) reuses the root.
+        root.set_inner_html("");
+        root.append_child(&container).ok()?;
+    }
     Some(container)
 }
 
 /// The cached data if it was read from `key`, else `read` it from `key`,
 /// log what is wrong with it once (as `label`'s, or the movie id's), and
 /// cache it.
-fn cached<K: PartialEq>(
-    cache: &mut Cache<K>,
-    key: K,
-    label: &str,
-    read: impl FnOnce(&K) -> Loaded,
-) -> Rc<Loaded> {
+fn cached(cache: &mut Cache, key: u64, label: &str, read: impl FnOnce() -> Loaded) -> Rc<Loaded> {
     match cache {
         Some((last, data)) if *last == key => data.clone(),
         _ => {
-            let data = Rc::new(read(&key));
+            let data = Rc::new(read());
             match data.as_ref() {
                 Ok((movie, _)) => load::log(&movie.id, &data),
                 Err(_) => load::log(label, &data),
@@ -221,17 +250,20 @@ impl Mounted {
         let data = if version > 0 {
             Some(cached(
                 &mut self.from_property,
-                version,
+                u64::from(version),
                 "movie property",
-                |_| match (property.get(1).as_string(), property.get(2).as_string()) {
+                || match (property.get(1).as_string(), property.get(2).as_string()) {
                     (Some(text), _) => load::from_property(Ok(&text)),
                     (None, why) => load::from_property(Err(why.as_deref().unwrap_or(""))),
                 },
             ))
         } else if let Some(text) = inline {
-            Some(cached(&mut self.from_inline, text, "inline data", |text| {
-                load::from_json_text(text)
-            }))
+            Some(cached(
+                &mut self.from_inline,
+                hash_text(&text),
+                "inline data",
+                || load::from_json_text(&text),
+            ))
         } else if let Some(src) = &src {
             let url = web_sys::Url::new_with_base(src.trim(), &base)
                 .map(|u| u.href())
@@ -240,7 +272,7 @@ impl Mounted {
             base_url = url;
             data
         } else {
-            Some(cached(&mut self.no_data, (), "(no data)", |_| {
+            Some(cached(&mut self.no_data, 0, "(no data)", || {
                 Err(LoadError::NoData)
             }))
         };
@@ -248,8 +280,16 @@ impl Mounted {
         // Other data than the card showed starts a fresh card. (The same
         // data again is the same `Rc`: each source reads its text once, and
         // embed.js keeps the version of a `movie` whose JSON is unchanged.)
+        // A prerendered card stays until the card shows the movie (see
+        // `on_state`); what keeps it from the movie shows inside it.
+        let prerendered = is_prerendered(&self.host);
+        if let (true, Some(Err(_)), Some(container)) =
+            (prerendered, data.as_deref(), &self.container)
+        {
+            place(&self.host, container, NOTICE);
+        }
         if let Some(Ok((movie, _))) = data.as_deref() {
-            let (shown, generation) = &mut self.shown;
+            let (shown, generation) = &mut self.last_movie;
             if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
                 *shown = Some(movie.clone());
                 *generation += 1;
@@ -258,7 +298,7 @@ impl Mounted {
 
         LoaderProps {
             data: data.map(Data),
-            generation: self.shown.1,
+            generation: self.last_movie.1,
             base_url: base_url.into(),
             progress,
             remember,
@@ -268,6 +308,7 @@ impl Mounted {
             resume: kept_state(&self.host).map(AttrValue::from),
             on_retry: Some(self.on_retry.clone()),
             on_state: self.on_state.clone(),
+            prerendered,
         }
     }
 

@@ -2,7 +2,7 @@
 //! element, `<spoiler-card>`.
 //!
 //! The model, validation, gating and formatting modules are plain Rust and
-//! build without the `web` feature (the `spoiler-card-check` CLI uses them);
+//! build without the `web` feature (the `spoiler-card` CLI's checker uses them);
 //! the components and the element need it.
 #![deny(missing_docs)]
 
@@ -20,11 +20,12 @@ pub mod components;
 pub mod embed;
 #[cfg(feature = "web")]
 pub mod load;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 #[cfg(feature = "web")]
 pub mod state;
 #[cfg(feature = "web")]
 pub mod storage;
-#[cfg(feature = "web")]
 pub mod styles;
 
 // Talc instead of dlmalloc: a few KB less wasm, and faster.

@@ -33,8 +33,6 @@ pub enum LoadError {
     Timeout,
     /// Neither `src`, inline JSON nor a `movie` property.
     NoData,
-    /// The browser lacks something the card needs.
-    Unsupported,
 }
 
 impl LoadError {
@@ -55,7 +53,6 @@ impl LoadError {
             LoadError::Network => strings::ERROR_NETWORK.to_owned(),
             LoadError::Timeout => strings::ERROR_TIMEOUT.to_owned(),
             LoadError::NoData => strings::ERROR_NO_DATA.to_owned(),
-            LoadError::Unsupported => strings::ERROR_UNSUPPORTED.to_owned(),
         }
     }
 

@@ -324,6 +324,12 @@ pub fn first_uses<T: Ord>(items: &[T]) -> Vec<Option<usize>> {
     first_use
 }
 
+/// A 64-bit hash of a text (FNV-1a): names a document (the prerendered
+/// card's stamp, the element's cache) without keeping it.
+pub fn hash_text(text: &str) -> u64 {
+    fnv1a(&[text.as_bytes()])
+}
+
 /// 64-bit FNV-1a over the parts, each closed by a byte UTF-8 never uses.
 fn fnv1a(parts: &[&[u8]]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -335,38 +341,15 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
     hash
 }
 
-/// [`first_uses`] for texts, faster: the texts' hashes are sorted (numbers,
-/// not texts), and texts compared only where hashes are equal. Texts
-/// whose hashes collide (an attacker can make FNV collide) are sorted with
-/// [`first_uses`] among themselves, so the worst case stays n·log n.
+/// [`first_uses`] for texts, faster: each text sorts by its hash first, so
+/// most comparisons are of two numbers (texts are compared only where
+/// hashes are equal; colliding texts still sort by text, so the worst case
+/// stays n·log n).
 pub fn first_uses_of_texts(texts: &[&str]) -> Vec<Option<usize>> {
-    // (hash, index) pairs sort as numbers; equal hashes keep document order.
-    let order = std::collections::BinaryHeap::from_iter(
-        (0..texts.len()).map(|i| (fnv1a(&[texts[i].as_bytes()]), i)),
-    )
-    .into_sorted_vec();
-    let mut first_use = vec![None; texts.len()];
-    let mut start = 0;
-    while start < order.len() {
-        let mut end = start + 1;
-        while end < order.len() && order[end].0 == order[start].0 {
-            end += 1;
-        }
-        let run = &order[start..end];
-        let first = run[0].1;
-        if run.iter().all(|&(_, i)| texts[i] == texts[first]) {
-            for &(_, i) in &run[1..] {
-                first_use[i] = Some(first);
-            }
-        } else {
-            let colliding: Vec<&str> = run.iter().map(|&(_, i)| texts[i]).collect();
-            for (k, earlier) in first_uses(&colliding).into_iter().enumerate() {
-                first_use[run[k].1] = earlier.map(|e| run[e].1);
-            }
-        }
-        start = end;
-    }
-    first_use
+    // (hash, text) pairs: the sort compares two numbers, and two texts only
+    // when their hashes are equal.
+    let keyed: Vec<(u64, &str)> = texts.iter().map(|t| (fnv1a(&[t.as_bytes()]), *t)).collect();
+    first_uses(&keyed)
 }
 
 /// A key derived from an item's own content: `#` and 16 hex digits of a
@@ -418,6 +401,42 @@ fn is_plain_relative(url: &str) -> bool {
         Some(i) => url.as_bytes()[i] != b':',
         None => true,
     }
+}
+
+/// A poster's `src` resolved against the URL of the JSON it came from (an
+/// absolute URL, or a path when the page gives one). In plain Rust, so that
+/// the card resolves it while rendering, natively (prerendering) as in the
+/// browser. `None` unless the reference is what validation allows (an
+/// http(s) URL, or a relative reference without a scheme). Dot segments
+/// are left for the browser, which removes them when it loads the image.
+pub fn resolve_url(base: &str, reference: &str) -> Option<String> {
+    if is_http_url(reference) {
+        return Some(reference.to_owned());
+    }
+    if !is_plain_relative(reference) {
+        return None;
+    }
+    // The base's origin (`https://host`, or nothing for a path).
+    let origin_end = match base.find("://") {
+        Some(i) if is_http_url(base) => base[i + 3..]
+            .find(['/', '?', '#'])
+            .map_or(base.len(), |j| i + 3 + j),
+        Some(_) => return None,
+        None => 0,
+    };
+    let base_path = &base[..base.find(['?', '#']).unwrap_or(base.len())];
+    let prefix = match reference.as_bytes().first() {
+        Some(b'/') => &base[..origin_end],
+        Some(b'?' | b'#') => base_path,
+        // The base's folder: up to its last `/` (the origin's end at least).
+        _ => &base_path[..base_path.rfind('/').map_or(0, |i| i + 1).max(origin_end)],
+    };
+    let slash = if prefix.len() == origin_end && origin_end > 0 && !reference.starts_with('/') {
+        "/"
+    } else {
+        ""
+    };
+    Some(format!("{prefix}{slash}{reference}"))
 }
 
 /// Parses `YYYY-MM-DD` or an RFC 3339 date-time's date part.

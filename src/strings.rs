@@ -108,8 +108,6 @@ pub const ERROR_NETWORK: &str = "The movie data could not be fetched (network er
 /// No data given at all.
 pub const ERROR_NO_DATA: &str =
     "No movie data: give the card a src attribute, an inline JSON script or a movie property.";
-/// Browser lacks what the card needs.
-pub const ERROR_UNSUPPORTED: &str = "This browser cannot show the movie card.";
 /// Validation failed.
 pub const ERROR_INVALID: &str = "The movie data has problems:";
 /// The box every card shows when the card engine (the wasm) stopped; drawn

@@ -1,35 +1,12 @@
-//! The card's CSS, compiled in and shared by every card as one
-//! constructable stylesheet (a strict CSP blocks `<style>` elements).
+//! The card's stylesheet: all component stylesheets (assets/css/),
+//! concatenated and minified by build.rs, and the content-hashed name of
+//! the file it is served as from the embed folder. The live card loads that
+//! file (embed.js adopts it into each shadow root as one constructable
+//! stylesheet: a strict CSP blocks `<style>`); a prerendered card links it.
 
-use std::cell::OnceCell;
-
-use wasm_bindgen::JsValue;
-use web_sys::{CssStyleSheet, ShadowRoot};
-
-/// All component stylesheets (assets/css/), concatenated and minified by
-/// build.rs.
+/// The stylesheet's text.
 pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.css"));
 
-thread_local! {
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
-
-/// Adopts the shared stylesheet into `root`. Returns false when the
-/// browser lacks constructable stylesheets.
-pub fn adopt(root: &ShadowRoot) -> bool {
-    SHEET.with(|cell| {
-        let sheet = cell.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            Some(sheet)
-        });
-        match sheet {
-            Some(sheet) => {
-                let list = js_sys::Array::of1(&JsValue::from(sheet.clone()));
-                root.set_adopted_style_sheets(&list.into());
-                true
-            }
-            None => false,
-        }
-    })
-}
+/// The stylesheet's file name in the embed folder:
+/// `spoiler-card-<16 hex digits of its hash>.css`.
+pub const CSS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/card-css-file.txt"));

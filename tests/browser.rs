@@ -41,7 +41,9 @@ fn fresh_root() -> (HtmlElement, ShadowRoot, Element) {
     let root = host
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap();
-    assert!(styles::adopt(&root));
+    let sheet = web_sys::CssStyleSheet::new().unwrap();
+    sheet.replace_sync(styles::CSS).unwrap();
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet).into());
     let container = document().create_element("div").unwrap();
     container.set_class_name("root");
     root.append_child(&container).unwrap();
@@ -649,6 +651,7 @@ fn mount_loader(container: &Element, data: load::Loaded) -> yew::AppHandle<Loade
         heading_level: 2,
         resume: None,
         on_retry: None,
+        prerendered: false,
         on_state: Default::default(),
     };
     yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render()

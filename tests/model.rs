@@ -918,3 +918,58 @@ proptest! {
         prop_assert_eq!(model::first_uses_of_texts(&texts), model::first_uses(&texts));
     }
 }
+
+#[test]
+fn poster_paths_resolve_against_the_json_url_as_a_browser_would() {
+    use spoiler_card::model::resolve_url;
+    // (Dot segments stay: the browser removes them when it loads the image.)
+    let cases = [
+        (
+            "https://e.org/movies/x.json",
+            "poster.jpg",
+            "https://e.org/movies/poster.jpg",
+        ),
+        (
+            "https://e.org/movies/x.json",
+            "../img/p.jpg",
+            "https://e.org/movies/../img/p.jpg",
+        ),
+        (
+            "https://e.org/movies/x.json?cache=1",
+            "/p.jpg",
+            "https://e.org/p.jpg",
+        ),
+        (
+            "https://e.org/movies/x.json?cache=1#top",
+            "?v=2",
+            "https://e.org/movies/x.json?v=2",
+        ),
+        ("https://e.org", "p.jpg", "https://e.org/p.jpg"),
+        ("https://e.org?q", "p.jpg", "https://e.org/p.jpg"),
+        (
+            "https://e.org/movies/x.json",
+            "https://cdn.example/p.jpg",
+            "https://cdn.example/p.jpg",
+        ),
+        ("/movies/x.json", "p.jpg", "/movies/p.jpg"),
+        ("/movies/x.json", "/p.jpg", "/p.jpg"),
+        ("movies/x.json", "p.jpg", "movies/p.jpg"),
+        ("", "p.jpg", "p.jpg"),
+    ];
+    for (base, reference, expected) in cases {
+        assert_eq!(
+            resolve_url(base, reference).as_deref(),
+            Some(expected),
+            "{base} + {reference}"
+        );
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "//evil.example/p.jpg",
+        "data:image/png,x",
+        "p\\q.jpg",
+    ] {
+        assert_eq!(resolve_url("https://e.org/x.json", bad), None, "{bad}");
+    }
+    assert_eq!(resolve_url("ftp://e.org/x.json", "p.jpg"), None);
+}

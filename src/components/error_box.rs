@@ -16,16 +16,31 @@ pub struct ErrorBoxProps<'a> {
     pub on_retry: Option<Callback<()>>,
 }
 
+fn retry_button(on_retry: &Option<Callback<()>>) -> Option<Html> {
+    on_retry.clone().map(|on_retry| {
+        let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
+        html! { <button type="button" class="button retry" {onclick}>{ strings::RETRY }</button> }
+    })
+}
+
+/// The notice a prerendered card shows, inside itself, when its live data
+/// cannot be had: the card stays readable as it was published.
+pub fn error_notice(props: &ErrorBoxProps) -> Html {
+    html! {
+        <div class="notice" role="status" part="error">
+            <span>{ props.error.summary() }</span>
+            { for retry_button(&props.on_retry) }
+        </div>
+    }
+}
+
 /// The error box.
 pub fn error_box(props: &ErrorBoxProps) -> Html {
     let (problems, count) = match props.error {
         LoadError::Invalid(problems, count) => (problems.as_slice(), *count),
         _ => (&[][..], 0),
     };
-    let retry = props.on_retry.clone().map(|on_retry| {
-        let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
-        html! { <button type="button" class="button retry" {onclick}>{ strings::RETRY }</button> }
-    });
+    let retry = retry_button(&props.on_retry);
     html! {
         <div class="card error-box" role="alert" part="error">
             <p class="error-title">{ strings::ERROR_HEADING }</p>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::format;
-use crate::model::{is_http_url, Movie};
+use crate::model::{resolve_url, Movie};
 use crate::strings;
 
 /// What [`header`] shows.
@@ -23,11 +23,10 @@ pub struct HeaderProps {
 pub fn header(props: &HeaderProps) -> Html {
     let movie = &props.movie;
     let title_tag = crate::components::heading_tag(props.heading_level, 0);
+    // Resolved here, in plain Rust: rendering calls no browser API (the
+    // same components prerender natively).
     let poster = movie.poster.as_ref().and_then(|poster| {
-        let src = web_sys::Url::new_with_base(&poster.src, &props.base_url)
-            .ok()
-            .map(|u| u.href())
-            .filter(|href| is_http_url(href))?;
+        let src = resolve_url(&props.base_url, &poster.src)?;
         Some(html! {
             <img class="poster" part="poster" src={src} alt={poster.alt.clone()} loading="lazy" decoding="async" width="120" height="180" />
         })

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::card::Card;
-use crate::components::error_box::{error_box, ErrorBoxProps};
+use crate::components::error_box::{error_box, error_notice, ErrorBoxProps};
 use crate::load::Loaded;
 use crate::storage::Remember;
 use crate::strings;
@@ -51,6 +51,11 @@ pub struct LoaderProps {
     /// Offered in the error box when trying again could help.
     #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
+    /// The element holds a prerendered card, which stays until the card
+    /// shows the movie: show nothing while loading, and a notice (inside
+    /// the prerendered card) instead of the error box.
+    #[prop_or_default]
+    pub prerendered: bool,
     /// Receives the card's live state after every render, to keep.
     #[prop_or_default]
     pub on_state: Callback<AttrValue>,
@@ -60,6 +65,7 @@ pub struct LoaderProps {
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
     match props.data.as_ref().map(|d| d.0.as_ref()) {
+        None if props.prerendered => html! {},
         None => html! {
             <div class="card loading" aria-busy="true">
                 <p class="loading-text">{ strings::LOADING }</p>
@@ -77,9 +83,16 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 on_state={props.on_state.clone()}
             />
         },
-        Some(Err(error)) => error_box(&ErrorBoxProps {
-            error,
-            on_retry: props.on_retry.clone().filter(|_| error.retryable()),
-        }),
+        Some(Err(error)) => {
+            let error_props = ErrorBoxProps {
+                error,
+                on_retry: props.on_retry.clone().filter(|_| error.retryable()),
+            };
+            if props.prerendered {
+                error_notice(&error_props)
+            } else {
+                error_box(&error_props)
+            }
+        }
     }
 }

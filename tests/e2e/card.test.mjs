@@ -224,7 +224,7 @@ test('keyboard: a keyboard-only walk reaches every control of the card and leave
       if (where.startsWith('page:card-sixth')) break;
     }
     const walk = seen.join(' | ');
-    for (const part of ['input#sc-progress', 'button#', 'button.gate', 'button#sc-tab-timeline', 'div#sc-panel-timeline', 'button.reveal']) {
+    for (const part of ['input#sc-progress', 'button#', 'button#sc-gate.gate', 'button#sc-tab-timeline', 'div#sc-panel-timeline', 'button.reveal']) {
       assert(walk.includes(part), `walk reaches ${part}: ${walk}`);
     }
     assert(seen.at(-1).startsWith('page:card-sixth'), `focus leaves the card for the next one: ${walk}`);

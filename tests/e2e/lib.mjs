@@ -23,6 +23,14 @@ export function launch() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi. */
+export async function launchFirefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, protocol: 'webDriverBiDi' });
+}
+
 /**
  * A new page in a fresh context that records console errors, uncaught
  * exceptions and CSP violations in `page.problems`.

@@ -10,6 +10,7 @@ await import('./card.test.mjs');
 await import('./embed.test.mjs');
 await import('./schema.test.mjs');
 await import('./hardening.test.mjs');
+await import('./prerender.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
 const dist = process.env.DIST ?? 'dist';

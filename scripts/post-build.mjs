@@ -1,14 +1,25 @@
-// Trunk post-build hook: writes embed/spoiler-card.js, the one stable file a
-// blog links to. It imports the content-hashed glue by name, so a cached old
-// loader can never pair a new glue with an old .wasm (or the reverse), and
-// resolves everything relative to its own URL, not the page's.
+// Trunk post-build hook. With the `spoiler-card` CLI built before Trunk ran
+// (scripts/release-build.sh, make serve; Trunk's hooks inherit the release
+// build's nightly environment, so it is not built here):
+// - writes the card's content-hashed stylesheet into embed/;
+// - writes embed/spoiler-card.js, the one stable file a blog links to. It
+//   names the content-hashed glue, .wasm and stylesheet, so a cached old
+//   loader can never pair a new glue with an old .wasm (or the reverse), and
+//   resolves everything relative to its own URL, not the page's;
+// - prerenders the demo's and the examples' cards into their pages
+//   (`<template data-prerender="FILE --src URL ..."></template>` becomes
+//   the fragment).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run me from a Trunk hook');
+const cli = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
+const run = (...args) => execFileSync(cli, args, { encoding: 'utf8' });
 const embed = join(staging, 'embed');
+const css = run('css', '--out', embed).trim();
 const glue = readdirSync(embed).filter((f) => /^spoiler-card-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`expected one hashed glue file in ${embed}, found ${glue}`);
 const wasm = glue[0].replace(/\.js$/, '_bg.wasm');
@@ -44,10 +55,22 @@ const ignore = '.catch(() => {})';
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
 const wasm = fetch(new URL('./${wasm}', import.meta.url));
 wasm${ignore};
+const css = new URL('./${css}', import.meta.url).href;
+const styles = fetch(css);
+styles${ignore};
 const glue = new URL('./${glue[0]}', import.meta.url).href;
 import(glue)${ignore};
 ${snippets.filter((f) => f !== embedJs).map((f) => `import('./${f}')${ignore};\n`).join('')}import('./${embedJs}')
-  .then((embed) => embed.start(glue, wasm))
+  .then((embed) => embed.start(glue, wasm, css, styles))
   .catch((error) => console.error('[spoiler-card] could not start:', error));
 `);
-console.log(`write-loader: embed/spoiler-card.js -> ${glue[0]}`);
+console.log(`post-build: embed/spoiler-card.js -> ${glue[0]}, ${css}`);
+
+// Prerendered cards in the staged pages.
+for (const page of ['index.html', 'examples/prerendered.html']) {
+  const path = join(staging, page);
+  const html = readFileSync(path, 'utf8');
+  // (A <template>, not a comment: Trunk's HTML minifier keeps it.)
+  const done = html.replace(/<template data-prerender="?([^">]+)"?><\/template>/g, (_, args) => run('render', ...args.trim().split(/\s+/)).trimEnd());
+  if (done !== html) writeFileSync(path, done);
+}

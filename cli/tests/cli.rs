@@ -3,7 +3,7 @@
 use std::process::Command;
 
 use proptest::prelude::*;
-use spoiler_card_check::check_text;
+use spoiler_card_cli::check_text;
 
 fn run(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_spoiler-card-check"))

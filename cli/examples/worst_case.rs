@@ -2,7 +2,7 @@
 //! validating each takes natively (`make bench` runs this, then times the
 //! same files in the browser).
 //!
-//! `cargo run --release -p spoiler-card-check --example worst_case -- DIR`
+//! `cargo run --release -p spoiler-card-cli --example worst_case -- DIR`
 //! writes each document to `DIR/<name>.json` and prints one JSON object:
 //! per document, its size, and the medians (ms) of the card's reader
 //! (`json::parse` + validation, as `load.rs` runs it in the browser), the
@@ -217,7 +217,7 @@ fn main() {
             std::hint::black_box(card_read(std::hint::black_box(&text)));
         });
         let checker = median_ms(runs, || {
-            std::hint::black_box(spoiler_card_check::check_text(std::hint::black_box(&text)));
+            std::hint::black_box(spoiler_card_cli::check_text(std::hint::black_box(&text)));
         });
         let serde = median_ms(runs, || {
             let _ = std::hint::black_box(serde_json::from_str::<serde_json::Value>(

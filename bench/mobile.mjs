@@ -1,0 +1,96 @@
+// The benchmark's mobile section: time to card on Lighthouse's mobile
+// profile (slow 4G: 150 ms round trip, 1.6 Mbps down, 750 kbps up; CPU 4x
+// slower through CDP), cold loads of three pages: the prerendered card
+// (`spoiler-card render`), the live embed (the README snippet) and the
+// static floor (the rendered card frozen into declarative shadow DOM). Two
+// moments each: the title painted, and the card interactive (a click on the
+// gate would reveal).
+import { execFileSync } from 'node:child_process';
+
+export const PROFILE = { latency: 150, downloadKbps: 1600, uploadKbps: 750, cpu: 4 };
+/** Targets of issue 12, against the floor measured in the same run. */
+export const TARGETS = { paint: 1.1, interactive: 2.5 };
+
+// Runs at document start: records, at the animation frame in which it is
+// painted, when the first card's title is in its shadow root with the card's
+// stylesheet applied, and when the card is live (the gate in a live card: no
+// prerendered root left, and the element defined).
+const MOMENTS = () => {
+  const m = (window.__moments = { paint: null, live: null });
+  const frame = (now) => {
+    const card = document.querySelector('spoiler-card');
+    const root = card?.shadowRoot;
+    const title = root?.querySelector('.title');
+    const styled = title && getComputedStyle(root.querySelector('.card')).borderTopLeftRadius === '14px';
+    if (m.paint === null && styled) m.paint = now;
+    const prerendered = root && [...root.children].some((n) => n.matches('.root[data-sc-version]'));
+    if (m.live === null && styled && root.querySelector('button.gate') && !prerendered && customElements.get('spoiler-card')) m.live = now;
+    if (m.paint === null || m.live === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
+/**
+ * Writes the prerendered page, then times `runs` cold loads of each page
+ * (alternating) on the mobile profile. `newPage` gives a fresh context
+ * with caching off and a CDP session; the floor page is `floorPath`.
+ */
+export async function mobileBench({ newPage, origin, runs, stats, log, generated, head, script, floorPath }) {
+  const fragment = execFileSync('target/release/spoiler-card', ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json', '--embed', '/embed/'], { encoding: 'utf8' });
+  generated.set('/bench/prerendered.html', `${head}${script}</head><body>${fragment}</body></html>`);
+  const pages = { prerendered: '/bench/prerendered.html', embed: '/bench/one.html', floor: floorPath };
+  const times = Object.fromEntries(Object.keys(pages).map((k) => [k, { paint: [], live: [] }]));
+  const load = async (path) => {
+    const page = await newPage();
+    await page.addInitScript(MOMENTS);
+    await page.cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: PROFILE.latency,
+      downloadThroughput: (PROFILE.downloadKbps * 1000) / 8, uploadThroughput: (PROFILE.uploadKbps * 1000) / 8,
+    });
+    await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
+    await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+    const floor = path === floorPath;
+    const deadline = Date.now() + 30000;
+    let m;
+    for (;;) {
+      m = await page.evaluate(() => window.__moments).catch(() => null);
+      if (m && m.paint !== null && (floor || m.live !== null)) break;
+      if (Date.now() > deadline) throw new Error(`${path}: not done on the mobile profile after 30 s (${JSON.stringify(m)})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await page.close2();
+    // The static floor has nothing to make live: its card is "ready" when painted.
+    return { paint: m.paint, live: floor ? m.paint : m.live };
+  };
+  for (const path of Object.values(pages)) await load(path); // warm the server and the OS caches
+  for (let i = 0; i < runs; i++) {
+    for (const [name, path] of Object.entries(pages)) {
+      const t = await load(path);
+      times[name].paint.push(t.paint);
+      times[name].live.push(t.live);
+    }
+  }
+  const result = { profile: PROFILE, runs, targets: TARGETS };
+  for (const [name, t] of Object.entries(times)) result[name] = { paint: stats(t.paint), live: stats(t.live) };
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  result.ratios = {
+    prerenderedPaint: ratio(result.prerendered.paint.median, result.floor.paint.median),
+    prerenderedLive: ratio(result.prerendered.live.median, result.floor.paint.median),
+    embedPaint: ratio(result.embed.paint.median, result.floor.paint.median),
+    embedLive: ratio(result.embed.live.median, result.floor.paint.median),
+  };
+  log('mobile profile:', JSON.stringify(result.ratios));
+  return result;
+}
+
+/** The section of results.md. */
+export function mobileMarkdown(r) {
+  const f = (s) => `${s.median} ms (${s.min}–${s.max}, IQR ${s.p25}–${s.p75})`;
+  const md = ['## Time to card on the mobile profile', ''];
+  md.push(`Lighthouse's mobile profile: ${r.profile.latency} ms round trip, ${r.profile.downloadKbps / 1000} Mbps down, ${r.profile.uploadKbps} kbps up (CDP \`Network.emulateNetworkConditions\`), CPU ${r.profile.cpu}× slower (\`Emulation.setCPUThrottlingRate\`); ${r.runs} cold loads of each page, alternating, cache off. Painted: the animation frame in which the card's title is in its shadow root with the card's stylesheet applied. Interactive: the frame in which the gate belongs to the live card (a click would reveal); the static floor has nothing to make live, so its paint stands for both.`, '');
+  md.push('| Page | title painted | × floor | interactive | × floor |', '|---|---:|---:|---:|---:|');
+  md.push(`| prerendered card (\`spoiler-card render\`) | ${f(r.prerendered.paint)} | ${r.ratios.prerenderedPaint}× | ${f(r.prerendered.live)} | ${r.ratios.prerenderedLive}× |`);
+  md.push(`| live embed (README snippet) | ${f(r.embed.paint)} | ${r.ratios.embedPaint}× | ${f(r.embed.live)} | ${r.ratios.embedLive}× |`);
+  md.push(`| static floor | ${f(r.floor.paint)} | 1× | — | |`, '');
+  return md;
+}

@@ -1,0 +1,252 @@
+//! `spoiler-card render`: a card's first render as declarative shadow DOM,
+//! from the same components the browser runs (Yew's server renderer), for
+//! static sites. It paints at the speed of static HTML, reads without
+//! JavaScript and holds no word of a spoiler: only what the live card shows
+//! before any reveal at the given progress. The data stays behind `src`; the
+//! live card takes over once it has it (see `place` in embed.js).
+
+use std::fmt::Write;
+use std::rc::Rc;
+
+use yew::{AttrValue, ServerRenderer};
+
+use crate::components::loader::{Data, Loader, LoaderProps};
+use crate::load;
+use crate::model::{hash_text, resolve_url, Movie, Problem};
+use crate::storage::Remember;
+use crate::styles;
+
+/// The bundle version a prerendered card is stamped with.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The `theme` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+    /// The reader's colour scheme.
+    Auto,
+}
+
+impl Theme {
+    fn attribute(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// Where the card comes from and how it looks, as `render`'s options say.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The URL the page serves the JSON at (the live card's `src`); `None`
+    /// for a static card that never goes live.
+    pub src: Option<String>,
+    /// The URL of the embed folder (ends in `/`).
+    pub embed: String,
+    /// The `progress` attribute, in minutes.
+    pub progress: Option<u16>,
+    /// The `theme` attribute.
+    pub theme: Option<Theme>,
+    /// The `heading-level` attribute (1-6).
+    pub heading_level: u8,
+    /// Write the schema.org `Movie` JSON-LD beside the card.
+    pub json_ld: bool,
+}
+
+/// Why a document cannot be prerendered: its problems, as the checker
+/// words them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid(pub Vec<Problem>);
+
+/// The fragment for the movie JSON `text`: the element, its declarative
+/// shadow root, a spoiler-free fallback, and (if asked for) the JSON-LD. It
+/// has no blank line, and its opening tag stands alone on its first line,
+/// so that Markdown (markdown-it, Goldmark) keeps it one raw HTML block.
+pub fn render(text: &str, options: &Options) -> Result<String, Invalid> {
+    let movie = match load::from_json_text(text) {
+        Ok((movie, _)) => movie,
+        Err(load::LoadError::Invalid(problems, _)) => return Err(Invalid(problems)),
+        Err(error) => {
+            return Err(Invalid(vec![Problem {
+                severity: crate::model::Severity::Error,
+                path: String::new(),
+                message: error.summary(),
+            }]))
+        }
+    };
+    let card = card_html(text, options);
+    let mut out = String::with_capacity(card.len() + 1024);
+    // The element and its attributes: values escaped, on the first line.
+    out.push_str("<spoiler-card");
+    if let Some(src) = &options.src {
+        attribute(&mut out, "src", src);
+    }
+    if let Some(progress) = options.progress {
+        attribute(&mut out, "progress", &progress.to_string());
+    }
+    if let Some(theme) = options.theme {
+        attribute(&mut out, "theme", theme.attribute());
+    }
+    if options.heading_level != 2 {
+        attribute(
+            &mut out,
+            "heading-level",
+            &options.heading_level.to_string(),
+        );
+    }
+    out.push_str(">\n<template shadowrootmode=\"open\">");
+    out.push_str("<link rel=\"stylesheet\" href=\"");
+    escape_into(&mut out, &format!("{}{}", options.embed, styles::CSS_FILE));
+    out.push_str("\"><div class=\"root\"");
+    attribute(&mut out, "data-sc-version", VERSION);
+    attribute(
+        &mut out,
+        "data-sc-data",
+        &format!("{:016x}", hash_text(text)),
+    );
+    out.push('>');
+    // Line breaks in the data would be line breaks in the fragment (a blank
+    // one ends Markdown's HTML block): as references they read the same.
+    out.push_str(&card.replace('\r', "&#13;").replace('\n', "&#10;"));
+    out.push_str("</div></template>\n");
+    out.push_str(&fallback(&movie));
+    out.push_str("\n</spoiler-card>");
+    if options.json_ld {
+        out.push_str("\n<script type=\"application/ld+json\">");
+        out.push_str(&json_ld(&movie, options.src.as_deref()));
+        out.push_str("</script>");
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// The card's first render by Yew's server renderer, as the live card first
+/// renders it: the attribute's progress, nothing revealed, no reader state.
+fn card_html(text: &str, options: &Options) -> String {
+    let text = text.to_owned();
+    let base_url = options.src.clone().unwrap_or_default();
+    let (progress, heading_level) = (options.progress, options.heading_level);
+    let renderer = ServerRenderer::<Loader>::with_props(move || LoaderProps {
+        data: Some(Data(Rc::new(load::from_json_text(&text)))),
+        generation: 1,
+        base_url: AttrValue::from(base_url),
+        progress,
+        remember: Remember::None,
+        heading_level,
+        resume: None,
+        on_state: Default::default(),
+        on_retry: None,
+        prerendered: false,
+    })
+    .hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// What a reader without the card sees (RSS readers, email): the title, the
+/// year and the spoiler-free synopsis.
+fn fallback(movie: &Movie) -> String {
+    let mut out = String::from("<p><strong>");
+    escape_into(&mut out, &movie.title);
+    let _ = write!(out, "</strong> ({}): ", movie.year);
+    escape_into(&mut out, &movie.synopsis.replace(['\r', '\n'], " "));
+    out.push_str("</p>");
+    out
+}
+
+/// A spoiler-free schema.org `Movie`: the facts and the synopsis, never the
+/// plot. `<`, `>` and `&` are written as `\u003c`-style escapes, so that
+/// no text can end the script element.
+fn json_ld(movie: &Movie, src: Option<&str>) -> String {
+    let mut out = String::from("{\"@context\":\"https://schema.org\",\"@type\":\"Movie\"");
+    let field = |out: &mut String, key: &str, value: &str| {
+        let _ = write!(out, ",\"{key}\":");
+        json_string(out, value);
+    };
+    field(&mut out, "name", &movie.title);
+    field(&mut out, "datePublished", &movie.year.to_string());
+    let (h, m) = (movie.runtime_minutes / 60, movie.runtime_minutes % 60);
+    field(&mut out, "duration", &format!("PT{h}H{m}M"));
+    out.push_str(",\"inLanguage\":{\"@type\":\"Language\",\"name\":");
+    json_string(&mut out, &movie.language);
+    out.push('}');
+    out.push_str(",\"director\":[");
+    for (i, name) in movie.directors.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"@type\":\"Person\",\"name\":");
+        json_string(&mut out, name);
+        out.push('}');
+    }
+    out.push(']');
+    if !movie.genres.is_empty() {
+        out.push_str(",\"genre\":[");
+        for (i, genre) in movie.genres.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json_string(&mut out, genre);
+        }
+        out.push(']');
+    }
+    field(&mut out, "description", &movie.synopsis);
+    if let Some(image) = movie
+        .poster
+        .as_ref()
+        .and_then(|p| resolve_url(src.unwrap_or(""), &p.src))
+    {
+        field(&mut out, "image", &image);
+    }
+    out.push('}');
+    out
+}
+
+/// A JSON string literal, with `<`, `>` and `&` escaped too.
+fn json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// ` name="value"`, the value escaped.
+fn attribute(out: &mut String, name: &str, value: &str) {
+    let _ = write!(out, " {name}=\"");
+    escape_into(out, value);
+    out.push('"');
+}
+
+/// Text escaped for HTML text and attribute values.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+}
