@@ -307,6 +307,9 @@ test('progress: "I\'m here" on an event sets progress; reload remembers it; reme
     const at = String(LLV.timeline[5].at_minute);
     assertEqual(await inCard(page, LLV_CARD, '#sc-progress').inputValue(), at, "I'm here");
     await page.reload();
+    // The browser restores the scroll position, which can leave the lazy card
+    // above the viewport; a reader scrolls back to it.
+    await page.locator(LLV_CARD).scrollIntoViewIfNeeded();
     await waitForCard(page, LLV_CARD);
     await page.waitForFunction((at) => document.querySelector('#card-llv').shadowRoot.querySelector('#sc-progress').value === at, at);
     const stored = await page.evaluate(() => localStorage.getItem('spoiler-card:v1:leaving-las-vegas-1995:progress'));
