@@ -651,7 +651,11 @@ test('embed: without JavaScript the fallback links show and nothing spoils', asy
   // Control: with JavaScript the same page hides the fallback, and after a reveal the words are there.
   await withPage(browser, `${origin}/examples/blog.html`, { width: 1200 }, async (page) => {
     await waitForCard(page, 'spoiler-card');
-    await page.waitForFunction(() => [...document.querySelectorAll('spoiler-card')].every((el) => el.shadowRoot?.querySelector('.title')), null, { timeout: 15000 });
+    // The second card may sit beyond the lazy margin once the first has grown: bring each into view, where it starts.
+    for (let i = 0; i < 2; i += 1) {
+      await page.locator('spoiler-card').nth(i).scrollIntoViewIfNeeded();
+      await page.waitForFunction((n) => document.querySelectorAll('spoiler-card')[n].shadowRoot?.querySelector('.title'), i, { timeout: 15000 });
+    }
     const visible = await page.locator('spoiler-card a.fallback').evaluateAll((as) => as.map((a) => a.checkVisibility()));
     assertEqual(visible, [false, false], 'fallback links visible once the cards render');
     // The card's own words (UI strings such as "Full plot and ending") are not spoilers.
