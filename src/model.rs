@@ -391,24 +391,17 @@ fn has_reinterpreted_chars(url: &str) -> bool {
 }
 
 /// Is this a relative reference (no scheme, not protocol-relative)?
-fn is_plain_relative(url: &str) -> bool {
-    if url.starts_with("//") || has_reinterpreted_chars(url) {
-        return false;
-    }
-    // A scheme is letters/digits/+.- before the first ':' that comes before
-    // any '/', '?' or '#'.
-    match url.find([':', '/', '?', '#']) {
-        Some(i) => url.as_bytes()[i] != b':',
-        None => true,
-    }
+pub fn is_plain_relative(url: &str) -> bool {
+    !url.starts_with("//") && !has_reinterpreted_chars(url) && !has_scheme(url)
 }
 
 /// A poster's `src` resolved against the URL of the JSON it came from (an
-/// absolute URL, or a path when the page gives one). In plain Rust, so that
-/// the card resolves it while rendering, natively (prerendering) as in the
-/// browser. `None` unless the reference is what validation allows (an
-/// http(s) URL, or a relative reference without a scheme). Dot segments
-/// are left for the browser, which removes them when it loads the image.
+/// absolute http(s) URL, a protocol-relative one, or a path when the page
+/// gives one). In plain Rust, so that the card resolves it while rendering,
+/// natively (prerendering) as in the browser. `None` unless the reference is
+/// what validation allows (an http(s) URL, or a relative reference without a
+/// scheme) and the base is one of those. Dot segments are left for the
+/// browser, which removes them when it loads the image.
 pub fn resolve_url(base: &str, reference: &str) -> Option<String> {
     if is_http_url(reference) {
         return Some(reference.to_owned());
@@ -416,27 +409,53 @@ pub fn resolve_url(base: &str, reference: &str) -> Option<String> {
     if !is_plain_relative(reference) {
         return None;
     }
-    // The base's origin (`https://host`, or nothing for a path).
-    let origin_end = match base.find("://") {
-        Some(i) if is_http_url(base) => base[i + 3..]
-            .find(['/', '?', '#'])
-            .map_or(base.len(), |j| i + 3 + j),
-        Some(_) => return None,
-        None => 0,
-    };
-    let base_path = &base[..base.find(['?', '#']).unwrap_or(base.len())];
-    let prefix = match reference.as_bytes().first() {
-        Some(b'/') => &base[..origin_end],
-        Some(b'?' | b'#') => base_path,
-        // The base's folder: up to its last `/` (the origin's end at least).
-        _ => &base_path[..base_path.rfind('/').map_or(0, |i| i + 1).max(origin_end)],
-    };
-    let slash = if prefix.len() == origin_end && origin_end > 0 && !reference.starts_with('/') {
-        "/"
+    // Where the base's path starts: after `scheme://host` or `//host`, or
+    // at once for a path. Any other scheme (`data:`, `javascript:`) has no
+    // place a path could be resolved in.
+    let authority = if is_http_url(base) {
+        base.find("://").map(|i| i + 3)
+    } else if base.starts_with("//") {
+        Some(2)
+    } else if has_scheme(base) {
+        return None;
     } else {
-        ""
+        None
     };
-    Some(format!("{prefix}{slash}{reference}"))
+    let path_start = authority.map_or(0, |a| {
+        base[a..]
+            .find(['/', '?', '#'])
+            .map_or(base.len(), |i| a + i)
+    });
+    let without_fragment = &base[..base.find('#').unwrap_or(base.len())];
+    let path_end = base[path_start..]
+        .find(['?', '#'])
+        .map_or(base.len(), |i| path_start + i);
+    let prefix = match reference.as_bytes().first() {
+        Some(b'/') => &base[..path_start],
+        Some(b'?') => &base[..path_end],
+        Some(b'#') => without_fragment,
+        // The base's folder: up to the last `/` of its path.
+        _ => {
+            &base[..base[path_start..path_end]
+                .rfind('/')
+                .map_or(path_start, |i| path_start + i + 1)]
+        }
+    };
+    // `https://host` + `p.jpg`: the empty path is `/`.
+    let slash = authority.is_some()
+        && prefix.len() == path_start
+        && !matches!(reference.as_bytes().first(), Some(b'/' | b'?' | b'#'));
+    Some(format!(
+        "{prefix}{}{reference}",
+        if slash { "/" } else { "" }
+    ))
+}
+
+/// Does `url` start with a scheme? Counted as one: anything before a `:`
+/// that comes before any `/`, `?` or `#` (stricter than a browser, which
+/// wants letters, digits and `+-.`, starting with a letter).
+fn has_scheme(url: &str) -> bool {
+    matches!(url.find([':', '/', '?', '#']), Some(i) if url.as_bytes()[i] == b':')
 }
 
 /// Parses `YYYY-MM-DD` or an RFC 3339 date-time's date part.

@@ -955,6 +955,24 @@ fn poster_paths_resolve_against_the_json_url_as_a_browser_would() {
         ("/movies/x.json", "/p.jpg", "/p.jpg"),
         ("movies/x.json", "p.jpg", "movies/p.jpg"),
         ("", "p.jpg", "p.jpg"),
+        // A fragment keeps the base's query; a query replaces it.
+        (
+            "https://e.org/m/x.json?v=1#top",
+            "#poster",
+            "https://e.org/m/x.json?v=1#poster",
+        ),
+        // Protocol-relative: the path stays on the base's host.
+        ("//cdn.example/m/x.json", "/p.jpg", "//cdn.example/p.jpg"),
+        ("//cdn.example/m/x.json", "p.jpg", "//cdn.example/m/p.jpg"),
+        ("//cdn.example", "p.jpg", "//cdn.example/p.jpg"),
+        // A `://` in a relative base's query is no scheme; nor in an
+        // absolute one's.
+        ("/proxy?u=https://x.example/m.json", "p.jpg", "/p.jpg"),
+        (
+            "https://e.org/m/x.json?u=https://x.example/a/b",
+            "p.jpg",
+            "https://e.org/m/p.jpg",
+        ),
     ];
     for (base, reference, expected) in cases {
         assert_eq!(
@@ -971,5 +989,15 @@ fn poster_paths_resolve_against_the_json_url_as_a_browser_would() {
     ] {
         assert_eq!(resolve_url("https://e.org/x.json", bad), None, "{bad}");
     }
-    assert_eq!(resolve_url("ftp://e.org/x.json", "p.jpg"), None);
+    // Bases where no path can be resolved: other schemes, with or without
+    // `//` (a `data:` src, a `javascript:` one given to the CLI).
+    for base in [
+        "ftp://e.org/x.json",
+        "javascript:alert(1)//",
+        "data:application/json,{}",
+        "mailto:a@e.org",
+    ] {
+        assert_eq!(resolve_url(base, "p.jpg"), None, "{base}");
+        assert_eq!(resolve_url(base, "/p.jpg"), None, "{base}");
+    }
 }
