@@ -33,6 +33,7 @@ fn main() {
     let hash = css.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
     });
+    println!("cargo:rustc-env=SPOILER_CARD_CSS_HASH={hash:016x}");
     fs::write(out.join("card.css"), &css).unwrap();
     fs::write(
         out.join("card-css-file.txt"),
@@ -41,7 +42,8 @@ fn main() {
     .unwrap();
 }
 
-/// Drops comments, collapses whitespace, and removes it around `{};,`.
+/// Drops comments, collapses whitespace, and removes it around `{};,` and
+/// after `:`.
 /// Conservative on purpose: nothing inside a declaration value changes
 /// except runs of whitespace.
 fn minify(text: &str) -> String {
@@ -60,14 +62,22 @@ fn minify(text: &str) -> String {
         .join(" ");
     let mut out = String::with_capacity(collapsed.len());
     let chars: Vec<char> = collapsed.chars().collect();
+    // Inside a quoted string every space stays.
+    let mut quote = None;
     for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let prev = i.checked_sub(1).map(|p| chars[p]);
-            let next = chars.get(i + 1).copied();
-            let tight = |ch: Option<char>| matches!(ch, Some('{' | '}' | ';' | ','));
-            if tight(prev) || tight(next) {
-                continue;
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, ' ') => {
+                let prev = i.checked_sub(1).map(|p| chars[p]);
+                let next = chars.get(i + 1).copied();
+                let tight = |ch: Option<char>| matches!(ch, Some('{' | '}' | ';' | ','));
+                // (After a `:`, never before: `a :hover` is not `a:hover`.)
+                if tight(prev) || tight(next) || prev == Some(':') {
+                    continue;
+                }
             }
+            _ => {}
         }
         out.push(c);
     }

@@ -12,12 +12,17 @@ use yew::{AttrValue, ServerRenderer};
 
 use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::load;
-use crate::model::{hash_text, resolve_url, Movie, Problem};
+use crate::model::{hash_text, resolve_url, Movie, Problem, Severity};
 use crate::storage::Remember;
 use crate::styles;
 
-/// The bundle version a prerendered card is stamped with.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The version a prerendered card is stamped with: the package's, and the
+/// stylesheet's hash (its markup and its CSS go together).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("SPOILER_CARD_CSS_HASH")
+);
 
 /// The `theme` attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,26 +64,68 @@ pub struct Options {
 }
 
 /// Why a document cannot be prerendered: its problems, as the checker
-/// words them.
+/// words them (or why the options cannot be).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invalid(pub Vec<Problem>);
 
+/// A prerendered card, and what the author may want to mend.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// The fragment for the page.
+    pub html: String,
+    /// The data's warnings, and what was left out.
+    pub warnings: Vec<Problem>,
+}
+
+fn problem(severity: Severity, path: &str, message: String) -> Problem {
+    Problem {
+        severity,
+        path: path.to_owned(),
+        message,
+    }
+}
+
+/// The base the poster resolves against: `src`, or, for a static card,
+/// none (`about:` resolves nothing), since the page it lands on is unknown.
+fn poster_base(options: &Options) -> &str {
+    options.src.as_deref().unwrap_or("about:")
+}
 /// The fragment for the movie JSON `text`: the element, its declarative
 /// shadow root, a spoiler-free fallback, and (if asked for) the JSON-LD. It
 /// has no blank line, and its opening tag stands alone on its first line,
 /// so that Markdown (markdown-it, Goldmark) keeps it one raw HTML block.
-pub fn render(text: &str, options: &Options) -> Result<String, Invalid> {
-    let movie = match load::from_json_text(text) {
-        Ok((movie, _)) => movie,
+pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
+    let (movie, mut warnings) = match load::from_json_text(text) {
+        Ok((movie, warnings)) => (movie, warnings),
         Err(load::LoadError::Invalid(problems, _)) => return Err(Invalid(problems)),
-        Err(error) => {
-            return Err(Invalid(vec![Problem {
-                severity: crate::model::Severity::Error,
-                path: String::new(),
-                message: error.summary(),
-            }]))
-        }
+        Err(error) => return Err(Invalid(vec![problem(Severity::Error, "", error.summary())])),
     };
+    // At the end of the film the live card shows the plot and the ending:
+    // in a page's HTML that would reach every reader, feed and crawler.
+    if let Some(progress) = options.progress.filter(|p| *p >= movie.runtime_minutes) {
+        return Err(Invalid(vec![problem(
+            Severity::Error,
+            "",
+            format!(
+                "--progress {progress} is at or past the end of the film ({} minutes): \
+                 the fragment would hold the plot and the ending; give less, or none",
+                movie.runtime_minutes
+            ),
+        )]));
+    }
+    if let Some(poster) = movie.poster.as_ref() {
+        if resolve_url(poster_base(options), &poster.src).is_none() {
+            warnings.push(problem(
+                Severity::Warning,
+                "poster.src",
+                format!(
+                    "{} is relative, and a static card has no src to resolve it against: \
+                     left out (give an absolute URL)",
+                    poster.src
+                ),
+            ));
+        }
+    }
     let card = card_html(text, options);
     let mut out = String::with_capacity(card.len() + 1024);
     // The element and its attributes: values escaped, on the first line.
@@ -118,18 +165,23 @@ pub fn render(text: &str, options: &Options) -> Result<String, Invalid> {
     out.push_str("\n</spoiler-card>");
     if options.json_ld {
         out.push_str("\n<script type=\"application/ld+json\">");
-        out.push_str(&json_ld(&movie, options.src.as_deref()));
+        out.push_str(&json_ld(&movie, poster_base(options)));
         out.push_str("</script>");
     }
     out.push('\n');
-    Ok(out)
+    Ok(Rendered {
+        html: out,
+        warnings,
+    })
 }
 
 /// The card's first render by Yew's server renderer, as the live card first
 /// renders it: the attribute's progress, nothing revealed, no reader state.
 fn card_html(text: &str, options: &Options) -> String {
+    // Parsed again in the renderer's closure, which must be `Send` (the
+    // data's `Rc` is not); a few milliseconds, once per fragment.
     let text = text.to_owned();
-    let base_url = options.src.clone().unwrap_or_default();
+    let base_url = poster_base(options).to_owned();
     let (progress, heading_level) = (options.progress, options.heading_level);
     let renderer = ServerRenderer::<Loader>::with_props(move || LoaderProps {
         data: Some(Data(Rc::new(load::from_json_text(&text)))),
@@ -161,7 +213,7 @@ fn fallback(movie: &Movie) -> String {
 /// A spoiler-free schema.org `Movie`: the facts and the synopsis, never the
 /// plot. `<`, `>` and `&` are written as `\u003c`-style escapes, so that
 /// no text can end the script element.
-fn json_ld(movie: &Movie, src: Option<&str>) -> String {
+fn json_ld(movie: &Movie, poster_base: &str) -> String {
     let mut out = String::from("{\"@context\":\"https://schema.org\",\"@type\":\"Movie\"");
     let field = |out: &mut String, key: &str, value: &str| {
         let _ = write!(out, ",\"{key}\":");
@@ -198,7 +250,7 @@ fn json_ld(movie: &Movie, src: Option<&str>) -> String {
     if let Some(image) = movie
         .poster
         .as_ref()
-        .and_then(|p| resolve_url(src.unwrap_or(""), &p.src))
+        .and_then(|p| resolve_url(poster_base, &p.src))
     {
         field(&mut out, "image", &image);
     }

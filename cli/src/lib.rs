@@ -4,7 +4,8 @@
 //! into an embed folder. The same model code the card runs in the browser.
 #![deny(missing_docs)]
 
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{Read, Write};
 
 use spoiler_card::model::{self, limits, Report, Severity};
 use spoiler_card::prerender::{self, Options, Theme};
@@ -59,19 +60,74 @@ render   prints the card's first render as declarative shadow DOM, for a page:
 css      writes the card's stylesheet (spoiler-card-<hash>.css) into DIR and prints its name
 ";
 
+/// Runs the process's arguments (without the program name): an argument
+/// that is not UTF-8 is bad usage, not a panic.
+pub fn run_os(
+    args: impl Iterator<Item = OsString>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
+    let mut texts = Vec::new();
+    for arg in args {
+        match arg.into_string() {
+            Ok(text) => texts.push(text),
+            Err(arg) => {
+                let problem = format!("{}: arguments must be UTF-8", arg.to_string_lossy());
+                return usage(err, Some(&problem));
+            }
+        }
+    }
+    run(&texts, out, err)
+}
+
 /// Runs the command line `args` (without the program name); returns the
-/// exit code: 0 done, 1 the data has errors, 2 bad usage.
+/// exit code: 0 done, 1 the data has errors (or cannot be read or
+/// written), 2 bad usage.
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..], out),
+        Some("check") => check(&args[1..], out, err),
         Some("render") => render(&args[1..], out, err),
         Some("css") => css(&args[1..], out, err),
-        Some("--version") => {
-            let _ = writeln!(out, "spoiler-card {}", prerender::VERSION);
-            0
-        }
+        Some("--version") => written(writeln!(out, "spoiler-card {}", prerender::VERSION), err),
+        Some("-h" | "--help" | "help") => written(write!(out, "{USAGE}"), err),
         _ => usage(err, None),
     }
+}
+
+/// 0 if the output was written, else 1 with the reason (a full disk, a
+/// closed pipe): a fragment cut short must not look done.
+fn written(result: std::io::Result<()>, err: &mut impl Write) -> i32 {
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            let _ = writeln!(err, "spoiler-card: cannot write the output: {error}");
+            1
+        }
+    }
+}
+
+/// The text of `file`, read up to the document limit (`/dev/zero` is not
+/// read for ever); `Err` says why not, as the checker reports it.
+pub fn read_document(file: &str) -> Result<String, String> {
+    let limit = limits::DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|error| format!("cannot read: {error}"))?;
+    if bytes.len() > limit {
+        let size = std::fs::metadata(file).map_or(0, |m| m.len());
+        return Err(if size > limit as u64 {
+            format!("the document is {size} bytes, more than the limit of {limit}")
+        } else {
+            format!("the document is more than the limit of {limit} bytes")
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid JSON: the text is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
 }
 
 fn usage(err: &mut impl Write, problem: Option<&str>) -> i32 {
@@ -83,38 +139,46 @@ fn usage(err: &mut impl Write, problem: Option<&str>) -> i32 {
 }
 
 /// `check FILE...`.
-fn check(files: &[String], out: &mut impl Write) -> i32 {
-    if files.is_empty() || files.iter().any(|f| f == "-h" || f == "--help") {
-        let _ = write!(out, "{USAGE}");
-        return 2;
+fn check(files: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    if files.iter().any(|f| f == "-h" || f == "--help") {
+        return written(write!(out, "{USAGE}"), err);
     }
+    if files.is_empty() {
+        return usage(err, Some("check needs a movie JSON file"));
+    }
+    // Written at the end, in one go, so that a failed write is told.
+    let mut buf = Vec::new();
     let mut any_errors = false;
     for file in files {
-        let report = match std::fs::read_to_string(file) {
+        let report = match read_document(file) {
             Ok(text) => check_text(&text),
-            Err(error) => {
-                let _ = writeln!(out, "{file}: cannot read: {error}");
+            Err(why) if why.starts_with("cannot read") => {
+                let _ = writeln!(&mut buf, "{file}: {why}");
                 any_errors = true;
                 continue;
             }
+            Err(why) => Report::unreadable(why),
         };
         let (errors, warnings) = (report.error_count, report.warning_count);
         if errors == 0 && warnings == 0 {
-            let _ = writeln!(out, "{file}: OK");
+            let _ = writeln!(&mut buf, "{file}: OK");
             continue;
         }
-        print_problems(out, file, &report);
+        print_problems(&mut buf, file, &report);
         if errors > 0 {
             any_errors = true;
-            let _ = writeln!(out, "{file}: {errors} error(s), {warnings} warning(s)");
+            let _ = writeln!(&mut buf, "{file}: {errors} error(s), {warnings} warning(s)");
         } else {
-            let _ = writeln!(out, "{file}: OK with {warnings} warning(s)");
+            let _ = writeln!(&mut buf, "{file}: OK with {warnings} warning(s)");
         }
     }
-    i32::from(any_errors)
+    match written(out.write_all(&buf).and_then(|()| out.flush()), err) {
+        0 => i32::from(any_errors),
+        failed => failed,
+    }
 }
 
-fn print_problems(out: &mut impl Write, file: &str, report: &Report) {
+fn print_problems(out: &mut Vec<u8>, file: &str, report: &Report) {
     for problem in &report.problems {
         let kind = match problem.severity {
             Severity::Error => "error",
@@ -145,14 +209,22 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let mut is_static = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
+        // An option's value: present, not empty, and not the next option
+        // (`--src --static` is a missing URL, not a URL).
         let mut value = |name: &str| match args.next() {
-            Some(v) => Ok(v.clone()),
-            None => Err(format!("{name} needs a value")),
+            Some(v) if !v.trim().is_empty() && !v.starts_with("--") => Ok(v.clone()),
+            _ => Err(format!("{name} needs a value")),
         };
         let parsed = match arg.as_str() {
-            "--src" => value("--src").map(|v| options.src = Some(v)),
-            "--embed" => value("--embed").map(|v| {
+            "--src" => value("--src").and_then(|v| {
+                url_option("--src", &v)?;
+                options.src = Some(v);
+                Ok(())
+            }),
+            "--embed" => value("--embed").and_then(|v| {
+                url_option("--embed", &v)?;
                 options.embed = if v.ends_with('/') { v } else { format!("{v}/") };
+                Ok(())
             }),
             "--progress" => value("--progress").and_then(|v| {
                 format::parse_minutes(&v)
@@ -184,8 +256,10 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
                 is_static = true;
                 Ok(())
             }
-            "-h" | "--help" => Err(String::new()),
-            other if other.starts_with('-') => Err(format!("unknown option {other}")),
+            "-h" | "--help" => return written(write!(out, "{USAGE}"), err),
+            other if other.starts_with('-') && other != "-" => {
+                Err(format!("unknown option {other}"))
+            }
             other if file.is_none() => {
                 file = Some(other.to_owned());
                 Ok(())
@@ -193,10 +267,7 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
             other => Err(format!("one file only ({other}?)")),
         };
         if let Err(problem) = parsed {
-            return usage(
-                err,
-                Some(&problem).filter(|p| !p.is_empty()).map(|p| p.as_str()),
-            );
+            return usage(err, Some(&problem));
         }
     }
     let Some(file) = file else {
@@ -212,17 +283,36 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         (Some(_), true) => return usage(err, Some("--src and --static exclude each other")),
         _ => {}
     }
-    let text = match std::fs::read_to_string(&file) {
+    for (name, url) in [
+        ("--src", options.src.as_deref()),
+        ("--embed", Some(options.embed.as_str())),
+    ] {
+        if let Some(url) = url.filter(|u| !u.starts_with('/') && !model::is_http_url(u)) {
+            let _ = writeln!(
+                err,
+                "spoiler-card: warning: {name} {url} is relative: it resolves against each page \
+                 that shows the fragment (a listing page, a feed); a path from the site's root \
+                 (/…) or a full URL works on every page"
+            );
+        }
+    }
+    let text = match read_document(&file) {
         Ok(text) => text,
-        Err(error) => {
-            let _ = writeln!(err, "{file}: cannot read: {error}");
+        Err(why) => {
+            let _ = writeln!(err, "{file}: error: {why}");
             return 1;
         }
     };
     match prerender::render(&text, &options) {
-        Ok(fragment) => {
-            let _ = out.write_all(fragment.as_bytes());
-            0
+        Ok(rendered) => {
+            for problem in &rendered.warnings {
+                let _ = writeln!(err, "{file}: warning: {problem}");
+            }
+            written(
+                out.write_all(rendered.html.as_bytes())
+                    .and_then(|()| out.flush()),
+                err,
+            )
         }
         Err(prerender::Invalid(problems)) => {
             for problem in problems {
@@ -233,8 +323,21 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     }
 }
 
+/// An http(s) URL or a path: what a page can serve the JSON and the embed
+/// folder at (not `javascript:`, `data:`, or text a browser rewrites).
+fn url_option(name: &str, url: &str) -> Result<(), String> {
+    if model::is_http_url(url) || model::is_plain_relative(url) || url.starts_with("//") {
+        Ok(())
+    } else {
+        Err(format!("{name} {url}: use an http(s) URL or a path"))
+    }
+}
+
 /// `css --out DIR`: the stylesheet the embed folder serves.
 fn css(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return written(write!(out, "{USAGE}"), err);
+    }
     let [flag, dir] = args else {
         return usage(err, Some("css needs --out DIR"));
     };
@@ -247,6 +350,5 @@ fn css(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         let _ = writeln!(err, "{dir}: cannot write: {error}");
         return 1;
     }
-    let _ = writeln!(out, "{}", styles::CSS_FILE);
-    0
+    written(writeln!(out, "{}", styles::CSS_FILE), err)
 }

@@ -3,7 +3,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = spoiler_card_cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+    let code = spoiler_card_cli::run_os(
+        std::env::args_os().skip(1),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
     ExitCode::from(code as u8)
 }

@@ -114,7 +114,17 @@ fn the_fragment_is_one_markdown_html_block_with_the_card_and_its_stylesheet() {
         out.contains(&format!("/embed/{}\"", spoiler_card::styles::CSS_FILE)),
         "links the built stylesheet"
     );
-    assert!(out.contains(r#"data-sc-version="0.1.0""#) && out.contains("data-sc-data=\""));
+    // Stamped with the package version and the stylesheet's hash, and the
+    // data's hash.
+    let css_hash = spoiler_card::styles::CSS_FILE
+        .trim_start_matches("spoiler-card-")
+        .trim_end_matches(".css");
+    let version = format!(
+        "data-sc-version=\"{}+{css_hash}\"",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(out.contains(&version), "{version}");
+    assert!(out.contains("data-sc-data=\""));
     assert!(
         out.contains("<h3 id=\"sc-title\" part=\"title\" class=\"title\">Leaving Las Vegas</h3>")
     );
@@ -382,4 +392,192 @@ fn check_keeps_its_old_name() {
         .unwrap();
     assert_eq!(new.0, old.status.code().unwrap());
     assert_eq!(new.1, String::from_utf8(old.stdout).unwrap());
+}
+
+/// `movie` with `edit` applied, written to a fresh file: its path.
+fn edited(name: &str, edit: impl FnOnce(&mut Json)) -> String {
+    let mut m = movie("assets/movies/leaving-las-vegas.json");
+    edit(&mut m);
+    let path =
+        std::env::temp_dir().join(format!("spoiler-card-{name}-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn line_breaks_and_markup_in_the_data_keep_the_fragment_one_markdown_block() {
+    let title = "Night & Day </template><!-- x --> </script>\u{2028}end";
+    let synopsis = "First paragraph.\n\nSecond one,\r\n\r\nand a third.\n";
+    let file = edited("breaks", |m| {
+        m["title"] = title.into();
+        m["synopsis"] = synopsis.into();
+    });
+    let out = render(&[&file, "--src", "/m.json"]);
+    assert!(
+        out.lines().all(|l| !l.trim().is_empty()),
+        "no blank line:\n{out}"
+    );
+    assert!(out.starts_with("<spoiler-card src=\"/m.json\">\n"), "{out}");
+    assert_eq!(out.matches("</template>").count(), 1, "only its own");
+    assert_eq!(out.matches("<!--").count(), 0, "no comment opens");
+    assert_eq!(
+        out.matches("</script>").count(),
+        1,
+        "only the JSON-LD's end"
+    );
+    let (_, after) = out.split_once("application/ld+json\">").unwrap();
+    assert!(
+        !after.contains('\u{2028}') && !after.contains(" & "),
+        "U+2028 and & escaped in the JSON-LD"
+    );
+    let ld = json_ld(&out);
+    assert_eq!(ld["name"], title, "the JSON-LD reads back to the text");
+    assert_eq!(ld["description"], synopsis);
+}
+
+#[test]
+fn progress_at_the_end_of_the_film_is_refused_for_a_page() {
+    let m = movie("assets/movies/leaving-las-vegas.json");
+    let runtime = m["runtime_minutes"].as_u64().unwrap();
+    for progress in [runtime.to_string(), "2:00".to_owned(), "999".to_owned()] {
+        let (code, out, err) = cli(&[
+            "render",
+            "assets/movies/leaving-las-vegas.json",
+            "--src",
+            "/m.json",
+            "--progress",
+            &progress,
+        ]);
+        assert_eq!(code, 1, "--progress {progress}");
+        assert_eq!(out, "", "nothing for the page");
+        assert!(err.contains("past the end of the film"), "{err}");
+    }
+    // A minute before the end is the author's to give.
+    render(&[
+        "assets/movies/leaving-las-vegas.json",
+        "--src",
+        "/m.json",
+        "--progress",
+        &(runtime - 1).to_string(),
+    ]);
+}
+
+#[test]
+fn bad_arguments_and_files_are_told_never_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let llv = "assets/movies/leaving-las-vegas.json";
+    for (args, says) in [
+        (vec![llv, "--src", "--static"], "--src needs a value"),
+        (vec![llv, "--src", ""], "--src needs a value"),
+        (
+            vec![llv, "--src", "javascript:alert(1)//"],
+            "use an http(s) URL",
+        ),
+        (
+            vec![llv, "--src", "/m.json", "--embed", "data:text/html,x"],
+            "use an http(s) URL",
+        ),
+        (vec![llv, "--static", "--bogus"], "unknown option --bogus"),
+    ] {
+        let (code, out, err) = cli(&[&["render"], &args[..]].concat());
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    let not_utf8 = Command::new(env!("CARGO_BIN_EXE_spoiler-card"))
+        .args([
+            OsStr::new("render"),
+            OsStr::from_bytes(b"\xff.json"),
+            OsStr::new("--static"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(not_utf8.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&not_utf8.stderr).contains("must be UTF-8"));
+    // An endless file stops at the limit; a full disk is an error.
+    let (code, out, err) = cli(&["render", "/dev/zero", "--static"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("more than the limit"), "{err}");
+    let (code, out, _) = cli(&["check", "/dev/zero"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("/dev/zero: error: the document is more than the limit"),
+        "{out}"
+    );
+    let full = Command::new(env!("CARGO_BIN_EXE_spoiler-card"))
+        .args(["render", llv, "--src", "/m.json"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(
+        full.status.code(),
+        Some(1),
+        "a fragment cut short is no success"
+    );
+    assert!(String::from_utf8_lossy(&full.stderr).contains("cannot write"));
+    for help in [
+        vec!["--help"],
+        vec!["render", "--help"],
+        vec!["check", "-h"],
+    ] {
+        let (code, out, _) = cli(&help);
+        assert_eq!(code, 0, "{help:?}");
+        assert!(out.starts_with("usage: spoiler-card"), "{help:?}");
+    }
+}
+
+#[test]
+fn a_static_card_leaves_out_a_poster_it_cannot_resolve_and_says_so() {
+    let relative = edited("poster-rel", |m| {
+        m["poster"] = serde_json::json!({ "src": "img/poster.jpg", "alt": "The poster" });
+    });
+    let (code, out, err) = cli(&["render", &relative, "--static"]);
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains("<img") && !out.contains("poster.jpg"),
+        "{out}"
+    );
+    assert!(
+        err.contains("warning: poster.src: img/poster.jpg is relative"),
+        "{err}"
+    );
+    // With --src it resolves against the JSON's URL, in the card and the JSON-LD.
+    let out = render(&[&relative, "--src", "https://films.example/m/x.json"]);
+    assert!(
+        out.contains("src=\"https://films.example/m/img/poster.jpg\""),
+        "{out}"
+    );
+    assert_eq!(
+        json_ld(&out)["image"],
+        "https://films.example/m/img/poster.jpg"
+    );
+    let absolute = edited("poster-abs", |m| {
+        m["poster"] =
+            serde_json::json!({ "src": "https://img.example/p.jpg", "alt": "The poster" });
+    });
+    let out = render(&[&absolute, "--static"]);
+    assert!(out.contains("src=\"https://img.example/p.jpg\""), "{out}");
+}
+
+#[test]
+fn a_relative_src_is_warned_about() {
+    let (code, _, err) = cli(&[
+        "render",
+        "assets/movies/leaving-las-vegas.json",
+        "--src",
+        "movies/x.json",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("warning: --src movies/x.json is relative"),
+        "{err}"
+    );
+    let (_, _, err) = cli(&[
+        "render",
+        "assets/movies/leaving-las-vegas.json",
+        "--src",
+        "/movies/x.json",
+    ]);
+    assert_eq!(err, "");
 }

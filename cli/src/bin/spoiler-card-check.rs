@@ -4,9 +4,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::iter::once("check".to_owned())
-        .chain(std::env::args().skip(1))
-        .collect();
-    let code = spoiler_card_cli::run(&args, &mut std::io::stdout(), &mut std::io::stderr());
+    let args = std::iter::once("check".into()).chain(std::env::args_os().skip(1));
+    let code = spoiler_card_cli::run_os(args, &mut std::io::stdout(), &mut std::io::stderr());
     ExitCode::from(code as u8)
 }
