@@ -9,7 +9,7 @@
 // - prerenders the demo's and the examples' cards into their pages
 //   (`<template data-prerender="FILE --src URL ..."></template>` becomes
 //   the fragment).
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -17,7 +17,15 @@ import { minify } from 'terser';
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run me from a Trunk hook');
 const cli = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
-const run = (...args) => execFileSync(cli, args, { encoding: 'utf8' });
+// (The demo's cards use relative URLs on purpose, so that dist/ works at
+// any path: the CLI's warning about them is left out of the build log.)
+const run = (...args) => {
+  const result = spawnSync(cli, args, { encoding: 'utf8' });
+  const stderr = result.stderr.split('\n').filter((line) => line && !/^spoiler-card: warning: --(src|embed) .* is relative/.test(line));
+  if (stderr.length) console.error(stderr.join('\n'));
+  if (result.status !== 0) throw new Error(`spoiler-card ${args.join(' ')} failed (${result.status ?? result.error})`);
+  return result.stdout;
+};
 const embed = join(staging, 'embed');
 const css = run('css', '--out', embed).trim();
 const glue = readdirSync(embed).filter((f) => /^spoiler-card-[0-9a-f]+\.js$/.test(f));
@@ -46,9 +54,11 @@ const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
 // The loader asks for the .wasm, the glue and the glue's snippets at once
 // (left to the glue's static imports, they would come one after another),
-// then hands the glue's URL and the .wasm response to embed.js, which starts
-// the wasm (and can start it again after a trap). A failure is reported
-// once, by embed.js.
+// and the stylesheet (from the HTTP cache if a prerendered card's <link>
+// brought it: a hashed file never changes, whatever freshness the server
+// gives it), then hands the glue's URL and the .wasm and stylesheet
+// responses to embed.js, which starts the wasm (and can start it again
+// after a trap). A failure is reported once, by embed.js.
 const embedJs = snippets.find((f) => f.endsWith('/src/embed.js'));
 if (!embedJs) throw new Error(`no src/embed.js among the snippets: ${snippets}`);
 const ignore = '.catch(() => {})';
@@ -56,7 +66,7 @@ writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <scri
 const wasm = fetch(new URL('./${wasm}', import.meta.url));
 wasm${ignore};
 const css = new URL('./${css}', import.meta.url).href;
-const styles = fetch(css);
+const styles = fetch(css, { cache: 'force-cache' });
 styles${ignore};
 const glue = new URL('./${glue[0]}', import.meta.url).href;
 import(glue)${ignore};

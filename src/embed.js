@@ -11,22 +11,24 @@
 // - the card's stylesheet (one file of the embed folder, loaded once,
 //   adopted into every shadow root), and the take-over of a prerendered card
 //   (`spoiler-card render`): it stays until the live card shows the movie,
-//   then the live card takes its place, keeping focus and a click that came
-//   early.
+//   then the live card takes its place with its own stylesheet, keeping
+//   focus, a control pressed early and a moved slider.
 //
 // The seam with Rust (src/embed.rs, src/load.rs):
 //   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
-//   Rust -> JS  defineSpoilerCard(mount, words, limits)  at wasm start;
+//   Rust -> JS  defineSpoilerCard(mount, words, limits) -> engine  at
+//               wasm start (engine: the instance's number, 0 if unused);
 //               fetchMovie(url) -> [code, text] | Promise of it;
 //               movieSource(host) -> [version, json text | null, error | null];
 //               keepState(host, text): the card's live state after each
 //               render; keptState(host) hands it back when the card mounts
 //               again (after a move, or a restart of the engine);
-//               place(host, container, shown): where the live card of a
-//               prerendered one goes (0 nothing yet, 1 a notice inside the
-//               prerendered card, 2 the card in its place).
+//               place(host, container, shown, engine): where the live
+//               card of a prerendered one goes (1 a notice inside the
+//               prerendered card, 2 the card in its place); ignored unless
+//               engine is the running instance's.
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
@@ -36,6 +38,11 @@ const LAZY_MARGIN_PX = 600;
 const RESERVED_HEIGHT = '24rem';
 // How long a request for movie data may take before the card gives up.
 const TIMEOUT_MS = 10000;
+// How long cards wait for the stylesheet before they start with a <link>
+// to it instead.
+const STYLES_WAIT_MS = 3000;
+// What a reader can press or focus in a card.
+const CONTROLS = 'button, input, a[href], [tabindex]';
 
 // Requests for movie data, by absolute URL, made before a card asked (see
 // the end of this file). Each is taken by the first card that asks. Shared
@@ -81,6 +88,8 @@ let restarting = false;
 // or the second (a trap at the boundary, where the glue called in).
 let wasmUrl = null;
 let engineUrl = null;
+// The running instance's number (see `place`).
+let engine = 0;
 // Was the element class defined by this copy of the module?
 let defined = false;
 // Cards mounted by the engine, or showing the stopped box.
@@ -98,16 +107,24 @@ let sheetUrl = null;
  */
 export function start(glueUrl, wasm, cssUrl, css) {
   sheetUrl = cssUrl;
-  // Served with the other hashed files (cacheable for ever), the file a
-  // prerendered card links is the one fetched here: one download.
-  const styles = css.then((response) => response.text()).then((text) => {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-    } catch {
-      sheet = null; // no constructable stylesheets: each card links the file
-    }
-  }).catch(() => {});
+  // The loader asks for the file with `force-cache`: a hashed file never
+  // changes, so the copy a prerendered card's <link> brought is used.
+  const styles = Promise.race([
+    css.then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    }).then((text) => {
+      let constructed = null;
+      try {
+        constructed = new CSSStyleSheet();
+        constructed.replaceSync(text);
+      } catch {
+        constructed = null; // no constructable stylesheets: each card links the file
+      }
+      sheet = constructed;
+    }, (error) => console.error(`[spoiler-card] the stylesheet ${cssUrl} could not be loaded:`, error)),
+    new Promise((resolve) => setTimeout(resolve, STYLES_WAIT_MS)),
+  ]);
   let instances = 0;
   // Streaming compilation needs the application/wasm type; a server that
   // sends another still works, a little slower.
@@ -240,24 +257,91 @@ function prerenderedIn(root) {
   return [...root.children].find((node) => node.matches('.root[data-sc-version]'));
 }
 
-export function place(host, container, shown) {
+// A control of a rendered card, told apart from the others: by its id, or
+// by its place among the controls, where the other card has the same ones.
+const controlsOf = (card) => [...card.querySelectorAll(CONTROLS)];
+const signature = (controls) => controls.map((node) => node.nodeName + node.textContent).join('\n');
+
+function controlKey(card, node) {
+  const controls = controlsOf(card);
+  return { id: node.id, index: controls.indexOf(node), signature: signature(controls) };
+}
+
+function findControl(card, key) {
+  if (!key) return null;
+  if (key.id) return card.querySelector(`#${CSS.escape(key.id)}`);
+  // Only in a card of the same controls: "Spoiler — reveal" of one event
+  // must not press that of another.
+  const controls = controlsOf(card);
+  return signature(controls) === key.signature ? controls[key.index] || null : null;
+}
+
+/**
+ * From when the page has it (before the wasm runs), a prerendered card
+ * keeps the last control the reader pressed in it, for the live card.
+ */
+function listenEarly(host) {
   const root = host.shadowRoot;
-  const prerendered = root && prerenderedIn(root);
-  if (!prerendered) return; // taken over already
-  if (shown === 2) {
-    // The same control keeps focus, and a click that came before the
-    // card was live happens now.
-    const focused = root.activeElement && root.activeElement.id;
-    const clicked = host._early;
-    host._early = null;
-    prerendered.replaceWith(container);
-    const find = (id) => id && container.querySelector(`#${CSS.escape(id)}`);
-    find(focused)?.focus();
-    find(clicked)?.click();
-  } else if (shown === 1) {
+  if (!root || host._listening || !prerenderedIn(root)) return;
+  host._listening = true;
+  root.addEventListener('click', (event) => {
+    const prerendered = prerenderedIn(root);
+    const control = prerendered && event.composedPath().find((node) => node.nodeName === 'BUTTON');
+    if (control && prerendered.contains(control)) host._early = controlKey(prerendered, control);
+  });
+}
+
+export function place(host, container, shown, from) {
+  const root = host.shadowRoot;
+  // (A stopped instance may still finish a task: it no longer owns the card.)
+  if (!root || !mount || from !== engine) return;
+  const prerendered = prerenderedIn(root);
+  if (!prerendered) {
+    // Taken over already; or a page script took the prerendered card away,
+    // and the live card goes in on its own.
+    if (!container.isConnected) {
+      root.append(container);
+      styleRoot(root);
+    }
+    return;
+  }
+  if (shown !== 2) {
     if (container.parentNode !== prerendered) prerendered.prepend(container);
-  } else {
-    container.remove();
+    return;
+  }
+  // The same control keeps focus; a control pressed before the card was
+  // live is pressed now; a slider the reader moved keeps its minute.
+  const active = root.activeElement;
+  const focused = active && prerendered.contains(active) ? controlKey(prerendered, active) : null;
+  const pressed = host._early;
+  host._early = null;
+  const slider = prerendered.querySelector('input[type=range]');
+  const moved = slider && slider.value !== slider.defaultValue ? slider.value : null;
+  prerendered.replaceWith(container);
+  styleRoot(root);
+  findControl(container, focused)?.focus();
+  findControl(container, pressed)?.click();
+  const live = moved && container.querySelector('input[type=range]');
+  if (live) {
+    live.value = moved;
+    live.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+// The card's stylesheet into a shadow root: adopted (a prerendered card's
+// <link>, maybe to an older bundle's file, goes), or linked.
+function styleRoot(root) {
+  const links = [...root.children].filter((node) => node.localName === 'link');
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    for (const link of links) link.remove();
+  } else if (sheetUrl && !links.some((link) => link.href === sheetUrl)) {
+    // (An older file's link stays until this one is in: no flash.)
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = sheetUrl;
+    root.prepend(link);
+    link.onload = () => links.forEach((old) => old.remove());
   }
 }
 
@@ -268,16 +352,18 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
   limits = dataLimits;
   if (defined) {
     // The running instance registering again changes nothing.
-    if (mount) return false;
+    if (mount) return 0;
     // A restarted instance: mount every card again, with its kept state.
     mount = mountCard;
+    engine += 1;
     for (const card of [...started]) card._restart();
-    return true;
+    return engine;
   }
   // A second copy of the bundle on the same page: the first one wins.
-  if (customElements.get('spoiler-card')) return false;
+  if (customElements.get('spoiler-card')) return 0;
   mount = mountCard;
   defined = true;
+  engine += 1;
 
   const lazy = 'IntersectionObserver' in window
     ? new IntersectionObserver((entries) => {
@@ -394,30 +480,12 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
         this._stopped();
         return;
       }
+      // A prerendered card stays, styled by its own <link>, until the live
+      // card takes its place.
       const prerendered = prerenderedIn(root);
-      if (prerendered && !this._listening) {
-        // Its own <link> styles it. A click on one of its controls before
-        // the take-over is kept for the live card.
-        this._listening = true;
-        root.addEventListener('click', (event) => {
-          if (!prerenderedIn(root)) return;
-          this._early = event.composedPath().find((node) => node.nodeName === 'BUTTON' && node.id)?.id ?? null;
-        });
-      }
+      listenEarly(this);
       this._handle = guard(() => mount(this, root)) || null;
-      if (!prerendered) this._style(root);
-    }
-
-    // The card's stylesheet into its shadow root: adopted, or linked.
-    _style(root) {
-      if (sheet) {
-        if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      } else if (sheetUrl && ![...root.children].some((node) => node.localName === 'link')) {
-        const link = document.createElement('link');
-        link.rel = 'stylesheet';
-        link.href = sheetUrl;
-        root.prepend(link);
-      }
+      if (!prerendered) styleRoot(root);
     }
 
     // The engine stopped: the handle belongs to a dead instance (never
@@ -426,7 +494,6 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       this._handle = null;
       const root = this.shadowRoot;
       if (!root) return;
-      this._style(root);
       const [heading, summary, action] = words;
       const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
@@ -437,11 +504,22 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
         restart();
       };
       box.append(element('p', 'error-title', heading), element('p', 'error-summary', summary), button);
-      root.replaceChildren(...[...root.children].filter((node) => node.localName === 'link'), box);
+      const prerendered = prerenderedIn(root);
+      if (prerendered) {
+        // The card as published stays readable, the box (and no notice of
+        // the dead instance) inside it.
+        for (const node of prerendered.querySelectorAll(':scope > .root, :scope > .stopped')) node.remove();
+        prerendered.prepend(box);
+      } else {
+        styleRoot(root);
+        root.replaceChildren(...[...root.children].filter((node) => node.localName === 'link'), box);
+      }
     }
 
     _restart() {
       this._handle = null;
+      const prerendered = this.shadowRoot && prerenderedIn(this.shadowRoot);
+      prerendered?.querySelector(':scope > .stopped')?.remove();
       started.delete(this);
       if (this.isConnected) this._start();
     }
@@ -463,11 +541,13 @@ function isNear(element) {
   return box.top < innerHeight + LAZY_MARGIN_PX && box.bottom > -LAZY_MARGIN_PX;
 }
 
-// When this module loads (with the wasm, before it can run), the data of
+// When this module loads (with the wasm, before it can run), prerendered
+// cards start keeping what the reader presses, and the data of
 // the cards already in the page that will start at once (eager, or near
 // the viewport) is requested, so that it arrives while the wasm compiles.
 // Before the element is defined a card holds only its fallback, so a card
 // a little further down may be asked for early too.
+for (const card of document.querySelectorAll('spoiler-card')) listenEarly(card);
 for (const card of document.querySelectorAll('spoiler-card[src]')) {
   if (card.querySelector(':scope > script[type="application/json"]') || card.movie !== undefined) continue;
   if (!card.hasAttribute('eager') && !isNear(card)) continue;

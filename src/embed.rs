@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -18,8 +19,10 @@ use crate::{strings, value};
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
+    /// Returns the number embed.js gives this instance (0: another copy of
+    /// the bundle owns the element).
     #[wasm_bindgen(js_name = defineSpoilerCard)]
-    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> bool;
+    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> u32;
 
     /// The `movie` property as `[version, json text | null, error | null]`;
     /// version 0 when there is none.
@@ -32,8 +35,9 @@ extern "C" {
 
     /// Puts the live card (`container`) where it belongs in a prerendered
     /// card's shadow root: [`NOTICE`] inside it, [`TAKE_OVER`] in its place.
+    /// `engine` is [`ENGINE`]: a stopped instance's late call is ignored.
     #[wasm_bindgen(js_name = place)]
-    fn place(host: &HtmlElement, container: &Element, how: u8);
+    fn place(host: &HtmlElement, container: &Element, how: u8, engine: u32);
 
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
@@ -44,6 +48,11 @@ extern "C" {
 const NOTICE: u8 = 1;
 /// [`place`]: the live card takes the prerendered card's place.
 const TAKE_OVER: u8 = 2;
+
+/// This instance's number from embed.js. After a trap the instance may
+/// still run a late task (a fetch that comes back); embed.js then knows the
+/// call is not from the running instance.
+static ENGINE: AtomicU32 = AtomicU32::new(0);
 
 /// Defines `<spoiler-card>` (once per page, whatever loads the bundle), or
 /// hands a restarted instance to the element defined before.
@@ -58,7 +67,7 @@ pub fn register() {
         &(value::MAX_VALUES as f64).into(),
         &(limits::DOCUMENT_BYTES as f64).into(),
     );
-    define_spoiler_card(mount.as_ref(), words, limits);
+    ENGINE.store(define_spoiler_card(mount.as_ref(), words, limits), Relaxed);
     // The element class keeps calling it for the life of the page.
     mount.forget();
 }
@@ -80,7 +89,8 @@ struct Mounted {
     app: Option<AppHandle<Loader>>,
     /// The `movie` property's data, by the version embed.js gave it.
     from_property: Cache,
-    /// The inline JSON's data, by its text.
+    /// The inline JSON's data, by a hash of its text (an edit that keeps
+    /// the hash, which only a crafted text could, is not read again).
     from_inline: Cache,
     /// "No data", once.
     no_data: Cache,
@@ -135,7 +145,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
             Callback::from(move |state: AttrValue| {
                 keep_state(&host, &state);
                 if let (true, Some(container)) = (prerendered, &container) {
-                    place(&host, container, TAKE_OVER);
+                    place(&host, container, TAKE_OVER, ENGINE.load(Relaxed));
                 }
             })
         };
@@ -243,6 +253,7 @@ impl Mounted {
             .flatten()
             .and_then(|s| s.text_content());
         let src = attr("src").filter(|s| !s.trim().is_empty());
+        let prerendered = is_prerendered(&self.host);
 
         // Each source keeps its own data, so that dropping one falls back
         // to the next with that one's data.
@@ -271,6 +282,10 @@ impl Mounted {
             let data = self.fetch(card, &url, src);
             base_url = url;
             data
+        } else if prerendered {
+            // `spoiler-card render --static`: a card that never goes live
+            // (until a page script gives it data).
+            None
         } else {
             Some(cached(&mut self.no_data, 0, "(no data)", || {
                 Err(LoadError::NoData)
@@ -282,11 +297,10 @@ impl Mounted {
         // embed.js keeps the version of a `movie` whose JSON is unchanged.)
         // A prerendered card stays until the card shows the movie (see
         // `on_state`); what keeps it from the movie shows inside it.
-        let prerendered = is_prerendered(&self.host);
         if let (true, Some(Err(_)), Some(container)) =
             (prerendered, data.as_deref(), &self.container)
         {
-            place(&self.host, container, NOTICE);
+            place(&self.host, container, NOTICE, ENGINE.load(Relaxed));
         }
         if let Some(Ok((movie, _))) = data.as_deref() {
             let (shown, generation) = &mut self.last_movie;

@@ -699,6 +699,46 @@ async fn error_box_says_what_is_wrong_with_paths() {
     );
 }
 
+/// A prerendered card whose live data is bad keeps its place and says, in a
+/// compact notice, what the first problem is and how many more there are.
+#[wasm_bindgen_test]
+async fn a_prerendered_card_with_bad_data_names_the_first_problem() {
+    let (_host, _root, container) = fresh_root();
+    let bad = r#"{ "schema": 1, "title": "x" }"#;
+    let props = LoaderProps {
+        data: Some(Data(Rc::new(load::from_json_text(bad)))),
+        generation: 1,
+        base_url: "http://127.0.0.1/".into(),
+        progress: None,
+        remember: Remember::None,
+        heading_level: 2,
+        resume: None,
+        on_retry: None,
+        prerendered: true,
+        on_state: Default::default(),
+    };
+    let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
+    yew::scheduler::flush().await;
+    let notice = container
+        .query_selector(".notice")
+        .unwrap()
+        .expect("a notice");
+    let text = notice.text_content().unwrap();
+    assert!(text.starts_with(strings::ERROR_INVALID), "{text}");
+    assert!(
+        text.contains(": required"),
+        "the first problem, with its path: {text}"
+    );
+    assert!(
+        text.contains("more problems (see the browser console)"),
+        "{text}"
+    );
+    assert!(
+        container.query_selector(".error-box").unwrap().is_none(),
+        "no full box"
+    );
+}
+
 async fn until(what: &str, mut ready: impl FnMut() -> bool) {
     for _ in 0..200 {
         if ready() {
@@ -1085,4 +1125,52 @@ async fn new_data_with_the_same_id_replaces_what_the_old_data_unlocked() {
         "141"
     );
     el.remove();
+}
+
+/// The poster URL the card resolves in plain Rust (so that prerendering can)
+/// is the one the browser's own URL parser gives, for absolute, protocol-
+/// relative and path bases alike (a path base as a page would resolve it).
+#[wasm_bindgen_test]
+fn poster_urls_resolve_as_the_browser_resolves_them() {
+    use spoiler_card::model::resolve_url;
+    let page = "https://blog.example/2026/post.html?draft#top";
+    let href = |url: &str, base: &str| web_sys::Url::new_with_base(url, base).unwrap().href();
+    let bases = [
+        "https://e.org/movies/x.json",
+        "https://e.org/movies/x.json?cache=1#top",
+        "https://e.org",
+        "https://e.org?q",
+        "https://e.org/a/b/",
+        "https://e.org/m/x.json?u=https://x.example/a/b",
+        "//cdn.example/m/x.json",
+        "//cdn.example",
+        "/movies/x.json",
+        "/movies/",
+        "movies/x.json",
+        "../x.json?v=2",
+        "/proxy?u=https://x.example/m.json",
+        "",
+    ];
+    let references = [
+        "p.jpg",
+        "/p.jpg",
+        "./img/p.jpg",
+        "../img/p.jpg",
+        "?v=2",
+        "#poster",
+        "img/p%20q.jpg",
+        "https://cdn.example/p.jpg",
+    ];
+    for base in bases {
+        for reference in references {
+            let ours = resolve_url(base, reference)
+                .unwrap_or_else(|| panic!("{base} + {reference}: None"));
+            let absolute_base = href(base, page);
+            assert_eq!(
+                href(&ours, page),
+                href(reference, &absolute_base),
+                "{base} + {reference} gave {ours}"
+            );
+        }
+    }
 }

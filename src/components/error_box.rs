@@ -26,9 +26,20 @@ fn retry_button(on_retry: &Option<Callback<()>>) -> Option<Html> {
 /// The notice a prerendered card shows, inside itself, when its live data
 /// cannot be had: the card stays readable as it was published.
 pub fn error_notice(props: &ErrorBoxProps) -> Html {
+    // Invalid data: its first problem, and how many more (all in the console).
+    let (first, more) = match props.error {
+        LoadError::Invalid(problems, count) => (problems.first(), count.saturating_sub(1)),
+        _ => (None, 0),
+    };
     html! {
         <div class="notice" role="status" part="error">
-            <span>{ props.error.summary() }</span>
+            <span>
+                { props.error.summary() }
+                if let Some(first) = first {
+                    { " " }<code>{ first.to_string() }</code>
+                    if more > 0 { { " " }{ strings::more_problems(more) } }
+                }
+            </span>
             { for retry_button(&props.on_retry) }
         </div>
     }

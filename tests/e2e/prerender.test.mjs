@@ -5,7 +5,8 @@
 // without a layout shift, under the strict CSP; a click that came early is
 // not lost; a failed request leaves the card readable, with a retry.
 import { existsSync, readFileSync, mkdirSync, cpSync, writeFileSync } from 'node:fs';
-import { hits, serve } from './server.mjs';
+import { execFileSync } from 'node:child_process';
+import { generated, hits, serve } from './server.mjs';
 import {
   test, assert, assertEqual, openPage, piercedText, renderedText, accessibilityText, findInPage,
   spoilerOnlyWords, present, launchFirefox,
@@ -46,6 +47,25 @@ const prerendered = (page) => page.evaluate((sel) => {
   const root = document.querySelector(sel)?.shadowRoot;
   return !!root && [...root.children].some((n) => n.matches('.root[data-sc-version]'));
 }, FIRST);
+
+/** Has the first card's live card taken its place? */
+const taken = (sel = FIRST) => (s) => {
+  const root = document.querySelector(s)?.shadowRoot;
+  return !!root && ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && !!root.querySelector('.title');
+};
+
+/** The titles of the first card's events a reader can see. */
+const eventTitles = (page) => page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.event-title')].map((e) => e.textContent), FIRST);
+
+/**
+ * A server for dist/ whose .wasm answers only on `release()`: the page has
+ * its HTML, stylesheet and scripts, and no live card yet, for as long as a
+ * test needs (without request interception, which turns off the cache).
+ */
+const wasmHeld = () => serve('dist', { hold: (path) => path.endsWith('.wasm') });
+
+/** The card's script has loaded (from then on a press is kept), the wasm not. */
+const scriptLoadedNoWasm = (page) => page.waitForFunction((sel) => document.querySelector(sel)._listening === true && !customElements.get('spoiler-card'), FIRST);
 
 /** What the reader sees of the first card: its title and its look. */
 const look = (page) => page.evaluate((sel) => {
@@ -122,7 +142,8 @@ test('prerender: without JavaScript, the same card, styled and spoiler-free', as
   }
 });
 
-test('prerender: the live card takes over without a layout shift under the strict CSP, and reveals on click', async ({ browser, origin }) => {
+test('prerender: the live card takes over without a layout shift under the strict CSP, and reveals on click', async ({ browser }) => {
+  const server = await wasmHeld();
   const page = await openPage(browser, null);
   try {
     await page.addInitScript(() => {
@@ -131,15 +152,16 @@ test('prerender: the live card takes over without a layout shift under the stric
         .observe({ type: 'layout-shift', buffered: true });
     });
     hits.clear();
-    const response = await page.goto(`${origin}/__csp${PAGE}`);
+    const response = await page.goto(`${server.origin}/__csp${PAGE}`);
     assert((response.headers()['content-security-policy'] ?? '').includes("style-src 'self'"), 'served with the strict CSP');
+    await page.evaluate(() => document.fonts.ready);
+    assert(await prerendered(page), 'the look before is the prerendered card\'s');
     const before = await look(page);
-    await page.waitForFunction((sel) => {
-      const root = document.querySelector(sel).shadowRoot;
-      return ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && root.querySelector('.title');
-    }, FIRST, { timeout: 15000 });
+    server.release();
+    await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
     const after = await look(page);
     assertEqual(after, before, 'the live card looks as the prerendered one did');
+    assertEqual(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelectorAll('link').length, FIRST), 0, 'the live card\'s own sheet, adopted; the link gone');
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const shift = await page.evaluate(() => window.__shift);
     assert(shift <= 0.01, `cumulative layout shift ${shift}`);
@@ -153,29 +175,84 @@ test('prerender: the live card takes over without a layout shift under the stric
     assertEqual(css.map(([, n]) => n), [1], `stylesheet requests (${JSON.stringify(css)})`);
   } finally {
     await page.closeAll();
+    await server.close();
   }
 });
 
-test('prerender: a click on the gate before the take-over reveals once the card is live; focus stays', async ({ browser, origin }) => {
-  const page = await openPage(browser, null);
-  let release;
-  const held = new Promise((r) => { release = r; });
+test('prerender: a click on the gate before the wasm runs reveals once the card is live', async ({ browser }) => {
+  const server = await wasmHeld();
+  const page = await openPage(browser, `${server.origin}${PAGE}`);
   try {
-    await page.route('**/movies/leaving-las-vegas.json', async (route) => { await held; await route.continue(); });
-    await page.goto(`${origin}${PAGE}`);
-    // The wasm is up (the element is defined), the data is not.
-    await page.waitForFunction(() => customElements.get('spoiler-card'));
-    assert(await prerendered(page), 'prerendered while the data is held');
+    await scriptLoadedNoWasm(page);
     await page.locator(`${FIRST} button.gate`).click();
+    // A click elsewhere in the card afterwards does not erase it.
+    await page.locator(`${FIRST} .synopsis`).click();
     assert(await prerendered(page), 'nothing happens before the card is live');
-    release();
+    server.release();
     await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('#sc-plot.revealed'), FIRST, { timeout: 15000 });
     const focus = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id, FIRST);
     assertEqual(focus, 'sc-plot-heading', 'focus moved to the revealed plot, as a live click does');
     assertEqual(page.problems, [], 'uncaught errors');
   } finally {
-    release();
     await page.closeAll();
+    await server.close();
+  }
+});
+
+test('prerender: the control pressed or focused early is the one the live card presses or focuses, and a moved slider keeps its minute', async ({ browser }) => {
+  const server = await wasmHeld();
+  const page = await openPage(browser, `${server.origin}${PAGE}`);
+  const reveals = page.locator(`${FIRST} button.reveal`);
+  try {
+    await scriptLoadedNoWasm(page);
+    // The third of many identical "Spoiler — reveal" buttons.
+    await reveals.nth(2).click();
+    server.release();
+    await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.event-title'), FIRST);
+    assertEqual(await eventTitles(page), [LLV.timeline[2].title], 'that event, and only it, revealed');
+  } finally {
+    await page.closeAll();
+    await server.close();
+  }
+  // Focus on a control without an id, and the slider moved by keys.
+  let moved = null;
+  for (const what of ['focus', 'slider']) {
+    const held = await wasmHeld();
+    const tab = await openPage(browser, `${held.origin}${PAGE}`);
+    try {
+      await scriptLoadedNoWasm(tab);
+      if (what === 'focus') {
+        await tab.locator(`${FIRST} button.reveal`).nth(4).focus();
+      } else {
+        await tab.locator(`${FIRST} #sc-progress`).focus();
+        for (let i = 0; i < 3; i += 1) await tab.keyboard.press('PageUp');
+        moved = await tab.locator(`${FIRST} #sc-progress`).inputValue();
+        assert(Number(moved) > 20, `the static slider moves (${moved})`);
+      }
+      held.release();
+      await tab.waitForFunction(taken(), FIRST, { timeout: 15000 });
+      const state = await tab.evaluate((sel) => {
+        const root = document.querySelector(sel).shadowRoot;
+        const active = root.activeElement;
+        return {
+          index: [...root.querySelectorAll('button.reveal')].indexOf(active),
+          id: active?.id ?? null,
+          value: root.querySelector('#sc-progress').value,
+          events: root.querySelectorAll('.event-title').length,
+        };
+      }, FIRST);
+      if (what === 'focus') {
+        assertEqual([state.index, state.value], [4, '0'], 'the same reveal button has focus');
+      } else {
+        const due = LLV.timeline.filter((e) => e.at_minute <= Number(moved)).length;
+        assertEqual([state.id, state.value, state.events], ['sc-progress', moved, due], 'the slider keeps focus and its minute; the events up to it show');
+      }
+      assertEqual(tab.problems, [], 'uncaught errors');
+    } finally {
+      await tab.closeAll();
+      await held.close();
+    }
   }
 });
 
@@ -202,42 +279,116 @@ test('prerender: if the data cannot be fetched, the card stays readable with a r
   }
 });
 
-test('prerender: an old page keeps its stylesheet when the site upgrades the bundle (hashed files kept)', async ({ browser }) => {
+test('prerender: an old page keeps its stylesheet when the site upgrades the bundle, and the live card brings the new one', async ({ browser }) => {
   // A site that published a page with an earlier bundle, then copied the
   // new embed folder over the old one, as the README says: the old
-  // stylesheet is still there, under its own name.
+  // stylesheet is still there, under its own name. (The old one here
+  // draws an outline the new one does not.)
   const site = 'target/e2e/upgraded-site';
   mkdirSync(`${site}/embed`, { recursive: true });
   const page = readFileSync(`dist${PAGE}`, 'utf8');
   const current = page.match(/href="\.\.\/embed\/(spoiler-card-[0-9a-f]{16}\.css)"/)[1];
   const old = 'spoiler-card-0000000000000000.css';
-  cpSync(`dist/embed/${current}`, `${site}/embed/${old}`);
   cpSync('dist/embed', `${site}/embed`, { recursive: true });
+  writeFileSync(`${site}/embed/${old}`, `${readFileSync(`dist/embed/${current}`, 'utf8')}.card{outline:3px solid rgb(200, 0, 0)}`);
   cpSync('dist/movies', `${site}/movies`, { recursive: true });
   mkdirSync(`${site}/examples`, { recursive: true });
   writeFileSync(`${site}/examples/old.html`, page.replaceAll(current, old));
-  const server = await serve(site);
-  const tab = await openPage(browser, null);
+  const server = await serve(site, { hold: (path) => path.endsWith('.wasm') });
+  const tab = await openPage(browser, `${server.origin}/examples/old.html`);
+  const outline = () => tab.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.card')).outlineStyle, FIRST);
   try {
-    await tab.route('**/*.wasm', (route) => route.abort()); // the old page as it paints
-    await tab.goto(`${server.origin}/examples/old.html`);
-    const seen = await look(tab);
-    assert(seen.styled, 'the old page is styled by its own stylesheet');
+    await tab.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.title'), FIRST);
+    const before = await look(tab);
+    assert(before.styled, 'the old page is styled by its own stylesheet');
+    assertEqual(await outline(), 'solid', 'by the old one');
+    server.release();
+    await tab.waitForFunction(taken(), FIRST, { timeout: 15000 });
+    const after = await look(tab);
+    assert(after.styled, 'the live card is styled');
+    assertEqual(await outline(), 'none', 'by the new stylesheet, the old link gone');
   } finally {
     await tab.closeAll();
     await server.close();
   }
 });
 
-test('prerender: in Firefox ESR too (WebDriver BiDi): painted static, then live, reveals on click', async ({ origin }) => {
+test('prerender: a static card (render --static) stays as published on a page that runs the embed', async ({ browser, origin }) => {
+  const cli = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
+  const fragment = execFileSync(cli, ['render', 'assets/movies/leaving-las-vegas.json', '--static', '--embed', '/embed/'], { encoding: 'utf8' });
+  generated.set('/__gen/static.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>static</title>
+    <script type="module" src="/embed/spoiler-card.js"></script></head><body>
+    <div id="static">${fragment}</div>
+    <spoiler-card id="live" src="/movies/the-sixth-sense.json" eager></spoiler-card></body></html>`);
+  const page = await openPage(browser, `${origin}/__gen/static.html`);
+  try {
+    // The engine ran (the other card is live) and left the static one alone.
+    await page.waitForFunction(() => document.querySelector('#live').shadowRoot?.querySelector('.title'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const state = await page.evaluate(() => {
+      const root = document.querySelector('#static spoiler-card').shadowRoot;
+      return {
+        stamped: [...root.children].some((n) => n.matches('.root[data-sc-version]')),
+        title: root.querySelector('.title')?.textContent,
+        notice: root.querySelector('.notice, .error-box')?.textContent ?? null,
+      };
+    });
+    assertEqual(state, { stamped: true, title: LLV.title, notice: null }, 'as published, no notice');
+    assertEqual([page.problems, page.consoleErrors], [[], []], 'no error, none logged');
+  } finally {
+    await page.closeAll();
+  }
+});
+
+test('prerender: a trap before the take-over leaves the card readable, with the restart inside it', async ({ browser, origin }) => {
+  const { armableTrap } = await import('./hardening.test.mjs');
+  const page = await openPage(browser, null);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  try {
+    await page.addInitScript(armableTrap);
+    await page.route('**/movies/leaving-las-vegas.json', async (route) => { await held; await route.continue(); });
+    await page.goto(`${origin}${PAGE}`);
+    await page.waitForFunction(() => customElements.get('spoiler-card'));
+    await page.evaluate((sel) => { globalThis.__trapNext = true; document.querySelector(sel).setAttribute('progress', '5'); }, FIRST);
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.stopped'), FIRST);
+    const seen = await look(page);
+    assertEqual([seen.title, seen.gate, seen.styled], [LLV.title, true, true], 'the published card is still there');
+    assert(await prerendered(page), 'not replaced by the box');
+    // The data comes back to the stopped instance: it no longer owns the card.
+    const answered = page.waitForResponse('**/movies/leaving-las-vegas.json');
+    release();
+    await answered;
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    assert(await prerendered(page) && await page.evaluate((sel) => !!document.querySelector(sel).shadowRoot.querySelector('.stopped'), FIRST), 'the stopped instance did not take the card over');
+    await page.locator(`${FIRST} .stopped button.retry`).click();
+    await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
+    assertEqual(await page.evaluate((sel) => !!document.querySelector(sel).shadowRoot.querySelector('.stopped'), FIRST), false, 'the box went with it');
+  } finally {
+    release();
+    await page.closeAll();
+  }
+});
+
+test('prerender: in Firefox ESR too (WebDriver BiDi): painted static, then live, reveals on click', async () => {
+  const server = await wasmHeld();
   const firefox = await launchFirefox();
   try {
     const page = await firefox.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${origin}${PAGE}`);
-    const staticTitle = await page.evaluate((sel) => document.querySelector(sel).shadowRoot?.querySelector('.title')?.textContent, FIRST);
-    assertEqual(staticTitle, LLV.title, 'the declarative shadow root painted the title');
+    await page.goto(`${server.origin}${PAGE}`);
+    // The wasm is held: what shows is the declarative shadow root.
+    const painted = await page.evaluate((sel) => {
+      const root = document.querySelector(sel).shadowRoot;
+      return {
+        title: root?.querySelector('.title')?.textContent,
+        stamped: !!root && [...root.children].some((n) => n.matches('.root[data-sc-version]')),
+        radius: root && getComputedStyle(root.querySelector('.card')).borderTopLeftRadius,
+      };
+    }, FIRST);
+    assertEqual(painted, { title: LLV.title, stamped: true, radius: '14px' }, 'the declarative shadow root painted the card, styled');
+    server.release();
     await page.waitForFunction((sel) => {
       const root = document.querySelector(sel).shadowRoot;
       return ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && root.querySelector('button.gate');
@@ -249,5 +400,27 @@ test('prerender: in Firefox ESR too (WebDriver BiDi): painted static, then live,
     assertEqual(errors, [], 'uncaught errors in Firefox');
   } finally {
     await firefox.close();
+    await server.close();
+  }
+});
+
+test('prerender: a stylesheet that fails to load is no junk sheet: the card links it and works, and the console says why', async ({ browser, origin }) => {
+  const page = await openPage(browser, null);
+  try {
+    await page.route('**/embed/spoiler-card-*.css', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' }));
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => document.querySelector('#card-llv')?.shadowRoot?.querySelector('.title'), null, { timeout: 15000 });
+    const sheets = await page.evaluate(() => {
+      const root = document.querySelector('#card-llv').shadowRoot;
+      return { adopted: root.adoptedStyleSheets.length, links: [...root.querySelectorAll('link')].map((l) => l.getAttribute('href')) };
+    });
+    assertEqual(sheets.adopted, 0, 'no sheet made of the error page');
+    assert(sheets.links.length === 1 && /spoiler-card-[0-9a-f]{16}\.css$/.test(sheets.links[0]), `a link to the stylesheet instead: ${sheets.links}`);
+    assert(page.consoleErrors.some((e) => e.includes('the stylesheet') && e.includes('could not be loaded')), `said in the console: ${page.consoleErrors}`);
+    await page.locator('#card-llv button.gate').click();
+    await page.waitForFunction(() => document.querySelector('#card-llv').shadowRoot.querySelector('#sc-plot.revealed'));
+    assertEqual(page.problems, [], 'uncaught errors');
+  } finally {
+    await page.closeAll();
   }
 });

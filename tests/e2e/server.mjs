@@ -9,6 +9,8 @@
 //   hashed files (name-<16 hex>.js|wasm|css) are sent cacheable for ever
 //   generated.get(path)    an HTML page a test put in `generated` (tests
 //                          share this process), served like a real file
+//   hold(path) true        the answer waits for `release()` (for browsers a
+//                          test cannot intercept requests in, like Firefox)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -27,12 +29,15 @@ export const generated = new Map();
 /** Requests that reached a server, by path (what the browser's cache did not answer). */
 export const hits = new Map();
 
-export function serve(root, { port = 0, cors = false, extraRoutes = {} } = {}) {
+export function serve(root, { port = 0, cors = false, extraRoutes = {}, hold = null } = {}) {
   const hanging = new Set();
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     let path = decodeURIComponent(url.pathname);
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (hold?.(path)) await released;
     const headers = {};
     if (cors || url.searchParams.has('cors')) headers['Access-Control-Allow-Origin'] = '*';
     if (extraRoutes[path]) return extraRoutes[path](req, res);
@@ -72,8 +77,8 @@ export function serve(root, { port = 0, cors = false, extraRoutes = {} } = {}) {
     server.listen(port, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({
-        port, origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((r) => { for (const res of hanging) res.destroy(); server.closeAllConnections?.(); server.close(r); }),
+        port, origin: `http://127.0.0.1:${port}`, release,
+        close: () => new Promise((r) => { release(); for (const res of hanging) res.destroy(); server.closeAllConnections?.(); server.close(r); }),
       });
     });
   });
