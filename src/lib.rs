@@ -3,7 +3,9 @@
 //!
 //! The model, validation, gating and formatting modules are plain Rust and
 //! build without the `web` feature (the `spoiler-card` CLI's checker uses them);
-//! the components and the element need it.
+//! the components and the element need it. With `ssr` the same components
+//! render natively: `prerender` writes the declarative shadow DOM of
+//! `spoiler-card render`.
 #![deny(missing_docs)]
 
 pub mod format;
