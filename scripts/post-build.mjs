@@ -21,6 +21,7 @@ const cli = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
 // any path: the CLI's warning about them is left out of the build log.)
 const run = (...args) => {
   const result = spawnSync(cli, args, { encoding: 'utf8' });
+  if (result.error) throw new Error(`spoiler-card could not be run (${cli}): ${result.error.message}`);
   const stderr = result.stderr.split('\n').filter((line) => line && !/^spoiler-card: warning: --(src|embed) .* is relative/.test(line));
   if (stderr.length) console.error(stderr.join('\n'));
   if (result.status !== 0) throw new Error(`spoiler-card ${args.join(' ')} failed (${result.status ?? result.error})`);

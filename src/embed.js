@@ -18,17 +18,19 @@
 //   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
-//   Rust -> JS  defineSpoilerCard(mount, words, limits) -> engine  at
-//               wasm start (engine: the instance's number, 0 if unused);
+//   Rust -> JS  defineSpoilerCard(mount, words, limits)  at wasm start;
+//               mount(host, root, engine) is called for each card, engine
+//               the running instance's number: a stopped instance may
+//               still finish a task, and its late calls that pass an older
+//               number are ignored;
 //               fetchMovie(url) -> [code, text] | Promise of it;
 //               movieSource(host) -> [version, json text | null, error | null];
-//               keepState(host, text): the card's live state after each
+//               keepState(host, text, engine): the card's live state after each
 //               render; keptState(host) hands it back when the card mounts
 //               again (after a move, or a restart of the engine);
 //               place(host, container, shown, engine): where the live
 //               card of a prerendered one goes (1 a notice inside the
-//               prerendered card, 2 the card in its place); ignored unless
-//               engine is the running instance's.
+//               prerendered card, 2 the card in its place).
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
@@ -88,7 +90,7 @@ let restarting = false;
 // or the second (a trap at the boundary, where the glue called in).
 let wasmUrl = null;
 let engineUrl = null;
-// The running instance's number (see `place`).
+// The running instance's number, handed to each card it mounts.
 let engine = 0;
 // Was the element class defined by this copy of the module?
 let defined = false;
@@ -248,8 +250,8 @@ export function keptState(host) {
   return host._kept;
 }
 
-export function keepState(host, text) {
-  host._kept = text;
+export function keepState(host, text, from) {
+  if (from === engine) host._kept = text;
 }
 
 /** The prerendered card in a shadow root (stamped with its version and data), if any. */
@@ -287,7 +289,8 @@ function listenEarly(host) {
   root.addEventListener('click', (event) => {
     const prerendered = prerenderedIn(root);
     const control = prerendered && event.composedPath().find((node) => node.nodeName === 'BUTTON');
-    if (control && prerendered.contains(control)) host._early = controlKey(prerendered, control);
+    // (Not the live card's notice or the stopped box inside it.)
+    if (control && control.closest('.root, .stopped') === prerendered) host._early = controlKey(prerendered, control);
   });
 }
 
@@ -310,7 +313,10 @@ export function place(host, container, shown, from) {
     return;
   }
   // The same control keeps focus; a control pressed before the card was
-  // live is pressed now; a slider the reader moved keeps its minute.
+  // live is pressed now; a slider the reader moved keeps its minute. (The
+  // live card may sit inside, under a notice: what counts is the
+  // prerendered card's own.)
+  if (container.parentNode === prerendered) container.remove();
   const active = root.activeElement;
   const focused = active && prerendered.contains(active) ? controlKey(prerendered, active) : null;
   const pressed = host._early;
@@ -352,15 +358,15 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
   limits = dataLimits;
   if (defined) {
     // The running instance registering again changes nothing.
-    if (mount) return 0;
+    if (mount) return false;
     // A restarted instance: mount every card again, with its kept state.
     mount = mountCard;
     engine += 1;
     for (const card of [...started]) card._restart();
-    return engine;
+    return true;
   }
   // A second copy of the bundle on the same page: the first one wins.
-  if (customElements.get('spoiler-card')) return 0;
+  if (customElements.get('spoiler-card')) return false;
   mount = mountCard;
   defined = true;
   engine += 1;
@@ -484,7 +490,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       // card takes its place.
       const prerendered = prerenderedIn(root);
       listenEarly(this);
-      this._handle = guard(() => mount(this, root)) || null;
+      this._handle = guard(() => mount(this, root, engine)) || null;
       if (!prerendered) styleRoot(root);
     }
 

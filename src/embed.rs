@@ -5,7 +5,6 @@
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -19,10 +18,8 @@ use crate::{strings, value};
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
-    /// Returns the number embed.js gives this instance (0: another copy of
-    /// the bundle owns the element).
     #[wasm_bindgen(js_name = defineSpoilerCard)]
-    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> u32;
+    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> bool;
 
     /// The `movie` property as `[version, json text | null, error | null]`;
     /// version 0 when there is none.
@@ -35,13 +32,14 @@ extern "C" {
 
     /// Puts the live card (`container`) where it belongs in a prerendered
     /// card's shadow root: [`NOTICE`] inside it, [`TAKE_OVER`] in its place.
-    /// `engine` is [`ENGINE`]: a stopped instance's late call is ignored.
+    /// `engine`, the number the card was mounted with: a stopped
+    /// instance's late call is ignored (here and in [`keep_state`]).
     #[wasm_bindgen(js_name = place)]
     fn place(host: &HtmlElement, container: &Element, how: u8, engine: u32);
 
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
-    fn keep_state(host: &HtmlElement, state: &str);
+    fn keep_state(host: &HtmlElement, state: &str, engine: u32);
 }
 
 /// [`place`]: the live card's notice goes inside the prerendered card.
@@ -49,15 +47,10 @@ const NOTICE: u8 = 1;
 /// [`place`]: the live card takes the prerendered card's place.
 const TAKE_OVER: u8 = 2;
 
-/// This instance's number from embed.js. After a trap the instance may
-/// still run a late task (a fetch that comes back); embed.js then knows the
-/// call is not from the running instance.
-static ENGINE: AtomicU32 = AtomicU32::new(0);
-
 /// Defines `<spoiler-card>` (once per page, whatever loads the bundle), or
 /// hands a restarted instance to the element defined before.
 pub fn register() {
-    let mount = Closure::<dyn FnMut(HtmlElement, ShadowRoot) -> CardHandle>::new(mount);
+    let mount = Closure::<dyn FnMut(HtmlElement, ShadowRoot, u32) -> CardHandle>::new(mount);
     let words = js_sys::Array::of3(
         &strings::STOPPED_HEADING.into(),
         &strings::STOPPED_SUMMARY.into(),
@@ -67,7 +60,7 @@ pub fn register() {
         &(value::MAX_VALUES as f64).into(),
         &(limits::DOCUMENT_BYTES as f64).into(),
     );
-    ENGINE.store(define_spoiler_card(mount.as_ref(), words, limits), Relaxed);
+    define_spoiler_card(mount.as_ref(), words, limits);
     // The element class keeps calling it for the life of the page.
     mount.forget();
 }
@@ -86,6 +79,8 @@ pub struct CardHandle {
 /// What a mounted card holds: its app, and the data of each of its sources.
 struct Mounted {
     host: HtmlElement,
+    /// The number embed.js gave the instance that mounted it.
+    engine: u32,
     app: Option<AppHandle<Loader>>,
     /// The `movie` property's data, by the version embed.js gave it.
     from_property: Cache,
@@ -124,7 +119,8 @@ impl CardHandle {
 /// state the element kept (after a move, or a restart of the engine). A
 /// prerendered card (`spoiler-card render`) stays as it is: the live card
 /// renders apart, and embed.js puts it in its place once it shows the movie.
-pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
+/// `engine` is the number embed.js gave the instance (see its header).
+pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
     let prerendered = is_prerendered(&host);
     // Yew needs an element to render into; the shadow root is a fragment.
     let container = create_container(&root, prerendered);
@@ -143,15 +139,16 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> CardHandle {
         let on_state = {
             let (host, container) = (host.clone(), container.clone());
             Callback::from(move |state: AttrValue| {
-                keep_state(&host, &state);
+                keep_state(&host, &state, engine);
                 if let (true, Some(container)) = (prerendered, &container) {
-                    place(&host, container, TAKE_OVER, ENGINE.load(Relaxed));
+                    place(&host, container, TAKE_OVER, engine);
                 }
             })
         };
         RefCell::new(Mounted {
             container: container.clone(),
             host,
+            engine,
             app: None,
             from_property: None,
             from_inline: None,
@@ -300,7 +297,7 @@ impl Mounted {
         if let (true, Some(Err(_)), Some(container)) =
             (prerendered, data.as_deref(), &self.container)
         {
-            place(&self.host, container, NOTICE, ENGINE.load(Relaxed));
+            place(&self.host, container, NOTICE, self.engine);
         }
         if let Some(Ok((movie, _))) = data.as_deref() {
             let (shown, generation) = &mut self.last_movie;

@@ -155,10 +155,12 @@ test('embed: 20 cards — one wasm, one request per movie, own state each, broke
   const page = await openPage(browser, null, { width: 1000, height: 900 });
   const wasm = [];
   const movieRequests = {};
+  let hangAskedAt = null;
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
     if (path.endsWith('.wasm')) wasm.push(r.url());
     if (path.startsWith('/movies/')) movieRequests[path] = (movieRequests[path] ?? 0) + 1;
+    if (path === '/__hang/never.json') hangAskedAt ??= Date.now();
   });
   try {
     await page.goto(`${origin}/examples/many.html`);
@@ -172,8 +174,8 @@ test('embed: 20 cards — one wasm, one request per movie, own state each, broke
     const loading = await page.evaluate(() => !!document.querySelector('#card-20').shadowRoot?.querySelector('.card.loading'));
     assert(loading, '#card-20 (never answers) shows its loading state while the other cards are done');
     await waitInCard(page, '#card-20', '.error-box', 20000);
-    const gaveUpAt = await page.evaluate(() => performance.now());
-    assert(gaveUpAt >= 9000 && gaveUpAt <= 16000, `#card-20 gave up ${Math.round(gaveUpAt)} ms after navigation (expected about 10 s)`);
+    const gaveUpAfter = Date.now() - hangAskedAt;
+    assert(gaveUpAfter >= 9500 && gaveUpAfter <= 13000, `#card-20 gave up ${gaveUpAfter} ms after its request (expected about 10 s)`);
 
     const titles = await page.evaluate((ids) => ids.map((id) => document.getElementById(id).shadowRoot.querySelector('.title').textContent.trim()), valid);
     for (const [i, id] of valid.entries()) {
@@ -560,9 +562,10 @@ test('embed: untrusted text shows literally, runs nothing, and keeps the layout 
       const button = page.locator(`#untrusted #sc-tab-${tab}`);
       assertEqual(await button.count(), 1, `tab ${tab}`);
       await button.click();
-      for (;;) {
+      for (let round = 0; ; round += 1) {
         const reveal = page.locator(`#untrusted #sc-panel-${tab} button.reveal`);
         if (await reveal.count() === 0) break;
+        assert(round < 200, `${tab}: its reveal buttons go away when pressed`);
         await reveal.first().click();
       }
       const panel = await page.evaluate((tab) => {

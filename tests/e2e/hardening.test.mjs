@@ -176,7 +176,7 @@ test('hardening: dropping el.movie falls back to the inline data, then to src', 
   const url = page('/__gen/sources.html', `<spoiler-card id="a" src="/movies/the-sixth-sense.json" eager>${inline(LLV)}</spoiler-card>`);
   const p = await openPage(browser, `${origin}${url}`);
   const title = () => p.evaluate(() => document.querySelector('#a').shadowRoot?.querySelector('.title')?.textContent.trim());
-  const waitTitle = (want) => p.waitForFunction((w) => document.querySelector('#a').shadowRoot?.querySelector('.title')?.textContent.trim() === w, want, { timeout: 5000 })
+  const waitTitle = (want) => p.waitForFunction((w) => document.querySelector('#a').shadowRoot?.querySelector('.title')?.textContent.trim() === w, want, { timeout: 15000 })
     .catch(async () => { throw new Error(`expected the card to show "${want}", it shows "${await title()}"`); });
   try {
     await waitTitle(LLV.title);
@@ -342,6 +342,7 @@ for (const mode of ['wrap', 'replace']) {
     const p = await openPage(browser, `${origin}/`);
     try {
       await waitIn(p, '#card-llv', '.title');
+      await p.locator('#card-sixth').scrollIntoViewIfNeeded();
       await waitIn(p, '#card-sixth', '.title');
       await inPage(p, translate, '#card-llv', mode);
       await useCard(p, '#card-llv');

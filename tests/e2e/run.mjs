@@ -24,7 +24,10 @@ for (const { name, fn } of tests) {
   if (only && !name.includes(only)) continue;
   const started = Date.now();
   try {
-    await fn({ browser, origin: site.origin, origin2: other.origin });
+    // A test that hangs fails, and the run goes on.
+    let timer;
+    const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the test took more than 180 s')), 180000); });
+    await Promise.race([fn({ browser, origin: site.origin, origin2: other.origin }), limit]).finally(() => clearTimeout(timer));
     passed += 1;
     console.log(`ok   ${name} (${Date.now() - started} ms)`);
   } catch (error) {
