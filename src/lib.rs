@@ -8,6 +8,7 @@
 //! `spoiler-card render`.
 #![deny(missing_docs)]
 
+pub mod document;
 pub mod format;
 pub mod json;
 pub mod model;

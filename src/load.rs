@@ -1,10 +1,9 @@
 //! Getting a movie into the card: from JSON text, inline, fetched from a URL
 //! (by `fetchMovie` in embed.js, with its 10 s timeout; one request and one
 //! parsed movie per URL, shared by its cards), or the `movie` property
-//! (turned into JSON text by embed.js, inside a `try`). The text is read by
-//! [`json::parse`] into the same [`Value`](crate::value::Value) tree the
-//! native checker reads, so both report the same problems with the same
-//! paths.
+//! (turned into JSON text by embed.js, inside a `try`). The text is read
+//! and validated by [`document::check_text`], as the CLI's checker reads it,
+//! so both report the same problems in the same words.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,15 +12,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::json::{self, ParseError};
-use crate::model::{self, limits, Movie, Problem, Report};
+use crate::document::{self, NotJson};
+use crate::model::{self, Movie, Problem, Report};
 use crate::strings;
 
 /// Why a card has no movie to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
     /// The data was read but is not a valid movie: its errors (the first
-    /// [`limits::PROBLEMS`] of them) and how many it has in all.
+    /// [`model::limits::PROBLEMS`] of them) and how many it has in all.
     Invalid(Vec<Problem>, usize),
     /// The text is not JSON.
     NotJson(String),
@@ -105,19 +104,11 @@ pub fn from_property(json: Result<&str, &str>) -> Loaded {
 /// Why a `movie` property that JSON cannot hold is refused.
 const NOT_DATA: &str = "the movie property is not plain data that JSON can hold";
 
-/// Reads and validates JSON text.
+/// Reads and validates JSON text, as the checker does.
 pub fn from_json_text(text: &str) -> Loaded {
-    if text.len() > limits::DOCUMENT_BYTES {
-        return from_report(Report::unreadable(format!(
-            "the document is {} bytes, more than the limit of {}",
-            text.len(),
-            limits::DOCUMENT_BYTES
-        )));
-    }
-    match json::parse(text) {
-        Ok(tree) => from_report(model::validate(&tree)),
-        Err(ParseError::Syntax(message)) => Err(LoadError::NotJson(message)),
-        Err(ParseError::Limit(message)) => from_report(Report::unreadable(message)),
+    match document::check_text(text) {
+        Ok(report) => from_report(report),
+        Err(NotJson(message)) => Err(LoadError::NotJson(message)),
     }
 }
 

@@ -1,6 +1,7 @@
-//! A generic JSON value tree, read from `serde_json` natively (the checker)
-//! and from JSON text by [`crate::json::parse`] in the browser; a property
-//! test checks that both give the same tree.
+//! A generic JSON value tree, read from JSON text by [`crate::json::parse`]
+//! (the card and the CLI), and from `serde_json` by [`read_document`] for
+//! tests, where serde_json is the oracle: a property test and the fuzzer
+//! check that both give the same tree.
 //!
 //! Validation walks this tree instead of deserialising straight into the
 //! typed model: serde stops at the first error, and we want every problem

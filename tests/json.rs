@@ -86,7 +86,14 @@ fn numbers_are_exact_where_validation_needs_them() {
     assert_eq!(number("1e-1"), 0.1);
     assert_ne!(number("45.5").fract(), 0.0);
     assert_ne!(number("1.0000001").fract(), 0.0);
-    assert!(number("1e400").is_infinite());
+    // Beyond f64's range: an error, as in serde_json (not an infinity).
+    for text in ["1e400", "-1e400", &"9".repeat(400)] {
+        let err = parse(text).expect_err(text);
+        assert!(
+            matches!(&err, ParseError::Syntax(m) if m.starts_with("number out of range at line 1, column")),
+            "{text}: {err:?}"
+        );
+    }
     assert_eq!(number("0e999"), 0.0);
     assert_eq!(number("1e-400"), 0.0);
     // Past 19 digits, the rest scales the value instead of being kept.

@@ -6,7 +6,8 @@
 //! writes each document to `DIR/<name>.json` and prints one JSON object:
 //! per document, its size, and the medians (ms) of the card's reader
 //! (`json::parse` + validation, as `load.rs` runs it in the browser), the
-//! checker's (`check_text`), and serde_json parsing the same text into a
+//! checker's (`check_text`: the same reader and validation, plus its
+//! wording of "not JSON"), and serde_json parsing the same text into a
 //! `serde_json::Value` (the native counterpart of `JSON.parse`).
 
 use std::fmt::Write;

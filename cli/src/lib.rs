@@ -7,40 +7,16 @@
 use std::ffi::OsString;
 use std::io::{Read, Write};
 
+use spoiler_card::document::{self, NotJson};
 use spoiler_card::model::{self, limits, Report, Severity};
 use spoiler_card::prerender::{self, Options, Theme};
-use spoiler_card::{format, styles, value};
+use spoiler_card::{format, styles};
 
-/// Parses and validates one document's text.
+/// Parses and validates one document's text, as the card does
+/// ([`document::check_text`]): not JSON is one problem, "not valid JSON: …".
 pub fn check_text(text: &str) -> Report {
-    if text.len() > limits::DOCUMENT_BYTES {
-        return Report::unreadable(format!(
-            "the document is {} bytes, more than the limit of {}",
-            text.len(),
-            limits::DOCUMENT_BYTES
-        ));
-    }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    // Our own depth limit (32 levels) applies first: serde_json's (128) is
-    // never reached.
-    let tree =
-        match value::read_document(&mut deserializer).and_then(|v| deserializer.end().map(|_| v)) {
-            Ok(tree) => tree,
-            Err(err) => {
-                return Report::unreadable(format!(
-                    "not valid JSON: {} at line {}, column {}",
-                    strip_position(&err.to_string()),
-                    err.line(),
-                    err.column()
-                ))
-            }
-        };
-    model::validate(&tree)
-}
-
-/// serde_json appends " at line L column C"; we say it our own way.
-fn strip_position(message: &str) -> &str {
-    message.split(" at line ").next().unwrap_or(message)
+    document::check_text(text)
+        .unwrap_or_else(|NotJson(why)| Report::unreadable(format!("not valid JSON: {why}")))
 }
 
 /// The usage text.

@@ -58,12 +58,13 @@ fn malformed_json_reports_line_and_column() {
     let errs: Vec<String> = report.errors().map(|p| p.to_string()).collect();
     assert_eq!(
         errs,
-        vec!["not valid JSON: key must be a string at line 3, column 16"]
+        // (The card's reader's words: serde_json said "key must be a string".)
+        vec!["not valid JSON: expected a key in double quotes at line 3, column 16"]
     );
     let report = check_text("{} trailing");
     assert_eq!(
         report.errors().next().unwrap().to_string(),
-        "not valid JSON: trailing characters at line 1, column 4"
+        "not valid JSON: unexpected text after the end of the data at line 1, column 4"
     );
 }
 
@@ -74,5 +75,62 @@ proptest! {
     fn any_text_gets_a_verdict(text in "(\\PC|[{}\\[\\]\":,0-9])*") {
         let report = check_text(&text);
         prop_assert!(report.movie.is_some() || report.errors().next().is_some());
+    }
+}
+
+/// The problem lines of the card's console message for `text` (its
+/// summary line, then "  path: reason" per error), without the summary.
+fn card_lines(text: &str) -> Vec<String> {
+    match spoiler_card::load::from_json_text(text) {
+        Ok(_) => vec![],
+        Err(spoiler_card::load::LoadError::NotJson(why)) => vec![format!("not valid JSON: {why}")],
+        Err(error) => error
+            .details()
+            .lines()
+            .skip(1)
+            .map(|l| l.trim().to_owned())
+            .collect(),
+    }
+}
+
+#[test]
+fn the_checker_and_the_card_word_the_same_documents_the_same() {
+    let too_big = format!("{{\"synopsis\":\"{}\"}}", "x".repeat(6 << 20));
+    let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
+    let documents = [
+        "{\n  \"schema\": 1,\n  \"title\": \"x\",,\n}",
+        "{\"schema\": 1, \"runtime_minutes\": 1e400}",
+        "{\"schema\": 1, \"year\": -1e400}",
+        "[1, 2",
+        "{\"a\": tru}",
+        "\"\\ud800\"",
+        "{\"schema\": 1} x",
+        "",
+        "{\"schema\": 1, \"title\": \"\", \"year\": 1700, \"genres\": [\"a\", \"a\"]}",
+        "{\"schema\": 2}",
+        "[]",
+        &deep,
+        &too_big,
+    ];
+    for text in documents {
+        let checker: Vec<String> = check_text(text).errors().map(|p| p.to_string()).collect();
+        assert!(
+            !checker.is_empty(),
+            "{text:.60}: the checker finds a problem"
+        );
+        assert_eq!(card_lines(text), checker, "{text:.60}");
+    }
+    // And a document of every example file: OK in both.
+    for file in [
+        "assets/movies/leaving-las-vegas.json",
+        "assets/movies/the-sixth-sense.json",
+    ] {
+        let text =
+            std::fs::read_to_string(format!("{}/../{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert_eq!(
+            (check_text(&text).error_count, card_lines(&text)),
+            (0, vec![]),
+            "{file}"
+        );
     }
 }

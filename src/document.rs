@@ -1,0 +1,30 @@
+//! One document's text to its report: the size limit, the one JSON reader
+//! ([`json::parse`]), then validation. The card (`load`) and the CLI's
+//! checker both call [`check_text`], so a document gets the same problem
+//! lines in both.
+
+use crate::json::{self, ParseError};
+use crate::model::{self, limits, Report};
+
+/// Why a text is not JSON at all, where: `expected ',' or '}' at line 3,
+/// column 7`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotJson(pub String);
+
+/// Reads and validates one document's text: its report, or why it is not
+/// JSON. A document over the limits (size, depth, values) is JSON the card
+/// will not read: a report with that one problem.
+pub fn check_text(text: &str) -> Result<Report, NotJson> {
+    if text.len() > limits::DOCUMENT_BYTES {
+        return Ok(Report::unreadable(format!(
+            "the document is {} bytes, more than the limit of {}",
+            text.len(),
+            limits::DOCUMENT_BYTES
+        )));
+    }
+    match json::parse(text) {
+        Ok(tree) => Ok(model::validate(&tree)),
+        Err(ParseError::Syntax(message)) => Err(NotJson(message)),
+        Err(ParseError::Limit(message)) => Ok(Report::unreadable(message)),
+    }
+}
