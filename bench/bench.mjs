@@ -63,7 +63,7 @@ rmSync(DIST, { recursive: true, force: true });
 cpSync('dist', DIST, { recursive: true });
 const loader = readFileSync(`${DIST}/embed/spoiler-card.js`, 'utf8');
 const glueName = loader.match(/'\.\/(spoiler-card-[0-9a-f]+\.js)'/)[1];
-// Must match spoiler::LIST_PAGE: how many events and characters a list shows at first.
+// Must match card_state::LIST_PAGE: how many events and characters a list shows at first.
 const LIST_PAGE = 50;
 const example = JSON.parse(readFileSync(`${DIST}/movies/leaving-las-vegas.json`, 'utf8'));
 

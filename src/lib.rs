@@ -8,11 +8,12 @@
 //! `spoiler-card render`.
 #![deny(missing_docs)]
 
+pub mod card_state;
 pub mod document;
 pub mod format;
+pub mod gate;
 pub mod json;
 pub mod model;
-pub mod spoiler;
 pub mod stored;
 pub mod strings;
 pub mod value;
@@ -25,8 +26,6 @@ pub mod embed;
 pub mod load;
 #[cfg(feature = "ssr")]
 pub mod prerender;
-#[cfg(feature = "web")]
-pub mod state;
 #[cfg(feature = "web")]
 pub mod storage;
 pub mod styles;

@@ -11,7 +11,7 @@
 //! hold anything. Every failure means "not remembered", silently, and a
 //! value that makes no sense is ignored.
 
-use crate::spoiler::{Gate, Reveals};
+use crate::gate::{Gate, Reveals};
 use crate::stored;
 
 /// What the `remember` attribute asks for.

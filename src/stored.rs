@@ -16,8 +16,8 @@
 //! - snapshot: the movie id, `;`, progress, `;`, the `progress` attribute
 //!   it was taken under (empty without one), `;`, then a reveals value.
 
+use crate::gate::{ItemKey, Reveals};
 use crate::model::limits;
-use crate::spoiler::{ItemKey, Reveals};
 
 /// The tag that starts a reveals value of the current format.
 pub const REVEALS_FORMAT: &str = "2:";

@@ -868,7 +868,7 @@ fn focused(root: &ShadowRoot) -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn long_lists_show_a_page_at_a_time_and_focus_moves_to_the_first_new_item() {
-    use spoiler_card::spoiler::LIST_PAGE;
+    use spoiler_card::card_state::LIST_PAGE;
     let m = long_movie("t-long-lists", 120, 60);
     let (root, _app) = mount(m.clone(), Some(m.runtime_minutes), Remember::None).await;
 
@@ -948,7 +948,7 @@ async fn a_paged_timeline_still_counts_and_gates_every_event() {
 
 #[wasm_bindgen_test]
 fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
-    use spoiler_card::spoiler::{Gate, ItemKey, Reveals};
+    use spoiler_card::gate::{Gate, ItemKey, Reveals};
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key = "spoiler-card:v1:t-tokens:revealed";
     let mut gate = Gate::new(111, 30);

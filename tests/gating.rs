@@ -2,12 +2,10 @@
 //! the formatting helpers.
 #![cfg(not(target_arch = "wasm32"))]
 
+use spoiler_card::card_state::{Action, Announcement, CardState, List, Tab, LIST_PAGE};
 use spoiler_card::format;
+use spoiler_card::gate::{is_plot_visible, is_visible, Gate, ItemKey, Reveals};
 use spoiler_card::model::Date;
-use spoiler_card::spoiler::{
-    is_plot_visible, is_visible, Action, Announcement, CardState, Gate, ItemKey, List, Reveals,
-    Tab, LIST_PAGE,
-};
 
 /// The timeline event keyed `e<i>`.
 fn ev(i: usize) -> ItemKey {

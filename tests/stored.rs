@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use spoiler_card::gate::{known_items, ItemKey, Reveals};
 use spoiler_card::model::Movie;
-use spoiler_card::spoiler::{known_items, ItemKey, Reveals};
 use spoiler_card::stored::{self, MAX_VALUE_BYTES};
 
 fn example() -> Movie {

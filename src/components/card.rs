@@ -4,13 +4,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_state::{Action, Announcement, CardState};
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
 use crate::components::tabs::{tabs, TabsProps};
 use crate::format;
+use crate::gate::known_items;
 use crate::model::Movie;
-use crate::spoiler::{known_items, Action, Announcement, CardState};
 use crate::storage::{self, Remember};
 use crate::stored;
 use crate::strings;
@@ -176,7 +177,7 @@ pub fn Card(props: &CardProps) -> Html {
                 on_action: on_action.clone(),
                 heading_level: level,
             }) }
-            { tabs(&TabsProps { movie: movie.clone(), state: state.clone(), on_action, heading_level: level }) }
+            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ strings::UPDATED }{ " " }{ format::date(updated) }</p>
             }

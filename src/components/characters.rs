@@ -5,20 +5,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_state::{Action, CardState, List};
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
+use crate::gate::ItemKey;
 use crate::model::{Movie, Topic};
-use crate::spoiler::{Action, ItemKey, List};
-use crate::state::StateHandle;
 use crate::strings;
 
 /// What [`characters`] shows.
-#[derive(Clone, PartialEq)]
-pub struct CharactersProps {
+pub struct CharactersProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// What is revealed.
-    pub state: StateHandle,
+    pub state: &'a CardState,
     /// Receives reveals.
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
@@ -56,8 +55,7 @@ pub fn characters(props: &CharactersProps) -> Html {
             if gate.shows(&key, arc.at_minute) {
                 html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span>{ &arc.text }</p> }
             } else {
-                let on_action = props.on_action.clone();
-                let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key.clone())));
+                let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
                 html! {
                     <div class="arc gated">
                         <span class="shape" aria-hidden="true"></span>

@@ -9,7 +9,6 @@ use crate::model::{resolve_url, Movie};
 use crate::strings;
 
 /// What [`header`] shows.
-#[derive(Clone, PartialEq)]
 pub struct HeaderProps {
     /// The movie.
     pub movie: Rc<Movie>,

@@ -1,5 +1,5 @@
-//! The card's Yew components, one per file. State lives in [`crate::state`];
-//! what is visible is decided by [`crate::spoiler`].
+//! The card's Yew components, one per file. State lives in [`crate::card_state`];
+//! what is visible is decided by [`crate::gate`].
 
 pub mod card;
 pub mod characters;

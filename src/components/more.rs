@@ -9,7 +9,6 @@ use crate::model::Movie;
 use crate::strings;
 
 /// What [`more_about`] shows.
-#[derive(Clone, PartialEq)]
 pub struct MoreProps {
     /// The movie.
     pub movie: Rc<Movie>,

@@ -4,7 +4,6 @@
 use yew::prelude::*;
 
 /// What [`placeholder`] shows.
-#[derive(Clone, PartialEq)]
 pub struct PlaceholderProps {
     /// Length in characters of each hidden paragraph; shapes roughly match.
     pub lengths: Vec<usize>,

@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::card_state::Action;
 use crate::format;
-use crate::spoiler::Action;
 use crate::strings;
 
 /// What [`progress`] shows.
-#[derive(Clone, PartialEq)]
 pub struct ProgressProps {
     /// Runtime, the slider's maximum.
     pub runtime: u16,

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::spoiler::Action;
+use crate::card_state::Action;
 use crate::strings;
 
 /// What [`reveal_bar`] shows.
@@ -20,10 +20,7 @@ pub struct RevealBarProps {
 
 /// The bar above a gated list.
 pub fn reveal_bar(props: &RevealBarProps) -> Html {
-    let emit = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
+    let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
     html! {
         <div class="reveal-bar">
             <p class="hidden-count">{ if props.hidden > 0 { (props.describe)(props.hidden) } else { String::new() } }</p>

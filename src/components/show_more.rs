@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::spoiler::{Action, List, LIST_PAGE};
+use crate::card_state::{Action, List, LIST_PAGE};
 use crate::strings;
 
 /// What [`show_more`] shows.

@@ -8,7 +8,6 @@ use crate::model::{is_http_url, Movie};
 use crate::strings;
 
 /// What [`similar_titles`] shows.
-#[derive(Clone, PartialEq)]
 pub struct SimilarProps {
     /// The movie.
     pub movie: Rc<Movie>,

@@ -4,9 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_state::Action;
 use crate::components::placeholder::{placeholder, PlaceholderProps};
 use crate::model::Movie;
-use crate::spoiler::Action;
 use crate::strings;
 
 /// What [`spoiler_gate`] shows.
@@ -31,10 +31,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
     let spoilers = &props.movie.spoilers;
     let h = crate::components::heading_tag(props.heading_level, 1);
     let h_sub = crate::components::heading_tag(props.heading_level, 2);
-    let emit = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
+    let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
 
     let body = if props.visible {
         let paragraphs =

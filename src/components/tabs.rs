@@ -6,22 +6,20 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::card_state::{Action, CardState, Tab};
 use crate::components::characters::{characters, CharactersProps};
 use crate::components::more::{more_about, MoreProps};
 use crate::components::similar::{similar_titles, SimilarProps};
 use crate::components::timeline::{timeline, TimelineProps};
 use crate::model::Movie;
-use crate::spoiler::{Action, Tab};
-use crate::state::StateHandle;
 use crate::strings;
 
 /// What [`tabs`] shows.
-#[derive(Clone, PartialEq)]
-pub struct TabsProps {
+pub struct TabsProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// The card's state (selected tab, what is revealed).
-    pub state: StateHandle,
+    pub state: &'a CardState,
     /// Receives tab changes and reveals.
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
@@ -79,10 +77,9 @@ pub fn tabs(props: &TabsProps) -> Html {
 
     let buttons = tabs.iter().map(|&tab| {
         let is_selected = tab == selected;
-        let onclick = {
-            let on_action = props.on_action.clone();
-            Callback::from(move |_: MouseEvent| on_action.emit(Action::SelectTab(tab)))
-        };
+        let onclick = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::SelectTab(tab));
         html! {
             <button
                 type="button"
@@ -109,12 +106,12 @@ pub fn tabs(props: &TabsProps) -> Html {
             match tab {
                 Tab::Timeline => timeline(&TimelineProps {
                     movie: props.movie.clone(),
-                    state: props.state.clone(),
+                    state: props.state,
                     on_action: props.on_action.clone(),
                 }),
                 Tab::Characters => characters(&CharactersProps {
                     movie: props.movie.clone(),
-                    state: props.state.clone(),
+                    state: props.state,
                     on_action: props.on_action.clone(),
                     heading_level: props.heading_level,
                 }),

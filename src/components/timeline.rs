@@ -4,21 +4,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_state::{Action, CardState, List};
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
 use crate::format;
+use crate::gate::ItemKey;
 use crate::model::Movie;
-use crate::spoiler::{Action, ItemKey, List};
-use crate::state::StateHandle;
 use crate::strings;
 
 /// What [`timeline`] shows.
-#[derive(Clone, PartialEq)]
-pub struct TimelineProps {
+pub struct TimelineProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// What is revealed.
-    pub state: StateHandle,
+    pub state: &'a CardState,
     /// Receives reveals and "I'm here".
     pub on_action: Callback<Action>,
 }
@@ -36,9 +35,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let tabindex = page_start_tabindex(i);
         let clock = format::approx_clock(event.at_minute);
         if gate.shows(&key, Some(event.at_minute)) {
-            let on_action = props.on_action.clone();
             let minute = event.at_minute;
-            let here = Callback::from(move |_: MouseEvent| on_action.emit(Action::SetProgress(minute)));
+            let here = props.on_action.reform(move |_: MouseEvent| Action::SetProgress(minute));
             html! {
                 <li class="event" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
@@ -52,8 +50,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </li>
             }
         } else {
-            let on_action = props.on_action.clone();
-            let reveal = Callback::from(move |_: MouseEvent| on_action.emit(Action::RevealItem(key.clone())));
+            let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
             html! {
                 <li class="event gated" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
