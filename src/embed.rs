@@ -337,7 +337,12 @@ impl Mounted {
             return data;
         }
         let weak = Rc::downgrade(card);
-        load::load_shared(url, label, retry, move |_| {
+        let ask = if retry {
+            load::Ask::Again
+        } else {
+            load::Ask::Once
+        };
+        load::load_shared(url, label, ask, move |_| {
             // Maybe at once, while this card is still reading: render in a
             // task of its own.
             wasm_bindgen_futures::spawn_local(async move {

@@ -150,12 +150,22 @@ pub fn cached(url: &str) -> Option<Rc<Loaded>> {
     })
 }
 
+/// Whether a card asks for what is known of a URL, or asks again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// The answer known (or on its way) will do.
+    Once,
+    /// The reader pressed "Try again": a failure retrying can mend is
+    /// fetched again.
+    Again,
+}
+
 /// Calls `then` with the movie at `url` (already absolute), now if it is
 /// there, or once the request on its way, or started here, settles. A new
-/// request starts if there is none, or if `again` and the last attempt
-/// failed in a way retrying can mend; its outcome is logged once, as
-/// `label`'s.
-pub fn load_shared(url: &str, label: &str, again: bool, then: impl FnOnce(Rc<Loaded>) + 'static) {
+/// request starts if there is none, or on [`Ask::Again`] when the last
+/// attempt failed in a way retrying can mend; its outcome is logged once,
+/// as `label`'s.
+pub fn load_shared(url: &str, label: &str, ask: Ask, then: impl FnOnce(Rc<Loaded>) + 'static) {
     enum Next {
         Call(Rc<Loaded>, Box<dyn FnOnce(Rc<Loaded>)>),
         Wait,
@@ -177,7 +187,8 @@ pub fn load_shared(url: &str, label: &str, again: bool, then: impl FnOnce(Rc<Loa
                 Next::Wait
             }
             Shared::Done(loaded)
-                if again && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
+                if ask == Ask::Again
+                    && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
             {
                 *slot = Shared::Pending(label.into(), vec![Box::new(then)]);
                 Next::Start
