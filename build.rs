@@ -6,6 +6,9 @@
 
 use std::{env, fs, path::Path};
 
+// RESERVED_HEIGHT_REM, shared with the card and embed.js.
+include!("src/facts.rs");
+
 /// Component stylesheets, in cascade order.
 const SHEETS: &[&str] = &[
     "base",
@@ -20,7 +23,8 @@ const SHEETS: &[&str] = &[
 ];
 
 fn main() {
-    let mut css = String::new();
+    println!("cargo:rerun-if-changed=src/facts.rs");
+    let mut css = format!(":host{{--sc-reserve:{RESERVED_HEIGHT_REM}rem}}");
     for sheet in SHEETS {
         let path = format!("assets/css/{sheet}.css");
         println!("cargo:rerun-if-changed={path}");

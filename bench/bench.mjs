@@ -63,8 +63,6 @@ rmSync(DIST, { recursive: true, force: true });
 cpSync('dist', DIST, { recursive: true });
 const loader = readFileSync(`${DIST}/embed/spoiler-card.js`, 'utf8');
 const glueName = loader.match(/'\.\/(spoiler-card-[0-9a-f]+\.js)'/)[1];
-// Must match card_state::LIST_PAGE: how many events and characters a list shows at first.
-const LIST_PAGE = 50;
 const example = JSON.parse(readFileSync(`${DIST}/movies/leaving-las-vegas.json`, 'utf8'));
 
 /** A valid movie with 1,000 timeline events and 200 characters. */
@@ -89,6 +87,11 @@ function syntheticMovie() {
 }
 const synthetic = syntheticMovie();
 writeFileSync(`${GEN}/synthetic-1000.json`, JSON.stringify(synthetic));
+// How many events and characters a list shows at first (card_state::LIST_PAGE),
+// as the card's own first render lists them.
+const LIST_PAGE = execFileSync('target/release/spoiler-card', ['render', `${GEN}/synthetic-1000.json`, '--static'], { encoding: 'utf8' })
+  .split('<li class="event').length - 1;
+if (!(LIST_PAGE > 0 && LIST_PAGE < synthetic.timeline.length)) throw new Error(`bench: the first render lists ${LIST_PAGE} of the synthetic movie's events`);
 
 // Files the benchmark generates, served next to dist/.
 const extraFiles = new Map([

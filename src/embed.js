@@ -18,7 +18,10 @@
 //   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
-//   Rust -> JS  defineSpoilerCard(mount, words, limits)  at wasm start;
+//   Rust -> JS  defineSpoilerCard(mount, words, facts)  at wasm start
+//               (facts: the data limits and the reserved height, from
+//               src/facts.rs and model::limits);
+//               timeoutSeconds() -> the request timeout, for the message;
 //               mount(host, root, engine) is called for each card, engine
 //               the running instance's number: a stopped instance may
 //               still finish a task, and its late calls that pass an older
@@ -36,9 +39,9 @@ const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
 // Cards start when they come within this distance of the viewport.
 const LAZY_MARGIN_PX = 600;
-// Space a card holds before it starts.
-const RESERVED_HEIGHT = '24rem';
-// How long a request for movie data may take before the card gives up.
+// How long a request for movie data may take before the card gives up
+// (the early requests run before the wasm: Rust reads it back through
+// `timeoutSeconds`, for its message).
 const TIMEOUT_MS = 10000;
 // How long cards wait for the stylesheet before they start with a <link>
 // to it instead.
@@ -81,6 +84,8 @@ let mount = null;
 // Rust, at start, so that they are here after a trap).
 let words = ['', '', ''];
 let limits = [Infinity, Infinity];
+// The height an unstarted card holds (RESERVED_HEIGHT_REM in src/facts.rs).
+let reservedHeight = '';
 // Starts a fresh instance (set by `start`); the instance then calls
 // defineSpoilerCard again.
 let restartEngine = null;
@@ -250,6 +255,11 @@ export function keptState(host) {
   return host._kept;
 }
 
+/** The request timeout in seconds (TIMEOUT_MS), for the card's message. */
+export function timeoutSeconds() {
+  return TIMEOUT_MS / 1000;
+}
+
 export function keepState(host, text, from) {
   if (from === engine) host._kept = text;
 }
@@ -353,9 +363,10 @@ function styleRoot(root) {
 
 // ---- the element ----------------------------------------------------------
 
-export function defineSpoilerCard(mountCard, texts, dataLimits) {
+export function defineSpoilerCard(mountCard, texts, facts) {
   words = texts;
-  limits = dataLimits;
+  limits = facts.slice(0, 2);
+  reservedHeight = `${facts[2]}rem`;
   if (defined) {
     // The running instance registering again changes nothing.
     if (mount) return false;
@@ -473,7 +484,7 @@ export function defineSpoilerCard(mountCard, texts, dataLimits) {
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       if (root.firstChild) return;
       const box = document.createElement('div');
-      box.style.minHeight = RESERVED_HEIGHT;
+      box.style.minHeight = reservedHeight;
       root.append(box);
     }
 

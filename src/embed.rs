@@ -19,7 +19,7 @@ use crate::{strings, value};
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
     #[wasm_bindgen(js_name = defineSpoilerCard)]
-    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, limits: js_sys::Array) -> bool;
+    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, facts: js_sys::Array) -> bool;
 
     /// The `movie` property as `[version, json text | null, error | null]`;
     /// version 0 when there is none.
@@ -56,11 +56,12 @@ pub fn register() {
         &strings::STOPPED_SUMMARY.into(),
         &strings::RESTART.into(),
     );
-    let limits = js_sys::Array::of2(
+    let facts = js_sys::Array::of3(
         &(value::MAX_VALUES as f64).into(),
         &(limits::DOCUMENT_BYTES as f64).into(),
+        &crate::facts::RESERVED_HEIGHT_REM.into(),
     );
-    define_spoiler_card(mount.as_ref(), words, limits);
+    define_spoiler_card(mount.as_ref(), words, facts);
     // The element class keeps calling it for the life of the page.
     mount.forget();
 }

@@ -10,6 +10,8 @@
 
 pub mod card_state;
 pub mod document;
+/// Facts that Rust, the stylesheet and embed.js share, each defined once.
+pub mod facts;
 pub mod format;
 pub mod gate;
 pub mod json;

@@ -1,5 +1,5 @@
 //! Getting a movie into the card: from JSON text, inline, fetched from a URL
-//! (by `fetchMovie` in embed.js, with its 10 s timeout; one request and one
+//! (by `fetchMovie` in embed.js, with its timeout; one request and one
 //! parsed movie per URL, shared by its cards), or the `movie` property
 //! (turned into JSON text by embed.js, inside a `try`). The text is read
 //! and validated by [`document::check_text`], as the CLI's checker reads it,
@@ -28,7 +28,7 @@ pub enum LoadError {
     Http(u16),
     /// The request failed (offline, CORS, DNS, …).
     Network,
-    /// No answer within 10 s (`TIMEOUT_MS` in embed.js).
+    /// No answer in time (`TIMEOUT_MS` in embed.js).
     Timeout,
     /// Neither `src`, inline JSON nor a `movie` property.
     NoData,
@@ -50,7 +50,7 @@ impl LoadError {
             LoadError::NotJson(detail) => strings::error_json(detail),
             LoadError::Http(status) => strings::error_http(*status),
             LoadError::Network => strings::ERROR_NETWORK.to_owned(),
-            LoadError::Timeout => strings::ERROR_TIMEOUT.to_owned(),
+            LoadError::Timeout => strings::error_timeout(timeout_seconds()),
             LoadError::NoData => strings::ERROR_NO_DATA.to_owned(),
         }
     }
@@ -138,6 +138,10 @@ extern "C" {
     /// HTTP status, -1 the timeout and -2 a network failure.
     #[wasm_bindgen(js_name = fetchMovie)]
     fn fetch_movie(url: &str) -> JsValue;
+
+    /// The request timeout (`TIMEOUT_MS` in embed.js), in seconds.
+    #[wasm_bindgen(js_name = timeoutSeconds)]
+    fn timeout_seconds() -> u32;
 }
 
 /// The movie at `url` (already absolute), if it has been fetched and read.

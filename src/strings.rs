@@ -101,9 +101,11 @@ pub const ANNOUNCE_ALL_HIDDEN: &str = "Spoilers hidden again";
 pub const ERROR_HEADING: &str = "This movie card could not load";
 /// Retry button.
 pub const RETRY: &str = "Try again";
-/// Fetch failures.
-pub const ERROR_TIMEOUT: &str = "The movie data took too long to arrive (over 10 seconds).";
-/// Fetch failures.
+/// Fetch failures: no answer within `seconds`.
+pub fn error_timeout(seconds: u32) -> String {
+    format!("The movie data took too long to arrive (over {seconds} seconds).")
+}
+/// Fetch failures: no answer within `seconds`.
 pub const ERROR_NETWORK: &str = "The movie data could not be fetched (network error).";
 /// No data given at all.
 pub const ERROR_NO_DATA: &str =

@@ -477,9 +477,17 @@ test('embed: lazy start — a card far below the fold starts only near the viewp
     await page.waitForTimeout(800);
     const far = await page.evaluate(() => {
       const el = document.querySelector('#far');
-      return { top: el.getBoundingClientRect().top, vh: innerHeight, title: !!el.shadowRoot?.querySelector('.title') };
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return {
+        top: el.getBoundingClientRect().top,
+        vh: innerHeight,
+        title: !!el.shadowRoot?.querySelector('.title'),
+        // The height it holds meanwhile, in rem (src/facts.rs: 24).
+        holds: Math.round(el.getBoundingClientRect().height / rem),
+      };
     });
     assert(far.top > far.vh + 600, `the far card is more than 600px below the viewport (top ${far.top})`);
+    assertEqual(far.holds, 24, 'the unstarted card holds RESERVED_HEIGHT_REM');
     assert(!far.title, 'the far card has not rendered before scrolling');
     assert(!requests.some((u) => u.includes('the-sixth-sense.json')), 'the far card has not fetched its data before scrolling');
     await page.locator('#far').scrollIntoViewIfNeeded();
