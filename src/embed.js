@@ -2,8 +2,12 @@
 // JavaScript or must outlive the wasm instance:
 // - the custom element class and its lifecycle (connect, move, remove,
 //   attribute and `movie` property changes), lazy start near the viewport;
-// - the requests for movie data (one per URL, 10 s timeout), including the
-//   early ones made while the wasm still loads;
+// - which source a card reads (`cardSource`: property, inline JSON, `src`
+//   resolved against the page), for the early requests and for Rust alike;
+// - the requests for movie data (one per URL, `TIMEOUT_MS`), including the
+//   early ones made while the wasm still loads: `request` and `early` here
+//   are the JS side's one owner of a fetch, `load::load_shared` the Rust
+//   side's (it asks through `fetchMovie`, which hands back an early answer);
 // - the `movie` property turned into JSON text, inside a `try`;
 // - start-up of the wasm, and its containment: if the instance traps, every
 //   card shows a box whose button starts a fresh instance and mounts every
@@ -15,7 +19,7 @@
 //   focus, a control pressed early and a moved slider.
 //
 // The seam with Rust (src/embed.rs, src/load.rs):
-//   JS -> Rust  mount(host, root) -> handle; handle.update(); handle.unmount();
+//   JS -> Rust  mount(host, root, engine) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
 //   Rust -> JS  defineSpoilerCard(mount, words, facts)  at wasm start
@@ -27,7 +31,8 @@
 //               still finish a task, and its late calls that pass an older
 //               number are ignored;
 //               fetchMovie(url) -> [code, text] | Promise of it;
-//               movieSource(host) -> [version, json text | null, error | null];
+//               cardSource(host) -> which source the card reads, and
+//               its data or URL (see the function);
 //               keepState(host, text, engine): the card's live state after each
 //               render; keptState(host) hands it back when the card mounts
 //               again (after a move, or a restart of the engine);
@@ -247,8 +252,28 @@ function readMovie(value) {
   }
 }
 
-export function movieSource(host) {
-  return host._movieSource || [0, null, null];
+/**
+ * The source a card reads, chosen here for both sides (the early requests
+ * below, and the card): its `movie` property, else its inline JSON, else
+ * `src` resolved against the page, else none. `[kind, base, ...]`, base the
+ * URL the data's relative URLs resolve against:
+ *   [1, base, version, json text | null, error | null]  the property;
+ *   [2, base, text]                                      inline JSON;
+ *   [3, url, url, src]                                   src (src: the attribute, a label);
+ *   [0, base]                                            none.
+ */
+export function cardSource(host) {
+  const base = document.baseURI;
+  const [version, json, error] = host._movieSource || [0, null, null];
+  if (version > 0) return [1, base, version, json, error];
+  const script = host.querySelector(':scope > script[type="application/json"]');
+  if (script) return [2, base, script.textContent];
+  const src = host.getAttribute('src');
+  // (An empty src is no data, not the page itself.)
+  if (!src || !src.trim()) return [0, base];
+  let url = src;
+  try { url = new URL(src.trim(), base).href; } catch { /* fetched as is: the request fails */ }
+  return [3, url, url, src];
 }
 
 export function keptState(host) {
@@ -566,11 +591,8 @@ function isNear(element) {
 // a little further down may be asked for early too.
 for (const card of document.querySelectorAll('spoiler-card')) listenEarly(card);
 for (const card of document.querySelectorAll('spoiler-card[src]')) {
-  if (card.querySelector(':scope > script[type="application/json"]') || card.movie !== undefined) continue;
-  if (!card.hasAttribute('eager') && !isNear(card)) continue;
-  const src = card.getAttribute('src').trim();
-  if (!src) continue; // an empty src is no data, not the page itself
-  let url;
-  try { url = new URL(src, document.baseURI).href; } catch { continue; }
-  if (!early.has(url)) early.set(url, request(url));
+  // (A `movie` set before the element is defined is the card's own property.)
+  if (card.movie !== undefined || (!card.hasAttribute('eager') && !isNear(card))) continue;
+  const [kind, , url] = cardSource(card);
+  if (kind === 3 && !early.has(url)) early.set(url, request(url));
 }

@@ -21,10 +21,11 @@ extern "C" {
     #[wasm_bindgen(js_name = defineSpoilerCard)]
     fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, facts: js_sys::Array) -> bool;
 
-    /// The `movie` property as `[version, json text | null, error | null]`;
-    /// version 0 when there is none.
-    #[wasm_bindgen(js_name = movieSource)]
-    fn movie_source(host: &HtmlElement) -> js_sys::Array;
+    /// Which source the card reads (the `movie` property, inline JSON,
+    /// `src`, none), chosen by embed.js for both sides, with what Rust
+    /// needs of it: see `cardSource` there, and [`Source`].
+    #[wasm_bindgen(js_name = cardSource)]
+    fn card_source(host: &HtmlElement) -> js_sys::Array;
 
     /// The live state last kept on the element, if any.
     #[wasm_bindgen(js_name = keptState)]
@@ -40,6 +41,15 @@ extern "C" {
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
     fn keep_state(host: &HtmlElement, state: &str, engine: u32);
+}
+
+/// The kinds of [`card_source`]'s answer (0: none).
+struct Source;
+
+impl Source {
+    const PROPERTY: u8 = 1;
+    const INLINE: u8 = 2;
+    const SRC: u8 = 3;
 }
 
 /// [`place`]: the live card's notice goes inside the prerendered card.
@@ -238,56 +248,42 @@ impl Mounted {
             .and_then(|h| h.trim().parse::<u8>().ok())
             .filter(|h| (1..=6).contains(h))
             .unwrap_or(2);
-        let base = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.base_uri().ok().flatten())
-            .unwrap_or_default();
-
-        let property = movie_source(host);
-        let version = property.get(0).as_f64().unwrap_or(0.0) as u32;
-        let inline = host
-            .query_selector(":scope > script[type='application/json']")
-            .ok()
-            .flatten()
-            .and_then(|s| s.text_content());
-        let src = attr("src").filter(|s| !s.trim().is_empty());
         let prerendered = is_prerendered(&self.host);
 
         // Each source keeps its own data, so that dropping one falls back
         // to the next with that one's data.
-        let mut base_url = base.clone();
-        let data = if version > 0 {
-            Some(cached(
+        let source = card_source(host);
+        let text = |i: u32| source.get(i).as_string();
+        let base_url = text(1).unwrap_or_default();
+        let data = match source.get(0).as_f64().unwrap_or(0.0) as u8 {
+            Source::PROPERTY => Some(cached(
                 &mut self.from_property,
-                u64::from(version),
+                source.get(2).as_f64().unwrap_or(0.0) as u64,
                 "movie property",
-                || match (property.get(1).as_string(), property.get(2).as_string()) {
-                    (Some(text), _) => load::from_property(Ok(&text)),
+                || match (text(3), text(4)) {
+                    (Some(json), _) => load::from_property(Ok(&json)),
                     (None, why) => load::from_property(Err(why.as_deref().unwrap_or(""))),
                 },
-            ))
-        } else if let Some(text) = inline {
-            Some(cached(
-                &mut self.from_inline,
-                hash_text(&text),
-                "inline data",
-                || load::from_json_text(&text),
-            ))
-        } else if let Some(src) = &src {
-            let url = web_sys::Url::new_with_base(src.trim(), &base)
-                .map(|u| u.href())
-                .unwrap_or(src.clone());
-            let data = self.fetch(card, &url, src);
-            base_url = url;
-            data
-        } else if prerendered {
+            )),
+            Source::INLINE => {
+                let json = text(2).unwrap_or_default();
+                Some(cached(
+                    &mut self.from_inline,
+                    hash_text(&json),
+                    "inline data",
+                    || load::from_json_text(&json),
+                ))
+            }
+            Source::SRC => {
+                let (url, src) = (text(2).unwrap_or_default(), text(3).unwrap_or_default());
+                self.fetch(card, &url, &src)
+            }
             // `spoiler-card render --static`: a card that never goes live
             // (until a page script gives it data).
-            None
-        } else {
-            Some(cached(&mut self.no_data, 0, "(no data)", || {
+            _ if prerendered => None,
+            _ => Some(cached(&mut self.no_data, 0, "(no data)", || {
                 Err(LoadError::NoData)
-            }))
+            })),
         };
 
         // Other data than the card showed starts a fresh card. (The same
