@@ -23,8 +23,9 @@
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
 //   Rust -> JS  defineSpoilerCard(mount, words, facts)  at wasm start
-//               (facts: the data limits and the reserved height, from
-//               src/facts.rs and model::limits);
+//               (facts: the data limits, value::MAX_VALUES and
+//               model::limits::DOCUMENT_BYTES, and the reserved height
+//               from src/facts.rs);
 //               timeoutSeconds() -> the request timeout, for the message;
 //               mount(host, root, engine) is called for each card, engine
 //               the running instance's number: a stopped instance may

@@ -1,6 +1,6 @@
-//! The `<spoiler-card>` element's Rust side: reads its attributes, its
-//! inline JSON and its `movie` property, and mounts the Yew card into its
-//! shadow root. The element itself, start-up and trap containment are in
+//! The `<spoiler-card>` element's Rust side: reads its attributes and the
+//! data of the source embed.js chose (`cardSource`: the `movie` property,
+//! inline JSON or `src`), and mounts the Yew card into its shadow root. The element itself, start-up and trap containment are in
 //! embed.js, whose header documents the seam between the two.
 
 use std::cell::RefCell;

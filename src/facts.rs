@@ -3,9 +3,11 @@
 // this file.) The others live where they are used and are handed over:
 // the request timeout is embed.js's `TIMEOUT_MS` (the early requests run
 // before the wasm), which Rust reads back through `timeoutSeconds`; the
-// lazy margin is embed.js's alone; the data limits are `model::limits`,
-// handed to embed.js when the element is defined; a list's page is
-// `card_state::LIST_PAGE`.
+// lazy margin is embed.js's alone; the data limits are `model::limits` and
+// `value::MAX_VALUES`, handed to embed.js when the element is defined; a
+// list's page is `card_state::LIST_PAGE`. (The README's and the demo's
+// page CSS for a card not yet defined restate the height: page CSS cannot
+// read it.)
 
 /// The height an unstarted (or off-screen) card holds, in rem: about a
 /// card's. build.rs writes it into the stylesheet as `--sc-reserve`;

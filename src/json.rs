@@ -9,7 +9,8 @@
 //! which check that both give the same tree.
 //!
 //! A number beyond f64's range (`1e400`) is an error, "number out of range",
-//! as it is for `serde_json`.
+//! as it is for `serde_json` (to 19 significant digits: near `f64::MAX` a
+//! number that still rounds to it reads as `f64::MAX`).
 //!
 //! Numbers are read as far as validation needs them: whole numbers up to
 //! 2^53 are exact, and a fraction within 19 significant digits stays a
@@ -377,9 +378,29 @@ impl<'t> Reader<'t> {
             mantissa as f64 / 1e22 / 10f64.powi(-exponent - 22)
         };
         if magnitude.is_infinite() {
-            self.pos = start; // (told where the number starts)
-            return Err(self.error("number out of range"));
+            // `powi` is not correctly rounded: near f64::MAX (up to
+            // 1.7976931348623158e308, which still rounds to it) it can
+            // overflow where the true value does not. The 19 kept digits
+            // tell.
+            if !fits_below_f64_max(mantissa, exponent) {
+                self.pos = start; // (told where the number starts)
+                return Err(self.error("number out of range"));
+            }
+            return Ok(if negative { -f64::MAX } else { f64::MAX });
         }
         Ok(if negative { -magnitude } else { magnitude })
     }
+}
+
+/// Is `mantissa` × 10^`exponent` (mantissa not 0) below the smallest number
+/// that no longer rounds to `f64::MAX` (1.797693134862315808e308, to 19
+/// digits)?
+fn fits_below_f64_max(mantissa: u64, exponent: i32) -> bool {
+    let digits = mantissa.ilog10() as i32 + 1;
+    if digits - 1 + exponent != 308 {
+        return digits - 1 + exponent < 308;
+    }
+    // The mantissa as 19 digits (it has at most 19).
+    let normalized = mantissa * 10u64.pow((19 - digits) as u32);
+    normalized < 1_797_693_134_862_315_808
 }

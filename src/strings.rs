@@ -105,7 +105,7 @@ pub const RETRY: &str = "Try again";
 pub fn error_timeout(seconds: u32) -> String {
     format!("The movie data took too long to arrive (over {seconds} seconds).")
 }
-/// Fetch failures: no answer within `seconds`.
+/// Fetch failures: the request failed.
 pub const ERROR_NETWORK: &str = "The movie data could not be fetched (network error).";
 /// No data given at all.
 pub const ERROR_NO_DATA: &str =

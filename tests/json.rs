@@ -86,7 +86,32 @@ fn numbers_are_exact_where_validation_needs_them() {
     assert_eq!(number("1e-1"), 0.1);
     assert_ne!(number("45.5").fract(), 0.0);
     assert_ne!(number("1.0000001").fract(), 0.0);
-    // Beyond f64's range: an error, as in serde_json (not an infinity).
+    // The largest f64 reads (JSON.stringify writes Number.MAX_VALUE so), and
+    // so does what still rounds to it; past that, an error, as in serde_json
+    // (not an infinity).
+    let near_max = number("1.797693134862315e308");
+    assert!(
+        (near_max / 1.797693134862315e308 - 1.0).abs() < 1e-15,
+        "{near_max}"
+    );
+    // (serde_json reads the first as f64::MAX; the second still rounds to
+    // it, though serde_json's own fast parsing refuses it.)
+    assert_eq!(
+        serde_json::from_str::<f64>("1.7976931348623157e308").unwrap(),
+        f64::MAX
+    );
+    for text in ["1.7976931348623157e308", "17976931348623158e292"] {
+        assert_eq!(number(text), f64::MAX, "{text}");
+    }
+    assert_eq!(number("-1.7976931348623157e308"), -f64::MAX);
+    assert!(number("1e308").is_finite());
+    for text in ["1.7976931348623159e308", "2e308", "1e309"] {
+        assert!(
+            serde_json::from_str::<f64>(text).is_err(),
+            "{text}: serde_json refuses it"
+        );
+        assert!(parse(text).is_err(), "{text}");
+    }
     for text in ["1e400", "-1e400", &"9".repeat(400)] {
         let err = parse(text).expect_err(text);
         assert!(

@@ -376,6 +376,15 @@ fn css_writes_the_stylesheet_the_fragment_links() {
     let css = std::fs::read_to_string(dir.join(out.trim())).unwrap();
     assert_eq!(css, spoiler_card::styles::CSS);
     assert!(css.contains(".gate") && !css.contains("/*"), "minified");
+    // The height a card holds off screen comes from src/facts.rs.
+    let reserve = format!(
+        ":host{{--sc-reserve:{}rem}}",
+        spoiler_card::facts::RESERVED_HEIGHT_REM
+    );
+    assert!(
+        css.starts_with(&reserve) && css.contains("contain-intrinsic-size:auto var(--sc-reserve)"),
+        "the stylesheet holds the reserved height"
+    );
 }
 
 #[test]
