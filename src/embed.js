@@ -2,13 +2,8 @@
 // JavaScript or must outlive the wasm instance:
 // - the custom element class and its lifecycle (connect, move, remove,
 //   attribute and `movie` property changes), lazy start near the viewport;
-// - which source a card reads (`cardSource`: property, inline JSON, `src`
-//   resolved against the page), for the early requests and for Rust alike;
-// - the requests for movie data (one per URL, `TIMEOUT_MS`), including the
-//   early ones made while the wasm still loads: `request` and `early` here
-//   are the JS side's one owner of a fetch, `load::load_shared` the Rust
-//   side's (it asks through `fetchMovie`, which hands back an early answer);
-// - the `movie` property turned into JSON text, inside a `try`;
+// - the early requests for the data of the cards already in the page (at
+//   the end of this file), made while the wasm still loads;
 // - start-up of the wasm, and its containment: if the instance traps, every
 //   card shows a box whose button starts a fresh instance and mounts every
 //   card again with its state;
@@ -17,8 +12,11 @@
 //   (`spoiler-card render`): it stays until the live card shows the movie,
 //   then the live card takes its place with its own stylesheet, keeping
 //   focus, a control pressed early and a moved slider.
+// Which source a card reads, the requests for movie data and the `movie`
+// property as JSON text are in data.js (`cardSource`, `fetchMovie`,
+// `timeoutSeconds`, `movieJson`).
 //
-// The seam with Rust (src/embed.rs, src/load.rs):
+// The seam with Rust (src/embed.rs, src/load.rs), this file and data.js:
 //   JS -> Rust  mount(host, root, engine) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
@@ -41,55 +39,25 @@
 //               card of a prerendered one goes (1 a notice inside the
 //               prerendered card, 2 the card in its place).
 
+import { cardSource, movieJson, requestEarly, setLimits } from './data.js';
+
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
 // Cards start when they come within this distance of the viewport.
 const LAZY_MARGIN_PX = 600;
-// How long a request for movie data may take before the card gives up
-// (the early requests run before the wasm: Rust reads it back through
-// `timeoutSeconds`, for its message).
-const TIMEOUT_MS = 10000;
 // How long cards wait for the stylesheet before they start with a <link>
 // to it instead.
 const STYLES_WAIT_MS = 3000;
 // What a reader can press or focus in a card.
 const CONTROLS = 'button, input, a[href], [tabindex]';
 
-// Requests for movie data, by absolute URL, made before a card asked (see
-// the end of this file). Each is taken by the first card that asks. Shared
-// with a second copy of the bundle on the page, so neither asks twice.
-const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
-
-// Starts a request; its answer is [code, text]: code 0 with the text,
-// an HTTP status, -1 for the timeout or -2 for a network failure.
-function request(url) {
-  // The browser's own timer aborts the request and the body read. A
-  // browser without AbortSignal.timeout (before 2022) waits as long as it
-  // takes.
-  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
-  const entry = {};
-  entry.promise = fetch(url, { signal })
-    .then((response) => (response.ok ? response.text().then((text) => [0, text]) : [response.status, '']))
-    .catch(() => [signal && signal.aborted ? -1 : -2, ''])
-    .then((answer) => (entry.answer = answer));
-  return entry;
-}
-
-/** The movie data at `url`: the answer if it is already there, else a promise of it. */
-export function fetchMovie(url) {
-  const entry = early.get(url) || request(url);
-  early.delete(url);
-  return entry.answer || entry.promise;
-}
-
 // ---- the engine: the one wasm instance every card on the page shares ----
 
 // `mount` of the running instance; null before start and after a trap.
 let mount = null;
-// The texts of the box a stopped card shows, and the data limits (from
-// Rust, at start, so that they are here after a trap).
+// The texts of the box a stopped card shows (from Rust, at start, so that
+// they are here after a trap).
 let words = ['', '', ''];
-let limits = [Infinity, Infinity];
 // The height an unstarted card holds (RESERVED_HEIGHT_REM in src/facts.rs).
 let reservedHeight = '';
 // Starts a fresh instance (set by `start`); the instance then calls
@@ -209,81 +177,8 @@ for (const type of ['error', 'unhandledrejection']) {
   });
 }
 
-// ---- the `movie` property -------------------------------------------------
-
-let movieVersion = 0;
-
-/**
- * `[version, json, error]` for a `movie` value: version 0 when there is no
- * movie; else the JSON text, or why the value is not data JSON can hold (a
- * cycle, a BigInt, a getter that throws, more than the limits allow). The
- * same JSON as `last` keeps its version: the card does not start again.
- */
-function movieJson(value, last) {
-  const source = readMovie(value);
-  return last && source[1] !== null && source[1] === last[1] ? last : source;
-}
-
-function readMovie(value) {
-  if (value === undefined || value === null) return [0, null, null];
-  movieVersion += 1;
-  const [maxValues, maxBytes] = limits;
-  let values = 0;
-  let bytes = 0;
-  try {
-    // The replacer bounds the work: a sparse array of a billion holes, or a
-    // huge string, stops at the limits instead of freezing the page.
-    // Values are counted as the Rust reader counts them (one each); text in
-    // UTF-16 units, a bound on the work only (the reader checks the bytes).
-    const text = JSON.stringify(value, function (key, item) {
-      values += 1;
-      if (!Array.isArray(this)) bytes += key.length;
-      if (typeof item === 'string') bytes += item.length;
-      // A sparse array is refused before the browser walks its holes.
-      if (values > maxValues || (Array.isArray(item) && item.length > maxValues)) throw new Error(`it has more than ${maxValues} values`);
-      if (bytes > maxBytes) throw new Error(`it holds more than ${maxBytes} characters of text`);
-      return item;
-    });
-    if (typeof text !== 'string') return [movieVersion, null, `${typeof value} is not data`];
-    return [movieVersion, text, null];
-  } catch (error) {
-    let message = 'reading it failed';
-    try { message = String(error && error.message); } catch { /* a hostile error */ }
-    return [movieVersion, null, message];
-  }
-}
-
-/**
- * The source a card reads, chosen here for both sides (the early requests
- * below, and the card): its `movie` property, else its inline JSON, else
- * `src` resolved against the page, else none. `[kind, base, ...]`, base the
- * URL the data's relative URLs resolve against:
- *   [1, base, version, json text | null, error | null]  the property;
- *   [2, base, text]                                      inline JSON;
- *   [3, url, url, src]                                   src (src: the attribute, a label);
- *   [0, base]                                            none.
- */
-export function cardSource(host) {
-  const base = document.baseURI;
-  const [version, json, error] = host._movieSource || [0, null, null];
-  if (version > 0) return [1, base, version, json, error];
-  const script = host.querySelector(':scope > script[type="application/json"]');
-  if (script) return [2, base, script.textContent];
-  const src = host.getAttribute('src');
-  // (An empty src is no data, not the page itself.)
-  if (!src || !src.trim()) return [0, base];
-  let url = src;
-  try { url = new URL(src.trim(), base).href; } catch { /* fetched as is: the request fails */ }
-  return [3, url, url, src];
-}
-
 export function keptState(host) {
   return host._kept;
-}
-
-/** The request timeout in seconds (TIMEOUT_MS), for the card's message. */
-export function timeoutSeconds() {
-  return TIMEOUT_MS / 1000;
 }
 
 export function keepState(host, text, from) {
@@ -391,7 +286,7 @@ function styleRoot(root) {
 
 export function defineSpoilerCard(mountCard, texts, facts) {
   words = texts;
-  limits = facts.slice(0, 2);
+  setLimits(facts.slice(0, 2));
   reservedHeight = `${facts[2]}rem`;
   if (defined) {
     // The running instance registering again changes nothing.
@@ -595,5 +490,5 @@ for (const card of document.querySelectorAll('spoiler-card[src]')) {
   // (A `movie` set before the element is defined is the card's own property.)
   if (card.movie !== undefined || (!card.hasAttribute('eager') && !isNear(card))) continue;
   const [kind, , url] = cardSource(card);
-  if (kind === 3 && !early.has(url)) early.set(url, request(url));
+  if (kind === 3) requestEarly(url);
 }

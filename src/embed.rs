@@ -1,5 +1,5 @@
 //! The `<spoiler-card>` element's Rust side: reads its attributes and the
-//! data of the source embed.js chose (`cardSource`: the `movie` property,
+//! data of the source data.js chose (`cardSource`: the `movie` property,
 //! inline JSON or `src`), and mounts the Yew card into its shadow root. The element itself, start-up and trap containment are in
 //! embed.js, whose header documents the seam between the two.
 
@@ -21,12 +21,6 @@ extern "C" {
     #[wasm_bindgen(js_name = defineSpoilerCard)]
     fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, facts: js_sys::Array) -> bool;
 
-    /// Which source the card reads (the `movie` property, inline JSON,
-    /// `src`, none), chosen by embed.js for both sides, with what Rust
-    /// needs of it: see `cardSource` there, and [`Source`].
-    #[wasm_bindgen(js_name = cardSource)]
-    fn card_source(host: &HtmlElement) -> js_sys::Array;
-
     /// The live state last kept on the element, if any.
     #[wasm_bindgen(js_name = keptState)]
     fn kept_state(host: &HtmlElement) -> Option<String>;
@@ -41,6 +35,15 @@ extern "C" {
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
     fn keep_state(host: &HtmlElement, state: &str, engine: u32);
+}
+
+#[wasm_bindgen(module = "/src/data.js")]
+extern "C" {
+    /// Which source the card reads (the `movie` property, inline JSON,
+    /// `src`, none), chosen by data.js for both sides, with what Rust
+    /// needs of it: see `cardSource` there, and [`Source`].
+    #[wasm_bindgen(js_name = cardSource)]
+    fn card_source(host: &HtmlElement) -> js_sys::Array;
 }
 
 /// The kinds of [`card_source`]'s answer (0: none).
@@ -288,7 +291,7 @@ impl Mounted {
 
         // Other data than the card showed starts a fresh card. (The same
         // data again is the same `Rc`: each source reads its text once, and
-        // embed.js keeps the version of a `movie` whose JSON is unchanged.)
+        // data.js keeps the version of a `movie` whose JSON is unchanged.)
         // A prerendered card stays until the card shows the movie (see
         // `on_state`); what keeps it from the movie shows inside it.
         if let (true, Some(Err(_)), Some(container)) =

@@ -1,7 +1,7 @@
 //! Getting a movie into the card: from JSON text, inline, fetched from a URL
-//! (by `fetchMovie` in embed.js, with its timeout; one request and one
+//! (by `fetchMovie` in data.js, with its timeout; one request and one
 //! parsed movie per URL, shared by its cards), or the `movie` property
-//! (turned into JSON text by embed.js, inside a `try`). The text is read
+//! (turned into JSON text by data.js, inside a `try`). The text is read
 //! and validated by [`document::check_text`], as the CLI's checker reads it,
 //! so both report the same problems in the same words.
 
@@ -28,7 +28,7 @@ pub enum LoadError {
     Http(u16),
     /// The request failed (offline, CORS, DNS, …).
     Network,
-    /// No answer in time (`TIMEOUT_MS` in embed.js).
+    /// No answer in time (`TIMEOUT_MS` in data.js).
     Timeout,
     /// Neither `src`, inline JSON nor a `movie` property.
     NoData,
@@ -91,7 +91,7 @@ fn from_report(report: Report) -> Loaded {
     }
 }
 
-/// Reads the `movie` property, as embed.js hands it over: its JSON text,
+/// Reads the `movie` property, as data.js hands it over: its JSON text,
 /// or why the value is not data JSON can hold (a cycle, a BigInt, a getter
 /// that throws, past the limits).
 pub fn from_property(json: Result<&str, &str>) -> Loaded {
@@ -130,7 +130,7 @@ thread_local! {
     static BY_URL: RefCell<Vec<(String, Shared)>> = const { RefCell::new(Vec::new()) };
 }
 
-#[wasm_bindgen(module = "/src/embed.js")]
+#[wasm_bindgen(module = "/src/data.js")]
 extern "C" {
     /// The answer for `url`: `[code, text]` when it is already there (the
     /// loader asks for the data of the cards in view while the wasm
@@ -139,7 +139,7 @@ extern "C" {
     #[wasm_bindgen(js_name = fetchMovie)]
     fn fetch_movie(url: &str) -> JsValue;
 
-    /// The request timeout (`TIMEOUT_MS` in embed.js), in seconds.
+    /// The request timeout (`TIMEOUT_MS` in data.js), in seconds.
     #[wasm_bindgen(js_name = timeoutSeconds)]
     fn timeout_seconds() -> u32;
 }
@@ -214,7 +214,7 @@ fn start_fetch(url: &str) {
     if answer.is_instance_of::<js_sys::Promise>() {
         let url = url.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
-            // `request` in embed.js turns every failure into an answer, so
+            // `request` in data.js turns every failure into an answer, so
             // the promise never rejects; were it to, it is a network failure.
             let loaded = match JsFuture::from(js_sys::Promise::from(answer)).await {
                 Ok(answer) => read_answer(answer),

@@ -1,0 +1,127 @@
+// <spoiler-card>'s data, the part of the element's JavaScript side that
+// reads and fetches it (embed.js owns the element, the engine and the
+// take-over; its header documents the seam with Rust):
+// - which source a card reads (`cardSource`), for the early requests and
+//   for Rust alike;
+// - the requests for movie data (`request`, one per URL, `TIMEOUT_MS`),
+//   the early ones among them (`early`, `requestEarly`), and `fetchMovie`,
+//   through which Rust's one owner of a fetch (`load::load_shared`) asks;
+// - the `movie` property turned into JSON text, inside a `try`.
+
+// How long a request for movie data may take before the card gives up
+// (the early requests run before the wasm: Rust reads it back through
+// `timeoutSeconds`, for its message).
+const TIMEOUT_MS = 10000;
+
+// Requests for movie data, by absolute URL, made before a card asked (see
+// the end of this file). Each is taken by the first card that asks. Shared
+// with a second copy of the bundle on the page, so neither asks twice.
+const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
+
+// Starts a request; its answer is [code, text]: code 0 with the text,
+// an HTTP status, -1 for the timeout or -2 for a network failure.
+function request(url) {
+  // The browser's own timer aborts the request and the body read. A
+  // browser without AbortSignal.timeout (before 2022) waits as long as it
+  // takes.
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  const entry = {};
+  entry.promise = fetch(url, { signal })
+    .then((response) => (response.ok ? response.text().then((text) => [0, text]) : [response.status, '']))
+    .catch(() => [signal && signal.aborted ? -1 : -2, ''])
+    .then((answer) => (entry.answer = answer));
+  return entry;
+}
+
+/** The movie data at `url`: the answer if it is already there, else a promise of it. */
+export function fetchMovie(url) {
+  const entry = early.get(url) || request(url);
+  early.delete(url);
+  return entry.answer || entry.promise;
+}
+
+/** Asks for `url` now, unless it was asked for already. */
+export function requestEarly(url) {
+  if (!early.has(url)) early.set(url, request(url));
+}
+
+/** The request timeout in seconds (TIMEOUT_MS), for the card's message. */
+export function timeoutSeconds() {
+  return TIMEOUT_MS / 1000;
+}
+
+// ---- the `movie` property -------------------------------------------------
+
+// The data limits (value::MAX_VALUES, model::limits::DOCUMENT_BYTES), set
+// when the element is defined.
+let limits = [Infinity, Infinity];
+
+export function setLimits(dataLimits) {
+  limits = dataLimits;
+}
+
+let movieVersion = 0;
+
+/**
+ * `[version, json, error]` for a `movie` value: version 0 when there is no
+ * movie; else the JSON text, or why the value is not data JSON can hold (a
+ * cycle, a BigInt, a getter that throws, more than the limits allow). The
+ * same JSON as `last` keeps its version: the card does not start again.
+ */
+export function movieJson(value, last) {
+  const source = readMovie(value);
+  return last && source[1] !== null && source[1] === last[1] ? last : source;
+}
+
+function readMovie(value) {
+  if (value === undefined || value === null) return [0, null, null];
+  movieVersion += 1;
+  const [maxValues, maxBytes] = limits;
+  let values = 0;
+  let bytes = 0;
+  try {
+    // The replacer bounds the work: a sparse array of a billion holes, or a
+    // huge string, stops at the limits instead of freezing the page.
+    // Values are counted as the Rust reader counts them (one each); text in
+    // UTF-16 units, a bound on the work only (the reader checks the bytes).
+    const text = JSON.stringify(value, function (key, item) {
+      values += 1;
+      if (!Array.isArray(this)) bytes += key.length;
+      if (typeof item === 'string') bytes += item.length;
+      // A sparse array is refused before the browser walks its holes.
+      if (values > maxValues || (Array.isArray(item) && item.length > maxValues)) throw new Error(`it has more than ${maxValues} values`);
+      if (bytes > maxBytes) throw new Error(`it holds more than ${maxBytes} characters of text`);
+      return item;
+    });
+    if (typeof text !== 'string') return [movieVersion, null, `${typeof value} is not data`];
+    return [movieVersion, text, null];
+  } catch (error) {
+    let message = 'reading it failed';
+    try { message = String(error && error.message); } catch { /* a hostile error */ }
+    return [movieVersion, null, message];
+  }
+}
+
+/**
+ * The source a card reads, chosen here for both sides (the early requests
+ * below, and the card): its `movie` property, else its inline JSON, else
+ * `src` resolved against the page, else none. `[kind, base, ...]`, base the
+ * URL the data's relative URLs resolve against:
+ *   [1, base, version, json text | null, error | null]  the property;
+ *   [2, base, text]                                      inline JSON;
+ *   [3, url, url, src]                                   src (src: the attribute, a label);
+ *   [0, base]                                            none.
+ */
+export function cardSource(host) {
+  const base = document.baseURI;
+  const [version, json, error] = host._movieSource || [0, null, null];
+  if (version > 0) return [1, base, version, json, error];
+  const script = host.querySelector(':scope > script[type="application/json"]');
+  if (script) return [2, base, script.textContent];
+  const src = host.getAttribute('src');
+  // (An empty src is no data, not the page itself.)
+  if (!src || !src.trim()) return [0, base];
+  let url = src;
+  try { url = new URL(src.trim(), base).href; } catch { /* fetched as is: the request fails */ }
+  return [3, url, url, src];
+}
