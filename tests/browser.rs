@@ -640,9 +640,10 @@ async fn movie_property_that_json_cannot_hold_is_a_clear_error() {
     el.remove();
 }
 
-/// Mounts the loader (what the element mounts) with `data`.
-fn mount_loader(container: &Element, data: load::Loaded) -> yew::AppHandle<Loader> {
-    let props = LoaderProps {
+/// The loader's props (what the element mounts) for `data`, live and
+/// not prerendered.
+fn loader_props(data: load::Loaded) -> LoaderProps {
+    LoaderProps {
         data: Some(Data(Rc::new(data))),
         generation: 1,
         base_url: "http://127.0.0.1/".into(),
@@ -653,8 +654,12 @@ fn mount_loader(container: &Element, data: load::Loaded) -> yew::AppHandle<Loade
         on_retry: None,
         prerendered: false,
         on_state: Default::default(),
-    };
-    yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render()
+    }
+}
+
+/// Mounts the loader with `data`.
+fn mount_loader(container: &Element, data: load::Loaded) -> yew::AppHandle<Loader> {
+    yew::Renderer::<Loader>::with_root_and_props(container.clone(), loader_props(data)).render()
 }
 
 /// A new `<spoiler-card eager>`, not yet in the page.
@@ -706,16 +711,8 @@ async fn a_prerendered_card_with_bad_data_names_the_first_problem() {
     let (_host, _root, container) = fresh_root();
     let bad = r#"{ "schema": 1, "title": "x" }"#;
     let props = LoaderProps {
-        data: Some(Data(Rc::new(load::from_json_text(bad)))),
-        generation: 1,
-        base_url: "http://127.0.0.1/".into(),
-        progress: None,
-        remember: Remember::None,
-        heading_level: 2,
-        resume: None,
-        on_retry: None,
         prerendered: true,
-        on_state: Default::default(),
+        ..loader_props(load::from_json_text(bad))
     };
     let _app = yew::Renderer::<Loader>::with_root_and_props(container.clone(), props).render();
     yew::scheduler::flush().await;

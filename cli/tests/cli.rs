@@ -1,20 +1,14 @@
 //! The checker, as authors use it.
 
-use std::process::Command;
-
 use proptest::prelude::*;
 use spoiler_card_cli::check_text;
 
+mod common;
+
+/// Runs `spoiler-card-check ARGS` in the project folder: exit code, stdout.
 fn run(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spoiler-card-check"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let (code, out, _) = common::run_in_project(env!("CARGO_BIN_EXE_spoiler-card-check"), args);
+    (code, out)
 }
 
 #[test]

@@ -5,18 +5,11 @@ use std::process::Command;
 
 use serde_json::Value as Json;
 
+mod common;
+
 /// Runs `spoiler-card ARGS` in the project folder: exit code, stdout, stderr.
 fn cli(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_spoiler-card"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::run_in_project(env!("CARGO_BIN_EXE_spoiler-card"), args)
 }
 
 fn render(args: &[&str]) -> String {
