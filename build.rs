@@ -33,7 +33,9 @@ fn main() {
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_owned();
     // 64-bit FNV-1a of the stylesheet: a new file name for every change, so
-    // that an old prerendered page keeps the file it links.
+    // that an old prerendered page keeps the file it links. (Plain FNV-1a:
+    // model::hash_text closes each part with 0xFF, so the two differ, and
+    // the file names must stay what they were.)
     let hash = css.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
     });

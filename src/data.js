@@ -14,7 +14,7 @@
 const TIMEOUT_MS = 10000;
 
 // Requests for movie data, by absolute URL, made before a card asked (see
-// the end of this file). Each is taken by the first card that asks. Shared
+// the end of embed.js). Each is taken by the first card that asks. Shared
 // with a second copy of the bundle on the page, so neither asks twice.
 const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
 

@@ -11,16 +11,20 @@ use crate::model::{self, limits, Report};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotJson(pub String);
 
+/// Why a document of `bytes` is not read: over the size limit.
+pub fn too_big(bytes: u64) -> String {
+    format!(
+        "the document is {bytes} bytes, more than the limit of {}",
+        limits::DOCUMENT_BYTES
+    )
+}
+
 /// Reads and validates one document's text: its report, or why it is not
 /// JSON. A document over the limits (size, depth, values) is JSON the card
 /// will not read: a report with that one problem.
 pub fn check_text(text: &str) -> Result<Report, NotJson> {
     if text.len() > limits::DOCUMENT_BYTES {
-        return Ok(Report::unreadable(format!(
-            "the document is {} bytes, more than the limit of {}",
-            text.len(),
-            limits::DOCUMENT_BYTES
-        )));
+        return Ok(Report::unreadable(too_big(text.len() as u64)));
     }
     match json::parse(text) {
         Ok(tree) => Ok(model::validate(&tree)),

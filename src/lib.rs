@@ -10,7 +10,7 @@
 
 pub mod card_state;
 pub mod document;
-/// Facts that Rust, the stylesheet and embed.js share, each defined once.
+/// Facts that Rust, the stylesheet and the JS side share, each defined once.
 pub mod facts;
 pub mod format;
 pub mod gate;

@@ -606,7 +606,7 @@ async fn movie_property_that_json_cannot_hold_is_a_clear_error() {
             .flatten()
             .and_then(|b| b.text_content())
     };
-    // A cycle: embed.js's JSON.stringify refuses it, and the card says so.
+    // A cycle: data.js's JSON.stringify refuses it, and the card says so.
     let cyclic = js_sys::Object::new();
     js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
     set_movie(&cyclic);

@@ -93,7 +93,7 @@ pub fn read_document(file: &str) -> Result<String, String> {
     if bytes.len() > limit {
         let size = std::fs::metadata(file).map_or(0, |m| m.len());
         return Err(if size > limit as u64 {
-            format!("the document is {size} bytes, more than the limit of {limit}")
+            document::too_big(size)
         } else {
             format!("the document is more than the limit of {limit} bytes")
         });

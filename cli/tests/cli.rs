@@ -77,7 +77,15 @@ proptest! {
 fn card_lines(text: &str) -> Vec<String> {
     match spoiler_card::load::from_json_text(text) {
         Ok(_) => vec![],
-        Err(spoiler_card::load::LoadError::NotJson(why)) => vec![format!("not valid JSON: {why}")],
+        // The card's own words ("The movie data is not valid JSON: …"),
+        // from where the checker's would start.
+        Err(error @ spoiler_card::load::LoadError::NotJson(_)) => {
+            let details = error.details();
+            let at = details
+                .find("not valid JSON: ")
+                .expect("the card says it is not JSON");
+            vec![details[at..].to_owned()]
+        }
         Err(error) => error
             .details()
             .lines()

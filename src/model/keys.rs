@@ -50,7 +50,7 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
 pub fn first_uses_of_texts(texts: &[&str]) -> Vec<Option<usize>> {
     // (hash, text) pairs: the sort compares two numbers, and two texts only
     // when their hashes are equal.
-    let keyed: Vec<(u64, &str)> = texts.iter().map(|t| (fnv1a(&[t.as_bytes()]), *t)).collect();
+    let keyed: Vec<(u64, &str)> = texts.iter().map(|t| (hash_text(t), *t)).collect();
     first_uses(&keyed)
 }
 
