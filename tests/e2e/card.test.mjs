@@ -137,6 +137,9 @@ test('keyboard: tabs follow Left/Right (wrapping), Home and End, with aria-selec
       ['ArrowLeft', 'more'], ['Home', 'timeline'], ['End', 'more'], ['ArrowLeft', 'similar']];
     for (const [key, slug] of steps) {
       await page.keyboard.press(key);
+      // (Focus moves in the key's handler; the selection renders in Yew's
+      // next pass, which may come a task later on a busy machine.)
+      await page.waitForFunction((id) => document.querySelector('#card-llv').shadowRoot.querySelector(`#${id}[aria-selected=true]`), `sc-tab-${slug}`, { timeout: 5000 }).catch(() => {});
       assertEqual(await state(), { selected: [`sc-tab-${slug}`], focus: `sc-tab-${slug}`, visible: [`sc-panel-${slug}`] }, `after ${key}`);
     }
     await page.keyboard.press('Tab');
