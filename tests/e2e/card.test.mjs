@@ -111,6 +111,7 @@ test('keyboard: Enter and Space on the gate reveal (real key presses); Hide agai
     await gate.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('#card-llv').shadowRoot.querySelector('#sc-plot.revealed'));
+    await settled(page); // (focus moves in an effect)
     assertEqual(await shadowFocus(page, LLV_CARD), 'h4#sc-plot-heading', 'focus after Enter');
     await inCard(page, LLV_CARD, 'button.hide').focus();
     await page.keyboard.press('Enter');
@@ -256,10 +257,17 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-const eventTitlesShown = (page) => page.evaluate(() => {
-  const root = document.querySelector('#card-llv').shadowRoot;
-  return [...root.querySelectorAll('.event-title')].map((e) => e.textContent);
-});
+// Yew may finish a render in a task of its own after a busy one (its
+// scheduler yields to the browser): a task, a frame and a task later it has.
+const settled = (page) => page.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0); }));
+
+const eventTitlesShown = async (page) => {
+  await settled(page);
+  return page.evaluate(() => {
+    const root = document.querySelector('#card-llv').shadowRoot;
+    return [...root.querySelectorAll('.event-title')].map((e) => e.textContent);
+  });
+};
 
 test('progress: slider keys and drag decide which events and arcs show (DOM and AX tree)', async (ctx) => {
   const page = await demo(ctx);
