@@ -18,6 +18,7 @@
 //! 1). Float parsing from `core` would cost the bundle ~10 KB of tables.
 
 use std::borrow::Cow;
+use std::fmt::Write;
 
 use crate::value::{self, Value};
 
@@ -403,4 +404,27 @@ fn fits_below_f64_max(mantissa: u64, exponent: i32) -> bool {
     // The mantissa as 19 digits (it has at most 19).
     let normalized = mantissa * 10u64.pow((19 - digits) as u32);
     normalized < 1_797_693_134_862_315_808
+}
+
+/// Writes `text` as a JSON string literal, with `<`, `>` and `&` escaped
+/// too, so that it is safe inside an HTML `<script>` (prerendered JSON-LD).
+pub fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::{AttrValue, ServerRenderer};
 
 use crate::components::loader::{Data, Loader, LoaderProps};
+use crate::json::write_string;
 use crate::load;
 use crate::model::{hash_text, resolve_url, Movie, Problem, Severity};
 use crate::storage::Remember;
@@ -217,14 +218,14 @@ fn json_ld(movie: &Movie, poster_base: &str) -> String {
     let mut out = String::from("{\"@context\":\"https://schema.org\",\"@type\":\"Movie\"");
     let field = |out: &mut String, key: &str, value: &str| {
         let _ = write!(out, ",\"{key}\":");
-        json_string(out, value);
+        write_string(out, value);
     };
     field(&mut out, "name", &movie.title);
     field(&mut out, "datePublished", &movie.year.to_string());
     let (h, m) = (movie.runtime_minutes / 60, movie.runtime_minutes % 60);
     field(&mut out, "duration", &format!("PT{h}H{m}M"));
     out.push_str(",\"inLanguage\":{\"@type\":\"Language\",\"name\":");
-    json_string(&mut out, &movie.language);
+    write_string(&mut out, &movie.language);
     out.push('}');
     out.push_str(",\"director\":[");
     for (i, name) in movie.directors.iter().enumerate() {
@@ -232,7 +233,7 @@ fn json_ld(movie: &Movie, poster_base: &str) -> String {
             out.push(',');
         }
         out.push_str("{\"@type\":\"Person\",\"name\":");
-        json_string(&mut out, name);
+        write_string(&mut out, name);
         out.push('}');
     }
     out.push(']');
@@ -242,7 +243,7 @@ fn json_ld(movie: &Movie, poster_base: &str) -> String {
             if i > 0 {
                 out.push(',');
             }
-            json_string(&mut out, genre);
+            write_string(&mut out, genre);
         }
         out.push(']');
     }
@@ -256,28 +257,6 @@ fn json_ld(movie: &Movie, poster_base: &str) -> String {
     }
     out.push('}');
     out
-}
-
-/// A JSON string literal, with `<`, `>` and `&` escaped too.
-fn json_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 /// ` name="value"`, the value escaped.

@@ -1,7 +1,8 @@
 //! `spoiler-card`, the command line for data authors and static sites:
 //! `check` prints every problem of movie JSON files with its path, `render`
 //! prints a prerendered card for a page, `css` writes the card's stylesheet
-//! into an embed folder. The same model code the card runs in the browser.
+//! into an embed folder, `schema` prints the data's JSON Schema. The same
+//! model code the card runs in the browser.
 #![deny(missing_docs)]
 
 use std::ffi::OsString;
@@ -26,6 +27,7 @@ usage: spoiler-card check FILE.json [FILE.json ...]
                            [--theme light|dark|auto] [--heading-level N] [--no-json-ld]
        spoiler-card render FILE.json --static [...]
        spoiler-card css --out DIR
+       spoiler-card schema
 
 check    prints OK or every problem as `path: reason`; exits 1 on errors
 render   prints the card's first render as declarative shadow DOM, for a page:
@@ -34,6 +36,7 @@ render   prints the card's first render as declarative shadow DOM, for a page:
          --embed        the URL of the embed folder (default /embed/)
          --no-json-ld   without the schema.org Movie JSON-LD
 css      writes the card's stylesheet (spoiler-card-<hash>.css) into DIR and prints its name
+schema   prints the JSON Schema of the data, for editors
 ";
 
 /// Runs the process's arguments (without the program name): an argument
@@ -64,6 +67,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         Some("check") => check(&args[1..], out, err),
         Some("render") => render(&args[1..], out, err),
         Some("css") => css(&args[1..], out, err),
+        Some("schema") if args.len() == 1 => written(write!(out, "{}", model::json_schema()), err),
         Some("--version") => written(writeln!(out, "spoiler-card {}", prerender::VERSION), err),
         Some("-h" | "--help" | "help") => written(write!(out, "{USAGE}"), err),
         _ => usage(err, None),

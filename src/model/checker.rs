@@ -1,36 +1,16 @@
 //! The walker over a document's [`Value`] tree: problems with their paths,
-//! and the readers of one field (text, integer, list, URL) that the
-//! per-object readers (`readers`) are made of.
+//! and the readers of one value (text, integer, list, URL, date) that the
+//! [`ObjectReader`](super::object_reader::ObjectReader) applies to fields.
 
 use std::borrow::Cow;
 use std::fmt;
 
+use super::fields::Shape;
 use super::keys::first_uses_of_texts;
-use super::urls::is_http_url;
-use super::{limits, Problem, Severity};
+use super::object_reader::Named;
+use super::urls::{is_http_url, is_plain_relative};
+use super::{limits, parse_date, Date, Problem, Severity};
 use crate::value::Value;
-
-pub(super) const TOP_FIELDS: &[&str] = &[
-    "$schema",
-    "schema",
-    "id",
-    "title",
-    "year",
-    "runtime_minutes",
-    "language",
-    "directors",
-    "genres",
-    "synopsis",
-    "poster",
-    "spoilers",
-    "timeline",
-    "characters",
-    "settings",
-    "themes",
-    "similar",
-    "more",
-    "updated",
-];
 
 pub(super) type Entries<'a> = [(Cow<'a, str>, Value<'a>)];
 
@@ -77,13 +57,6 @@ pub(super) struct Checker {
     pub(super) warnings: usize,
 }
 
-/// Must a field be there (and a list hold at least one entry)?
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Presence {
-    Required,
-    Optional,
-}
-
 /// A field of an object being read: its path and its value if present.
 pub(super) struct Field<'a> {
     pub(super) path: Path<'a>,
@@ -117,12 +90,13 @@ impl Checker {
         self.report(Severity::Warning, path, Cow::Borrowed(message));
     }
 
-    /// Reads an object, warning about unknown and erroring on duplicate keys.
+    /// Reads an object, warning about keys its shape does not list and
+    /// erroring on duplicate keys.
     pub(super) fn object<'a>(
         &mut self,
         value: &'a Value<'a>,
         path: &Path,
-        known: &[&str],
+        shape: &'static Shape,
     ) -> Option<&'a Entries<'a>> {
         let Value::Object(entries) = value else {
             self.error(path, format!("expected an object, found {}", value.kind()));
@@ -141,7 +115,7 @@ impl Checker {
             };
             if repeated {
                 self.error(&path.key(key), "appears twice in the same object");
-            } else if !known.contains(&key.as_ref()) {
+            } else if shape.get(key).is_none() {
                 self.warn(&path.key(key), "unknown field, ignored");
             }
         }
@@ -213,30 +187,6 @@ impl Checker {
         Some(s.to_string())
     }
 
-    pub(super) fn required_text(
-        &mut self,
-        entries: &Entries<'_>,
-        path: &Path,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
-        let field = self.field(entries, path, key);
-        let value = self.required(&field)?;
-        self.text(value, &field.path, max)
-    }
-
-    /// A text field that may be absent (see [`Checker::optional`]).
-    pub(super) fn optional_text(
-        &mut self,
-        entries: &Entries<'_>,
-        path: &Path,
-        key: &str,
-        max: usize,
-    ) -> Option<String> {
-        let field = self.field(entries, path, key);
-        self.optional(&field, |c, v, p| c.text(v, p, max))
-    }
-
     pub(super) fn integer(
         &mut self,
         value: &Value<'_>,
@@ -269,68 +219,24 @@ impl Checker {
         Some(n as i64)
     }
 
-    pub(super) fn list<'a>(&mut self, field: &Field<'a>, max: usize) -> Option<&'a [Value<'a>]> {
-        let value = field.value?;
+    pub(super) fn list<'a>(
+        &mut self,
+        value: &'a Value<'a>,
+        path: &Path,
+        max: usize,
+    ) -> Option<&'a [Value<'a>]> {
         let Value::Array(items) = value else {
-            if !matches!(value, Value::Null) {
-                self.error(
-                    &field.path,
-                    format!("expected a list, found {}", value.kind()),
-                );
-            }
+            self.error(path, format!("expected a list, found {}", value.kind()));
             return None;
         };
         if items.len() > max {
             self.error(
-                &field.path,
+                path,
                 format!("{} items is too many (at most {max})", items.len()),
             );
             return None;
         }
         Some(items)
-    }
-
-    /// A list of texts; the invalid ones are reported and left out.
-    pub(super) fn text_list(
-        &mut self,
-        entries: &Entries<'_>,
-        path: &Path,
-        key: &str,
-        max_items: usize,
-        max_chars: usize,
-        presence: Presence,
-    ) -> Vec<String> {
-        let items = self.text_items(entries, path, key, max_items, max_chars, presence);
-        items.into_iter().flatten().collect()
-    }
-
-    /// A list of texts, each by its position: `None` where an item is not
-    /// valid text (so later checks still name items by their real index).
-    pub(super) fn text_items(
-        &mut self,
-        entries: &Entries<'_>,
-        path: &Path,
-        key: &str,
-        max_items: usize,
-        max_chars: usize,
-        presence: Presence,
-    ) -> Vec<Option<String>> {
-        let field = self.field(entries, path, key);
-        let required = presence == Presence::Required;
-        if required && self.required(&field).is_none() {
-            return Vec::new();
-        }
-        let Some(items) = self.list(&field, max_items) else {
-            return Vec::new();
-        };
-        if required && items.is_empty() {
-            self.error(&field.path, "must have at least one entry");
-        }
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| self.text(v, &field.path.index(i), max_chars))
-            .collect()
     }
 
     pub(super) fn http_url(&mut self, value: &Value<'_>, path: &Path) -> Option<String> {
@@ -343,18 +249,85 @@ impl Checker {
         }
     }
 
-    /// A field that may be absent (or null), read by `read` when present.
-    /// `None` when absent, and when `read` found it invalid: that reported
-    /// an error, and a report with errors holds no movie, so the two need
-    /// no telling apart.
-    pub(super) fn optional<T>(
+    /// An image: an http(s) URL or a path relative to the JSON file.
+    pub(super) fn image_url(&mut self, value: &Value<'_>, path: &Path) -> Option<String> {
+        let src = self.text(value, path, limits::URL)?;
+        if is_http_url(&src) || is_plain_relative(&src) {
+            Some(src)
+        } else {
+            self.error(
+                path,
+                "use an http(s) URL or a path relative to the JSON file",
+            );
+            None
+        }
+    }
+
+    /// Text of lowercase letters, digits and `-` (ids).
+    pub(super) fn slug(&mut self, value: &Value<'_>, path: &Path) -> Option<String> {
+        let id = self.text(value, path, limits::ID)?;
+        if id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            Some(id)
+        } else {
+            self.error(path, "use lowercase letters, digits and '-' only");
+            None
+        }
+    }
+
+    pub(super) fn minute(
         &mut self,
-        field: &Field,
-        read: impl FnOnce(&mut Self, &Value<'_>, &Path) -> Option<T>,
-    ) -> Option<T> {
-        match field.value {
-            None | Some(Value::Null) => None,
-            Some(v) => read(self, v, &field.path),
+        value: &Value<'_>,
+        path: &Path,
+        runtime: Option<u16>,
+    ) -> Option<u16> {
+        let minute = self.integer(value, path, 0, limits::RUNTIME_MAX, "a minute")? as u16;
+        if let Some(runtime) = runtime {
+            if minute > runtime {
+                self.error(path, format!("{minute} is past the runtime ({runtime})"));
+                return None;
+            }
+        }
+        Some(minute)
+    }
+
+    pub(super) fn date(&mut self, value: &Value<'_>, path: &Path) -> Option<Date> {
+        let text = self.text(value, path, 64)?;
+        let date = parse_date(&text);
+        if date.is_none() {
+            self.error(
+                path,
+                format!("\"{text}\" is not a date (use YYYY-MM-DD or an RFC 3339 date-time)"),
+            );
+        }
+        date
+    }
+
+    /// Reports every name (or id) used again in a list (ASCII case and
+    /// outer spaces aside), naming the first use. `None` stands for an item
+    /// whose name is missing or invalid: it is skipped, and the others keep
+    /// their real index.
+    pub(super) fn unique(&mut self, names: &[Option<&str>], list_path: &Path, named: Named) {
+        // ASCII case folding: full Unicode tables would cost the bundle ~8 KB.
+        // A skipped item folds to "", which no valid name is.
+        let folded: Vec<String> = names
+            .iter()
+            .map(|n| n.unwrap_or_default().trim().to_ascii_lowercase())
+            .collect();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let duplicates = first_uses_of_texts(&folded)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, first)| Some((i, first?, names[i]?)));
+        for (i, first, name) in duplicates {
+            let item = list_path.index(i);
+            let message = format!("\"{name}\" is already used by {}", list_path.index(first));
+            match named {
+                Named::ByField(key) => self.error(&item.key(key), message),
+                Named::Itself => self.error(&item, message),
+            }
         }
     }
 }

@@ -8,18 +8,27 @@
 //! - `types`: the model ([`Movie`] and its parts) and the [`Report`];
 //! - `keys`: stable item keys and duplicates, by hash;
 //! - `urls`, `dates`: the URL and date rules;
-//! - `checker`: the [`Value`] walker with its paths and field readers;
-//! - `readers`: one reader per object of the document.
+//! - `fields`: the document's shape, one table of every object's fields;
+//! - `checker`: the [`Value`] walker with its paths and value readers;
+//! - `object_reader`: one object read against its shape, a field a line;
+//! - `readers`: one reader per object of the document;
+//! - `schema` (native only): the JSON Schema, generated from `fields`.
 
 mod checker;
 mod dates;
+pub mod fields;
 mod keys;
+mod object_reader;
 mod readers;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 mod types;
 mod urls;
 
 pub use dates::parse_date;
 pub use keys::{first_uses, first_uses_of_texts, hash_text};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::json_schema;
 pub use types::*;
 pub use urls::{is_http_url, is_plain_relative, resolve_url};
 
