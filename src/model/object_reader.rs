@@ -82,10 +82,19 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
         self.checker.text(value?, &path, max)
     }
 
+    /// The field, read by one of [`Checker`]'s value readers when present.
+    fn read<T>(
+        &mut self,
+        key: &'static str,
+        read: impl FnOnce(&mut Checker, &Value<'_>, &Path) -> Option<T>,
+    ) -> Option<T> {
+        let (_, path, value) = self.take(key);
+        read(self.checker, value?, &path)
+    }
+
     /// An id field (rule [`Rule::Slug`]).
     pub(super) fn slug(&mut self, key: &'static str) -> Option<String> {
-        let (_, path, value) = self.take(key);
-        self.checker.slug(value?, &path)
+        self.read(key, Checker::slug)
     }
 
     /// A whole-number field (rule [`Rule::Integer`]).
@@ -94,33 +103,28 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
         let Rule::Integer(whole) = def.rule else {
             return mismatch(def, None);
         };
-        self.checker
-            .integer(value?, &path, whole.min, whole.max, whole.what)
+        (self.checker).integer(value?, &path, whole.min, whole.max, whole.what)
     }
 
     /// A minute of the film (rule [`Rule::Minute`]), within `runtime` if
     /// that is known.
     pub(super) fn minute(&mut self, key: &'static str, runtime: Option<u16>) -> Option<u16> {
-        let (_, path, value) = self.take(key);
-        self.checker.minute(value?, &path, runtime)
+        self.read(key, |c, v, p| c.minute(v, p, runtime))
     }
 
     /// An http(s) link (rule [`Rule::HttpUrl`]).
     pub(super) fn http_url(&mut self, key: &'static str) -> Option<String> {
-        let (_, path, value) = self.take(key);
-        self.checker.http_url(value?, &path)
+        self.read(key, Checker::http_url)
     }
 
     /// An image's address (rule [`Rule::ImageUrl`]).
     pub(super) fn image_url(&mut self, key: &'static str) -> Option<String> {
-        let (_, path, value) = self.take(key);
-        self.checker.image_url(value?, &path)
+        self.read(key, Checker::image_url)
     }
 
     /// A date (rule [`Rule::Date`]).
     pub(super) fn date(&mut self, key: &'static str) -> Option<Date> {
-        let (_, path, value) = self.take(key);
-        self.checker.date(value?, &path)
+        self.read(key, Checker::date)
     }
 
     /// A list of texts (rule [`Rule::Texts`]), each by its position: `None`
