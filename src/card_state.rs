@@ -4,6 +4,7 @@
 //! impl at the end). Saving what the reader chose happens in the card's effect,
 //! never here.
 
+use crate::events::Target;
 use crate::gate::{Gate, ItemKey, Reveals};
 use crate::model::Movie;
 
@@ -124,8 +125,15 @@ pub enum Action {
     HideEverything,
     /// The reader sets the watch progress, in minutes.
     SetProgress(u16),
-    /// The page's `progress` attribute changed: applied, not remembered.
+    /// The page set the progress (its `progress` attribute changed, or
+    /// `el.progress = …`): applied, not remembered, no event.
     FollowAttribute(u16),
+    /// The page revealed something (`el.reveal(…)`): applied, not
+    /// remembered, no event, no announcement and focus stays put.
+    PageReveal(Target),
+    /// The page hid everything revealed by hand (`el.hide()`), like
+    /// [`Action::PageReveal`].
+    PageHide,
     /// Restore a remembered state (progress and, if remembered, reveals).
     Restore {
         /// Remembered progress.
@@ -176,6 +184,8 @@ impl CardState {
         if !matches!(
             action,
             Action::FollowAttribute(_)
+                | Action::PageReveal(_)
+                | Action::PageHide
                 | Action::Restore { .. }
                 | Action::SelectTab(_)
                 | Action::ShowMore(_)
@@ -207,6 +217,14 @@ impl CardState {
             }
             Action::SetProgress(minutes) | Action::FollowAttribute(minutes) => {
                 next.gate.set_progress(minutes)
+            }
+            Action::PageReveal(Target::Plot) => next.gate.plot_revealed = true,
+            Action::PageReveal(Target::Everything) => next.gate.show_all = true,
+            Action::PageReveal(Target::Item(key)) => next.gate.reveal(key),
+            Action::PageHide => {
+                next.gate.plot_revealed = false;
+                next.gate.show_all = false;
+                next.gate.revealed.clear();
             }
             Action::Restore { progress, reveals } => {
                 if let Some(p) = progress {

@@ -37,7 +37,12 @@
 //               again (after a move, or a restart of the engine);
 //               place(host, container, shown, engine): where the live
 //               card of a prerendered one goes (1 a notice inside the
-//               prerendered card, 2 the card in its place).
+//               prerendered card, 2 the card in its place);
+//               emit(host, type, detail, engine): a `spoiler-card:*` event
+//               (detail built by serde-wasm-bindgen).
+//   Page -> Rust  el.progress, el.revealed, el.reveal(name), el.hide() go to
+//               handle.progress(), setProgress(m), revealed(), reveal(name),
+//               hide(): the page's calls, never remembered, never events.
 
 import { cardSource, movieJson, requestEarly, setLimits } from './data.js';
 
@@ -183,6 +188,21 @@ export function keptState(host) {
 
 export function keepState(host, text, from) {
   if (from === engine) host._kept = text;
+}
+
+// An event of the card, from its element, in a microtask: a listener that
+// throws does so on its own stack, never on the card's.
+export function emit(host, type, detail, from) {
+  if (from !== engine) return;
+  queueMicrotask(() => host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })));
+}
+
+// Minutes from what a page script set: a number, or numeric text (never a
+// throw on a Symbol or an object); null if it is none.
+function minutesFrom(value) {
+  const number = typeof value === 'string' && value.trim() ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) return null;
+  return Math.min(Math.round(number), 0xffff);
 }
 
 /** The prerendered card in a shadow root (stamped with its version and data), if any. */
@@ -337,16 +357,20 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       this._handle = null;
       this._waiting = false;
       this._movie = undefined;
+      // A progress the page set before the card started (see `progress`).
+      this._progress = null;
       // Inline data added, edited or removed applies, like an attribute.
       this._children = new MutationObserver(() => {
         if (this._handle) guard(() => this._handle.update());
       });
-      // `el.movie = …` set before the element was defined is an own
-      // property that would hide the accessor: take it over.
-      if (Object.prototype.hasOwnProperty.call(this, 'movie')) {
-        const value = this.movie;
-        delete this.movie;
-        this.movie = value;
+      // `el.movie = …` (or `el.progress`) set before the element was
+      // defined is an own property that would hide the accessor: take it over.
+      for (const name of ['movie', 'progress']) {
+        if (Object.prototype.hasOwnProperty.call(this, name)) {
+          const value = this[name];
+          delete this[name];
+          this[name] = value;
+        }
       }
     }
 
@@ -357,6 +381,42 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       this._movie = value;
       this._movieSource = movieJson(value, this._movieSource);
       if (this._handle) guard(() => this._handle.update());
+    }
+
+    /**
+     * The watch progress in minutes (null before the card has a movie and
+     * none was set). Setting it moves the card there: never remembered,
+     * never a `spoiler-card:progress` event, never reflected into the
+     * `progress` attribute.
+     */
+    get progress() {
+      const minutes = this._handle ? guard(() => this._handle.progress()) : this._progress;
+      return minutes ?? null;
+    }
+
+    set progress(value) {
+      const minutes = minutesFrom(value);
+      if (minutes === null) {
+        console.warn('[spoiler-card] progress must be a number of minutes, not', typeof value === 'symbol' ? 'a symbol' : value);
+        return;
+      }
+      if (this._handle) guard(() => this._handle.setProgress(minutes));
+      else this._progress = minutes;
+    }
+
+    /** What the reader (or the page) revealed by hand, by name: `plot`, `everything`, `event:<key>`, `arc:<key>`. */
+    get revealed() {
+      return (this._handle && guard(() => this._handle.revealed())) || [];
+    }
+
+    /** Reveals `plot`, `everything`, or one event or arc by name; false if the card has no such thing (yet). Not remembered, no event. */
+    reveal(name) {
+      return typeof name === 'string' && name.length <= 256 && !!this._handle && guard(() => this._handle.reveal(name)) === true;
+    }
+
+    /** Hides everything revealed by hand. Not remembered, no event. */
+    hide() {
+      if (this._handle) guard(() => this._handle.hide());
     }
 
     connectedCallback() {
@@ -423,6 +483,9 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       const prerendered = prerenderedIn(root);
       listenEarly(this);
       this._handle = guard(() => mount(this, root, engine)) || null;
+      // A progress the page set before the card started.
+      if (this._handle && this._progress != null) guard(() => this._handle.setProgress(this._progress));
+      this._progress = null;
       if (!prerendered) styleRoot(root);
     }
 

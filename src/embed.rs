@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::{AppHandle, AttrValue, Callback};
 
+use crate::card_link::CardLink;
 use crate::components::loader::{Data, Loader, LoaderProps};
+use crate::events::{Detail, Kind};
 use crate::load::{self, LoadError, Loaded};
 use crate::model::{hash_text, limits, Movie};
 use crate::storage::Remember;
@@ -35,6 +37,12 @@ extern "C" {
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
     fn keep_state(host: &HtmlElement, state: &str, engine: u32);
+
+    /// Dispatches `spoiler-card:…` (`event_type`) with `detail` from the
+    /// element, in a task of its own (a listener's error never runs on the
+    /// card's stack).
+    #[wasm_bindgen(js_name = emit)]
+    fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
 }
 
 #[wasm_bindgen(module = "/src/data.js")]
@@ -109,6 +117,12 @@ struct Mounted {
     retry: bool,
     on_retry: Callback<()>,
     on_state: Callback<AttrValue>,
+    /// The page's hold on the card (`el.progress`, `el.reveal(…)`).
+    link: Rc<CardLink>,
+    /// Dispatches the card's events from the element.
+    on_event: Callback<(Kind, Detail)>,
+    /// The error last told to the page (the same one is told once).
+    told_error: Option<Rc<Loaded>>,
     /// Where the card renders (apart from the shadow root while a
     /// prerendered card is there).
     container: Option<Element>,
@@ -119,6 +133,38 @@ impl CardHandle {
     /// Re-reads attributes, inline data and the `movie` property.
     pub fn update(&mut self) {
         render(&self.card);
+    }
+
+    /// `el.progress`: the card's progress in minutes (or the one the page
+    /// set for it before it showed a movie).
+    pub fn progress(&self) -> Option<u16> {
+        self.link().progress()
+    }
+
+    /// `el.progress = minutes`: applied (clamped to the runtime), never
+    /// remembered, no event.
+    #[wasm_bindgen(js_name = setProgress)]
+    pub fn set_progress(&self, minutes: u16) {
+        self.link().set_progress(minutes);
+    }
+
+    /// `el.revealed`: what is revealed by hand, by name (an array).
+    pub fn revealed(&self) -> JsValue {
+        to_js(&self.link().revealed())
+    }
+
+    /// `el.reveal(name)`: false if the card has no such thing.
+    pub fn reveal(&self, name: &str) -> bool {
+        self.link().reveal(name)
+    }
+
+    /// `el.hide()`: hides everything revealed by hand.
+    pub fn hide(&self) {
+        self.link().hide();
+    }
+
+    fn link(&self) -> Rc<CardLink> {
+        self.card.borrow().link.clone()
     }
 
     /// Unmounts the Yew app and frees what it holds.
@@ -159,7 +205,16 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
                 }
             })
         };
+        let on_event = {
+            let host = host.clone();
+            Callback::from(move |(kind, detail): (Kind, Detail)| {
+                emit(&host, kind.event_type(), &to_js(&detail), engine);
+            })
+        };
         RefCell::new(Mounted {
+            link: Rc::default(),
+            on_event,
+            told_error: None,
             container: container.clone(),
             host,
             engine,
@@ -299,6 +354,26 @@ impl Mounted {
         {
             place(&self.host, container, NOTICE, self.engine);
         }
+        if let Some(Err(error)) = data.as_deref() {
+            let loaded = data
+                .clone()
+                .unwrap_or_else(|| Rc::new(Err(LoadError::NoData)));
+            if !self
+                .told_error
+                .as_ref()
+                .is_some_and(|told| Rc::ptr_eq(told, &loaded))
+            {
+                self.on_event.emit((
+                    Kind::Error,
+                    Detail {
+                        message: Some(error.summary()),
+                        details: Some(error.details()),
+                        ..Detail::default()
+                    },
+                ));
+                self.told_error = Some(loaded);
+            }
+        }
         if let Some(Ok((movie, _))) = data.as_deref() {
             let (shown, generation) = &mut self.last_movie;
             if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
@@ -320,6 +395,8 @@ impl Mounted {
             on_retry: Some(self.on_retry.clone()),
             on_state: self.on_state.clone(),
             prerendered,
+            link: self.link.clone(),
+            on_event: self.on_event.clone(),
         }
     }
 
@@ -353,4 +430,12 @@ impl Mounted {
         });
         load::cached(url).filter(|_| !retry)
     }
+}
+
+/// A Rust value as the JS value the page gets (serde-wasm-bindgen: maps
+/// as plain objects, lists as arrays); `null` if it cannot be one, which
+/// these values always can.
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }

@@ -8,8 +8,11 @@
 //! `spoiler-card render`.
 #![deny(missing_docs)]
 
+#[cfg(feature = "web")]
+pub mod card_link;
 pub mod card_state;
 pub mod document;
+pub mod events;
 /// Facts that Rust, the stylesheet and the JS side share, each defined once.
 pub mod facts;
 pub mod format;

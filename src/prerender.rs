@@ -195,6 +195,8 @@ fn card_html(text: &str, options: &Options) -> String {
         on_state: Default::default(),
         on_retry: None,
         prerendered: false,
+        link: Default::default(),
+        on_event: Default::default(),
     })
     .hydratable(false);
     futures::executor::block_on(renderer.render())

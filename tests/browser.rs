@@ -25,7 +25,7 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Parses an example through the browser path (JSON.parse + serde-wasm-bindgen).
+/// Parses an example with the card's own reader.
 fn movie(json: &str, id: &str) -> Rc<Movie> {
     let (movie, _) = load::from_json_text(json).expect("example is valid");
     let mut movie = (*movie).clone();
@@ -64,6 +64,8 @@ async fn mount(
         heading_level: 2,
         resume: None,
         on_state: Default::default(),
+        link: Default::default(),
+        on_event: Default::default(),
     };
     let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;
@@ -509,6 +511,8 @@ async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies()
         heading_level: 2,
         resume: None,
         on_state: Default::default(),
+        link: Default::default(),
+        on_event: Default::default(),
     };
     let mut app = yew::Renderer::<Card>::with_root_and_props(container, props(Some(10))).render();
     yew::scheduler::flush().await;
@@ -654,6 +658,8 @@ fn loader_props(data: load::Loaded) -> LoaderProps {
         on_retry: None,
         prerendered: false,
         on_state: Default::default(),
+        link: Default::default(),
+        on_event: Default::default(),
     }
 }
 
@@ -1170,4 +1176,57 @@ fn poster_urls_resolve_as_the_browser_resolves_them() {
             );
         }
     }
+}
+
+/// The card tells its events (`ready`, then what the reader did) and takes
+/// the page's calls through its link, which it never tells back.
+#[wasm_bindgen_test]
+async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
+    use spoiler_card::card_link::CardLink;
+    use spoiler_card::events::{Detail, Kind};
+    use std::cell::RefCell;
+
+    let m = movie(LLV, "events-test");
+    let told: Rc<RefCell<Vec<(Kind, Detail)>>> = Rc::default();
+    let link: Rc<CardLink> = Rc::default();
+    link.set_progress(20);
+    assert_eq!(link.progress(), Some(20), "kept for the card to come");
+    let (_host, root, container) = fresh_root();
+    let props = CardProps {
+        movie: m.clone(),
+        base_url: "http://127.0.0.1/".into(),
+        progress: None,
+        remember: Remember::None,
+        heading_level: 2,
+        resume: None,
+        on_state: Default::default(),
+        link: link.clone(),
+        on_event: {
+            let told = told.clone();
+            yew::Callback::from(move |event| told.borrow_mut().push(event))
+        },
+    };
+    let _app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
+    yew::scheduler::flush().await;
+    assert_eq!(told.borrow().len(), 1);
+    assert_eq!(told.borrow()[0].0, Kind::Ready);
+    assert_eq!(told.borrow()[0].1.progress, Some(20), "the page's early progress");
+
+    click(&root, "button.gate").await;
+    assert_eq!(told.borrow().len(), 2);
+    assert_eq!(told.borrow()[1].0, Kind::Reveal);
+    assert_eq!(told.borrow()[1].1.changed, ["plot"]);
+    assert_eq!(link.revealed(), ["plot"]);
+
+    link.hide();
+    assert!(link.revealed().is_empty(), "at once");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("button.gate").unwrap().is_some(), "hidden");
+    assert!(link.reveal("plot"));
+    assert!(!link.reveal("event:nope"));
+    link.set_progress(50);
+    assert_eq!(link.progress(), Some(50), "at once");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("button.gate").unwrap().is_none(), "revealed");
+    assert_eq!(told.borrow().len(), 2, "the page's calls are never told");
 }

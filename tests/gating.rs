@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use spoiler_card::card_state::{Action, Announcement, CardState, List, Tab, LIST_PAGE};
+use spoiler_card::events::Target;
 use spoiler_card::format;
 use spoiler_card::gate::{is_plot_visible, is_visible, Gate, ItemKey, Reveals};
 use spoiler_card::model::Date;
@@ -134,6 +135,31 @@ fn only_reader_actions_count_as_changes_to_remember() {
         reveals: Reveals::default(),
     });
     assert_eq!(restored.reader_changes, 0);
+}
+
+#[test]
+fn the_page_reveals_and_hides_without_a_change_to_remember_an_announcement_or_focus() {
+    let s = state();
+    for (target, shown) in [
+        (Target::Plot, s.gate.shows_plot()),
+        (Target::Everything, false),
+        (Target::Item(ev(2)), false),
+    ] {
+        let revealed = s.apply(Action::PageReveal(target.clone()));
+        assert_eq!(
+            (
+                revealed.reader_changes,
+                revealed.announcement,
+                revealed.focus_plot
+            ),
+            (0, Announcement::None, 0),
+            "{target:?}"
+        );
+        assert_ne!(revealed.gate, s.gate, "{target:?} revealed something");
+        assert!(!shown, "{target:?} was hidden before");
+        let hidden = revealed.apply(Action::PageHide);
+        assert_eq!((hidden.gate, hidden.reader_changes), (s.gate.clone(), 0));
+    }
 }
 
 #[test]

@@ -1,14 +1,18 @@
-//! The card for one loaded movie: owns the reader's state.
+//! The card for one loaded movie: owns the reader's state, tells the page
+//! what the reader does (`spoiler-card:*` events) and takes the page's
+//! calls through its [`CardLink`](crate::card_link::CardLink).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_link::CardLink;
 use crate::card_state::{Action, Announcement, CardState};
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
 use crate::components::tabs::{tabs, TabsProps};
+use crate::events::{self, Detail, Kind};
 use crate::format;
 use crate::gate::known_items;
 use crate::model::Movie;
@@ -43,6 +47,13 @@ pub struct CardProps {
     /// for a later mount.
     #[prop_or_default]
     pub on_state: Callback<AttrValue>,
+    /// The page's hold on the card (`el.progress`, `el.reveal(…)`).
+    #[prop_or_default]
+    pub link: Rc<CardLink>,
+    /// Receives the events the element dispatches: `ready`, and what the
+    /// reader (never the page) did.
+    #[prop_or_default]
+    pub on_event: Callback<(Kind, Detail)>,
 }
 
 impl PartialEq for CardProps {
@@ -56,6 +67,8 @@ impl PartialEq for CardProps {
             && self.heading_level == other.heading_level
             && self.resume == other.resume
             && self.on_state == other.on_state
+            && self.link == other.link
+            && self.on_event == other.on_event
     }
 }
 
@@ -78,7 +91,9 @@ pub fn Card(props: &CardProps) -> Html {
         let remember = props.remember;
         let resume = props.resume.clone();
         let attribute = props.progress;
+        let (link, on_event) = (props.link.clone(), props.on_event.clone());
         use_effect_with((), move |_| {
+            let attached = link.attach(movie.clone(), state.clone());
             let mut stored = storage::load(&movie.id, remember);
             if let Some((progress, reveals)) =
                 resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id, attribute))
@@ -93,10 +108,34 @@ pub fn Card(props: &CardProps) -> Html {
                     reveals: stored.reveals,
                 });
             }
+            if let Some(minutes) = link.take_pending_progress() {
+                state.dispatch(Action::FollowAttribute(minutes));
+            }
+            // The dispatches above have updated the state already.
+            on_event.emit((Kind::Ready, events::ready(&movie.id, &state.gate)));
+            move || link.detach(attached)
         });
     }
 
-    // After every render: the live state, for the element to keep.
+    // What the reader changed is remembered (never the page's calls or its
+    // attribute), and told to the page: the gate before the reader's action
+    // (kept after every render, below) against after it.
+    let last_gate = use_mut_ref(|| state.gate.clone());
+    {
+        let (state, last_gate) = (state.clone(), last_gate.clone());
+        let (movie, remember, on_event) = (movie.clone(), props.remember, props.on_event.clone());
+        use_effect_with(state.reader_changes, move |changes| {
+            if *changes > 0 {
+                storage::save(&movie.id, remember, &state.gate);
+                for event in events::reader_events(&movie.id, &last_gate.borrow(), &state.gate) {
+                    on_event.emit(event);
+                }
+            }
+        });
+    }
+
+    // After every render: the live state, for the element to keep; the gate,
+    // for the next reader action's events.
     {
         let on_state = props.on_state.clone();
         let live = stored::encode_snapshot(
@@ -105,7 +144,11 @@ pub fn Card(props: &CardProps) -> Html {
             props.progress,
             &state.gate.reveals(),
         );
-        use_effect(move || on_state.emit(live.into()));
+        let gate = state.gate.clone();
+        use_effect(move || {
+            on_state.emit(live.into());
+            *last_gate.borrow_mut() = gate;
+        });
     }
 
     // A later change of the `progress` attribute applies.
@@ -118,18 +161,6 @@ pub fn Card(props: &CardProps) -> Html {
             }
             if let Some(p) = progress {
                 state.dispatch(Action::FollowAttribute(*p));
-            }
-        });
-    }
-
-    // What the reader changed is remembered (never the page's attribute).
-    {
-        let state = state.clone();
-        let id = movie.id.clone();
-        let remember = props.remember;
-        use_effect_with(state.reader_changes, move |changes| {
-            if *changes > 0 {
-                storage::save(&id, remember, &state.gate);
             }
         });
     }

@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::card_link::CardLink;
 use crate::components::card::Card;
 use crate::components::error_box::{error_box, error_notice, ErrorBoxProps};
+use crate::events::{Detail, Kind};
 use crate::load::Loaded;
 use crate::storage::Remember;
 use crate::strings;
@@ -59,6 +61,12 @@ pub struct LoaderProps {
     /// Receives the card's live state after every render, to keep.
     #[prop_or_default]
     pub on_state: Callback<AttrValue>,
+    /// The page's hold on the card (see [`CardLink`]).
+    #[prop_or_default]
+    pub link: Rc<CardLink>,
+    /// Receives the card's events (see [`Card`]).
+    #[prop_or_default]
+    pub on_event: Callback<(Kind, Detail)>,
 }
 
 /// Renders "Loading…", the card, or the error box.
@@ -81,6 +89,8 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 heading_level={props.heading_level}
                 resume={if props.generation <= 1 { props.resume.clone() } else { None }}
                 on_state={props.on_state.clone()}
+                link={props.link.clone()}
+                on_event={props.on_event.clone()}
             />
         },
         Some(Err(error)) => {

@@ -1,0 +1,208 @@
+//! What a card tells its page, and how the page names what it reveals.
+//! Plain Rust: the element's JS API (`el.revealed`, `el.reveal(…)`) and its
+//! `spoiler-card:*` events use these names and details; `embed` turns them
+//! into JS values (serde-wasm-bindgen) and dispatches them.
+//!
+//! Names: `plot` (the full plot), `everything` ("Show everything"),
+//! `event:<key>` (a timeline event) and `arc:<key>` (a character's arc),
+//! where `<key>` is the item's stable key: its `id`, or `#` and 16 hex
+//! digits derived from its content.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::gate::{Gate, ItemKey};
+use crate::model::Movie;
+
+/// The full plot's name.
+pub const PLOT: &str = "plot";
+/// "Show everything"'s name.
+pub const EVERYTHING: &str = "everything";
+
+/// The events a card dispatches (as `spoiler-card:<name>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The card shows its movie (after restoring what the reader chose).
+    Ready,
+    /// The card shows an error instead of a movie.
+    Error,
+    /// The reader moved the progress.
+    Progress,
+    /// The reader revealed something.
+    Reveal,
+    /// The reader hid something again.
+    Hide,
+}
+
+impl Kind {
+    /// The event's type, as dispatched.
+    pub fn event_type(self) -> &'static str {
+        match self {
+            Kind::Ready => "spoiler-card:ready",
+            Kind::Error => "spoiler-card:error",
+            Kind::Progress => "spoiler-card:progress",
+            Kind::Reveal => "spoiler-card:reveal",
+            Kind::Hide => "spoiler-card:hide",
+        }
+    }
+}
+
+/// An event's `detail`. Absent fields are left out of the JS object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detail {
+    /// The movie's id.
+    pub id: Option<String>,
+    /// The watch progress, in minutes.
+    pub progress: Option<u16>,
+    /// What this event revealed (`reveal`) or hid (`hide`), by name.
+    pub changed: Vec<String>,
+    /// Everything revealed by hand now, by name (`ready`, `reveal`, `hide`).
+    pub revealed: Option<Vec<String>>,
+    /// Why there is no movie (`error`): the card's one-line summary.
+    pub message: Option<String>,
+    /// The problems behind it, a line each (`error`).
+    pub details: Option<String>,
+}
+
+/// As a map, not a struct: serde-wasm-bindgen keeps a cache of JS strings
+/// for struct field names that costs the bundle more than these few keys
+/// (measured: 1.0 KB brotli). `embed` asks for maps as plain objects.
+impl Serialize for Detail {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(id) = &self.id {
+            map.serialize_entry("id", id)?;
+        }
+        if let Some(progress) = self.progress {
+            map.serialize_entry("progress", &progress)?;
+        }
+        if !self.changed.is_empty() {
+            map.serialize_entry("changed", &self.changed)?;
+        }
+        if let Some(revealed) = &self.revealed {
+            map.serialize_entry("revealed", revealed)?;
+        }
+        if let Some(message) = &self.message {
+            map.serialize_entry("message", message)?;
+        }
+        if let Some(details) = &self.details {
+            map.serialize_entry("details", details)?;
+        }
+        map.end()
+    }
+}
+
+/// An item's name (`event:<key>`, `arc:<key>`).
+pub fn item_name(key: &ItemKey) -> String {
+    match key {
+        ItemKey::Event(k) => format!("event:{k}"),
+        ItemKey::Arc(k) => format!("arc:{k}"),
+    }
+}
+
+/// Everything revealed by hand, by name: `plot`, `everything`, then the
+/// items in key order.
+pub fn revealed_names(gate: &Gate) -> Vec<String> {
+    let mut names = Vec::new();
+    if gate.plot_revealed {
+        names.push(PLOT.to_owned());
+    }
+    if gate.show_all {
+        names.push(EVERYTHING.to_owned());
+    }
+    names.extend(gate.revealed.iter().map(item_name));
+    names
+}
+
+/// What the page can ask a card to reveal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The full plot.
+    Plot,
+    /// Every event and arc.
+    Everything,
+    /// One event or arc that the movie has.
+    Item(ItemKey),
+}
+
+/// The target a page names, if `movie` has it: `None` for anything else.
+pub fn target(name: &str, movie: &Movie) -> Option<Target> {
+    match name {
+        PLOT => return Some(Target::Plot),
+        EVERYTHING => return Some(Target::Everything),
+        _ => {}
+    }
+    if let Some(key) = name.strip_prefix("event:") {
+        return movie
+            .timeline
+            .iter()
+            .find(|e| &*e.key == key)
+            .map(|e| Target::Item(ItemKey::Event(e.key.clone())));
+    }
+    let key = name.strip_prefix("arc:")?;
+    movie
+        .characters
+        .iter()
+        .find(|c| c.arc.is_some() && &*c.key == key)
+        .map(|c| Target::Item(ItemKey::Arc(c.key.clone())))
+}
+
+/// The events one reader action makes, from the gate before it and after:
+/// a progress event if the progress moved, a reveal event for what became
+/// revealed by hand and a hide event for what stopped being.
+pub fn reader_events(id: &str, before: &Gate, after: &Gate) -> Vec<(Kind, Detail)> {
+    let gained = changed_names(after, before);
+    let lost = changed_names(before, after);
+    let detail = |changed: Vec<String>| Detail {
+        id: Some(id.to_owned()),
+        progress: Some(after.progress),
+        revealed: Some(revealed_names(after)),
+        changed,
+        ..Detail::default()
+    };
+    let mut events = Vec::new();
+    if before.progress != after.progress {
+        events.push((
+            Kind::Progress,
+            Detail {
+                revealed: None,
+                ..detail(Vec::new())
+            },
+        ));
+    }
+    if !gained.is_empty() {
+        events.push((Kind::Reveal, detail(gained)));
+    }
+    if !lost.is_empty() {
+        events.push((Kind::Hide, detail(lost)));
+    }
+    events
+}
+
+/// The names revealed by hand in `gate` and not in `other` (the item lists
+/// are sorted: a binary search each, for a reveal among thousands).
+fn changed_names(gate: &Gate, other: &Gate) -> Vec<String> {
+    let mut names = Vec::new();
+    if gate.plot_revealed && !other.plot_revealed {
+        names.push(PLOT.to_owned());
+    }
+    if gate.show_all && !other.show_all {
+        names.push(EVERYTHING.to_owned());
+    }
+    names.extend(
+        gate.revealed
+            .iter()
+            .filter(|key| other.revealed.binary_search(key).is_err())
+            .map(item_name),
+    );
+    names
+}
+
+/// The `ready` event's detail.
+pub fn ready(id: &str, gate: &Gate) -> Detail {
+    Detail {
+        id: Some(id.to_owned()),
+        progress: Some(gate.progress),
+        revealed: Some(revealed_names(gate)),
+        ..Detail::default()
+    }
+}
