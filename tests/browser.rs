@@ -1210,7 +1210,11 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
     yew::scheduler::flush().await;
     assert_eq!(told.borrow().len(), 1);
     assert_eq!(told.borrow()[0].0, Kind::Ready);
-    assert_eq!(told.borrow()[0].1.progress, Some(20), "the page's early progress");
+    assert_eq!(
+        told.borrow()[0].1.progress,
+        Some(20),
+        "the page's early progress"
+    );
 
     click(&root, "button.gate").await;
     assert_eq!(told.borrow().len(), 2);
@@ -1221,12 +1225,18 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
     link.hide();
     assert!(link.revealed().is_empty(), "at once");
     yew::scheduler::flush().await;
-    assert!(root.query_selector("button.gate").unwrap().is_some(), "hidden");
+    assert!(
+        root.query_selector("button.gate").unwrap().is_some(),
+        "hidden"
+    );
     assert!(link.reveal("plot"));
     assert!(!link.reveal("event:nope"));
     link.set_progress(50);
     assert_eq!(link.progress(), Some(50), "at once");
     yew::scheduler::flush().await;
-    assert!(root.query_selector("button.gate").unwrap().is_none(), "revealed");
+    assert!(
+        root.query_selector("button.gate").unwrap().is_none(),
+        "revealed"
+    );
     assert_eq!(told.borrow().len(), 2, "the page's calls are never told");
 }

@@ -3,7 +3,7 @@
 // `progress` / `revealed` properties and the `reveal()` / `hide()` methods;
 // only the reader's own actions fire events or are remembered, the page's
 // calls never echo back, and nothing the page passes breaks a card.
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdirSync } from 'node:fs';
 import { generated } from './server.mjs';
 import { test, assert, assertEqual, openPage } from './lib.mjs';
 
@@ -178,5 +178,31 @@ test('api: spoiler-card:error says what is wrong; a listener that throws stops n
       gate: !!document.querySelector('#card').shadowRoot.querySelector('button.gate'),
     }));
     assertEqual(still, { stopped: false, gate: true }, 'the card keeps working');
+  } finally { await p.closeAll(); }
+});
+
+test('api: the watch-along example — the player drives the card, the card\'s slider drives the player, the log shows reader actions only', async (ctx) => {
+  const p = await openPage(ctx.browser, `${ctx.origin}/examples/watch-along.html`);
+  try {
+    await p.waitForFunction(() => !!document.querySelector('#watch-card')?.shadowRoot?.querySelector('.title'), null, { timeout: 15000 });
+    const gatedBefore = await p.evaluate(() => document.querySelector('#watch-card').shadowRoot.querySelectorAll('li.event.gated').length);
+    await p.click('#play');
+    await p.waitForFunction(() => document.querySelector('#watch-card').progress >= 12, null, { timeout: 15000 });
+    await p.click('#play');
+    const playing = await p.evaluate(() => ({ player: Number(document.querySelector('#position').value), card: document.querySelector('#watch-card').progress }));
+    assertEqual(playing.card, playing.player, 'the card is where the player is');
+    await settled(p);
+    const gatedAfter = await p.evaluate(() => document.querySelector('#watch-card').shadowRoot.querySelectorAll('li.event.gated').length);
+    assert(gatedAfter < gatedBefore, `events opened as the film went on (${gatedBefore} → ${gatedAfter})`);
+    assertEqual(await p.locator('#log li').count(), 0, 'the player\'s calls are not reader actions');
+    await p.locator('#watch-card >> input.slider').focus();
+    await p.keyboard.press('ArrowRight');
+    await settled(p);
+    const followed = await p.evaluate(() => ({ player: Number(document.querySelector('#position').value), card: document.querySelector('#watch-card').progress }));
+    assertEqual(followed, { player: playing.card + 1, card: playing.card + 1 }, 'the player follows the card\'s slider');
+    assertEqual(await p.locator('#log li').allTextContents(), [`progress at ${playing.card + 1} min`], 'the log');
+    mkdirSync('target/e2e', { recursive: true });
+    await p.screenshot({ path: 'target/e2e/watch-along.png', fullPage: true });
+    assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
 });
