@@ -264,8 +264,7 @@ fn is_prerendered(host: &HtmlElement) -> bool {
 }
 
 fn create_container(root: &ShadowRoot, prerendered: bool) -> Option<Element> {
-    let document = web_sys::window()?.document()?;
-    let container = document.create_element("div").ok()?;
+    let container = gloo_utils::document().create_element("div").ok()?;
     container.set_class_name("root");
     if !prerendered {
         // A re-mount (element removed, then added again) reuses the root.

@@ -263,16 +263,11 @@ fn settle(url: &str, loaded: Loaded) {
 /// read it).
 pub fn log(label: &str, loaded: &Loaded) {
     match loaded {
-        Err(error) => {
-            web_sys::console::error_1(&format!("[spoiler-card {label}] {}", error.details()).into())
-        }
-        Ok((_, warnings)) if !warnings.is_empty() => web_sys::console::warn_1(
-            &format!(
-                "[spoiler-card {label}] warnings in the movie data:{}",
-                problem_lines(warnings)
-            )
-            .into(),
-        ),
+        Err(error) => gloo_console::error!(format!("[spoiler-card {label}] {}", error.details())),
+        Ok((_, warnings)) if !warnings.is_empty() => gloo_console::warn!(format!(
+            "[spoiler-card {label}] warnings in the movie data:{}",
+            problem_lines(warnings)
+        )),
         Ok(_) => {}
     }
 }
