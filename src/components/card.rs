@@ -197,7 +197,7 @@ pub fn Card(props: &CardProps) -> Html {
             { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level }) }
             <section class="synopsis">
                 <@{sub.clone()} id="sc-synopsis" class="section-title">{ strings::SYNOPSIS }</@>
-                <p>{ &movie.synopsis }</p>
+                <p dir="auto">{ &movie.synopsis }</p>
             </section>
             { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone() }) }
             { spoiler_gate(&SpoilerGateProps {

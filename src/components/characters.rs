@@ -34,8 +34,8 @@ fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
             <dl class="topics">
                 { for list.iter().map(|t| html! {
                     <div class="topic">
-                        <dt>{ &t.name }</dt>
-                        <dd>{ &t.description }</dd>
+                        <dt dir="auto">{ &t.name }</dt>
+                        <dd dir="auto">{ &t.description }</dd>
                     </div>
                 }) }
             </dl>
@@ -53,7 +53,7 @@ pub fn characters(props: &CharactersProps) -> Html {
         let arc = c.arc.as_ref().map(|arc| {
             let key = ItemKey::Arc(c.key.clone());
             if gate.shows(&key, arc.at_minute) {
-                html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span>{ &arc.text }</p> }
+                html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span><span dir="auto">{ &arc.text }</span></p> }
             } else {
                 let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
                 html! {
@@ -69,12 +69,12 @@ pub fn characters(props: &CharactersProps) -> Html {
         html! {
             <li class="character" key={i} tabindex={page_start_tabindex(i)}>
                 <p class="name">
-                    { &c.name }
+                    <span dir="auto">{ &c.name }</span>
                     if let Some(actor) = &c.actor {
-                        <span class="actor">{ " — " }{ strings::PLAYED_BY }{ " " }{ actor }</span>
+                        <span class="actor">{ " — " }{ strings::PLAYED_BY }{ " " }<span dir="auto">{ actor }</span></span>
                     }
                 </p>
-                <p class="intro">{ &c.intro }</p>
+                <p class="intro" dir="auto">{ &c.intro }</p>
                 { for arc }
             </li>
         }

@@ -34,7 +34,7 @@ pub fn header(props: &HeaderProps) -> Html {
         <header class="header">
             { for poster }
             <div class="header-text">
-                <@{title_tag} id="sc-title" class="title" part="title">
+                <@{title_tag} id="sc-title" class="title" part="title" dir="auto">
                     { &movie.title }
                 </@>
                 <p class="facts">
@@ -42,12 +42,12 @@ pub fn header(props: &HeaderProps) -> Html {
                     <span aria-hidden="true" class="dot">{ "·" }</span>
                     <span><span class="sr-only">{ strings::RUNTIME }{ " " }</span>{ format::runtime(movie.runtime_minutes) }</span>
                     <span aria-hidden="true" class="dot">{ "·" }</span>
-                    <span><span class="sr-only">{ strings::LANGUAGE }{ " " }</span>{ &movie.language }</span>
+                    <span><span class="sr-only">{ strings::LANGUAGE }{ " " }</span><span dir="auto">{ &movie.language }</span></span>
                 </p>
-                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names">{ format::names(&movie.directors) }</span></p>
+                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names" dir="auto">{ format::names(&movie.directors) }</span></p>
                 if !movie.genres.is_empty() {
                     <ul class="chips" aria-label={strings::GENRES}>
-                        { for movie.genres.iter().map(|g| html! { <li class="chip" part="chip">{ g }</li> }) }
+                        { for movie.genres.iter().map(|g| html! { <li class="chip" part="chip" dir="auto">{ g }</li> }) }
                     </ul>
                 }
             </div>

@@ -31,14 +31,14 @@ pub fn more_about(props: &MoreProps) -> Html {
         <>
             <dl class="facts-list">
                 { for facts.iter().filter_map(|(label, value)| value.as_ref().map(|v| html! {
-                    <div class="topic"><dt>{ *label }</dt><dd>{ v }</dd></div>
+                    <div class="topic"><dt>{ *label }</dt><dd dir="auto">{ v }</dd></div>
                 })) }
             </dl>
             if !more.links.is_empty() {
                 <@{sub} class="sub-title">{ strings::LINKS }</@>
                 <ul class="links">
                     { for more.links.iter().map(|l| html! {
-                        <li>{ external_link(&l.url, html! { { &l.label } }) }</li>
+                        <li>{ external_link(&l.url, html! { <span dir="auto">{ &l.label }</span> }) }</li>
                     }) }
                 </ul>
             }

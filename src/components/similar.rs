@@ -34,14 +34,14 @@ pub fn similar_titles(props: &SimilarProps) -> Html {
     html! {
         <ul class="similar">
             { for props.movie.similar.iter().enumerate().map(|(i, s)| {
-                let title = html! { <span class="similar-title">{ &s.title }</span> };
+                let title = html! { <span class="similar-title" dir="auto">{ &s.title }</span> };
                 html! {
                     <li key={i}>
                         <p class="similar-head">
                             { match &s.url { Some(url) => external_link(url, title), None => title } }
                             if let Some(year) = s.year { <span class="year">{ format!(" ({year})") }</span> }
                         </p>
-                        if let Some(reason) = &s.reason { <p class="reason">{ reason }</p> }
+                        if let Some(reason) = &s.reason { <p class="reason" dir="auto">{ reason }</p> }
                     </li>
                 }
             }) }

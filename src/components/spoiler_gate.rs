@@ -34,8 +34,11 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
     let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
 
     let body = if props.visible {
-        let paragraphs =
-            |list: &Vec<String>| -> Html { list.iter().map(|p| html! { <p>{ p }</p> }).collect() };
+        let paragraphs = |list: &Vec<String>| -> Html {
+            list.iter()
+                .map(|p| html! { <p dir="auto">{ p }</p> })
+                .collect()
+        };
         html! {
             <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading sc-title">
                 { paragraphs(&spoilers.summary) }

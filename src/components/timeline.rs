@@ -41,8 +41,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <li class="event" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
-                        <p class="event-title">{ &event.title }</p>
-                        <p class="event-text">{ &event.text }</p>
+                        <p class="event-title" dir="auto">{ &event.title }</p>
+                        <p class="event-text" dir="auto">{ &event.text }</p>
                         <button type="button" class="link-button" onclick={here}>
                             { strings::IM_HERE }<span class="sr-only">{ strings::im_here_suffix(&clock) }</span>
                         </button>

@@ -12,6 +12,7 @@ await import('./schema.test.mjs');
 await import('./hardening.test.mjs');
 await import('./prerender.test.mjs');
 await import('./api.test.mjs');
+await import('./language.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
 const dist = process.env.DIST ?? 'dist';
