@@ -119,7 +119,10 @@ fn the_fragment_is_one_markdown_html_block_with_the_card_and_its_stylesheet() {
     assert!(out.contains(&version), "{version}");
     assert!(out.contains("data-sc-data=\""));
     assert!(
-        out.contains("<h3 id=\"sc-title\" part=\"title\" class=\"title\">Leaving Las Vegas</h3>")
+        out.contains(
+            "<h3 id=\"sc-title\" part=\"title\" dir=\"auto\" class=\"title\">Leaving Las Vegas</h3>"
+        ),
+        "the title, its text isolated (dir=auto)"
     );
     assert!(
         !out.contains("<style") && !out.contains(" style="),
