@@ -65,6 +65,12 @@ impl CardLink {
         }
     }
 
+    /// The element's data changed (another movie, an error, loading): the
+    /// page's calls wait for the card of what comes next.
+    pub fn release(&self) {
+        *self.live.borrow_mut() = None;
+    }
+
     /// A progress the page set before the card showed its movie, once.
     pub fn take_pending_progress(&self) -> Option<u16> {
         self.pending_progress.take()
@@ -91,7 +97,7 @@ impl CardLink {
     pub fn set_progress(&self, minutes: u16) {
         let dispatch = self.with(|_, state| state.dispatcher());
         match dispatch {
-            Some(dispatch) => dispatch.dispatch(Action::FollowAttribute(minutes)),
+            Some(dispatch) => dispatch.dispatch(Action::PageProgress(minutes)),
             None => self.pending_progress.set(Some(minutes)),
         }
     }

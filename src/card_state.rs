@@ -4,8 +4,8 @@
 //! impl at the end). Saving what the reader chose happens in the card's effect,
 //! never here.
 
-use crate::events::Target;
-use crate::gate::{Gate, ItemKey, Reveals};
+use crate::events::{self, Detail, Kind, Target};
+use crate::gate::{insert_key, Gate, ItemKey, Reveals};
 use crate::model::Movie;
 
 /// How many timeline events, or characters, a list shows at first and
@@ -99,8 +99,16 @@ pub struct CardState {
     /// Bumped when focus should move to the revealed plot's heading.
     pub focus_plot: u32,
     /// Bumped by every reader action that changes what is revealed or the
-    /// progress: those, and only those, are remembered.
+    /// progress: those, and only those, are remembered and told.
     pub reader_changes: u32,
+    /// The progress the reader chose (or that was restored): what is
+    /// remembered, whatever the page set since.
+    pub reader_progress: Option<u16>,
+    /// What the reader revealed by hand (or was restored): what is
+    /// remembered, without what the page revealed.
+    pub reader_reveals: Reveals,
+    /// The events of the last reader action (see [`events::reader_events`]).
+    pub told: Vec<(Kind, Detail)>,
     /// How many timeline events are listed (a multiple of [`LIST_PAGE`]).
     pub shown_events: usize,
     /// How many characters are listed (a multiple of [`LIST_PAGE`]).
@@ -127,7 +135,7 @@ pub enum Action {
     SetProgress(u16),
     /// The page set the progress (its `progress` attribute changed, or
     /// `el.progress = …`): applied, not remembered, no event.
-    FollowAttribute(u16),
+    PageProgress(u16),
     /// The page revealed something (`el.reveal(…)`): applied, not
     /// remembered, no event, no announcement and focus stays put.
     PageReveal(Target),
@@ -165,6 +173,9 @@ impl CardState {
             announcement: Announcement::None,
             focus_plot: 0,
             reader_changes: 0,
+            reader_progress: None,
+            reader_reveals: Reveals::default(),
+            told: Vec::new(),
             shown_events: LIST_PAGE,
             shown_characters: LIST_PAGE,
             opened_tabs: Tab::Timeline.bit(),
@@ -183,7 +194,7 @@ impl CardState {
         next.announcement = Announcement::None;
         if !matches!(
             action,
-            Action::FollowAttribute(_)
+            Action::PageProgress(_)
                 | Action::PageReveal(_)
                 | Action::PageHide
                 | Action::Restore { .. }
@@ -195,29 +206,37 @@ impl CardState {
         match action {
             Action::RevealPlot => {
                 next.gate.plot_revealed = true;
+                next.reader_reveals.plot = true;
                 next.announcement = Announcement::PlotRevealed;
                 next.focus_plot = self.focus_plot.wrapping_add(1);
             }
             Action::HidePlot => {
                 next.gate.plot_revealed = false;
+                next.reader_reveals.plot = false;
                 next.announcement = Announcement::PlotHidden;
             }
             Action::RevealItem(key) => {
+                insert_key(&mut next.reader_reveals.items, key.clone());
                 next.gate.reveal(key);
                 next.announcement = Announcement::ItemRevealed;
             }
             Action::ShowEverything => {
                 next.gate.show_all = true;
+                next.reader_reveals.everything = true;
                 next.announcement = Announcement::EverythingRevealed;
             }
             Action::HideEverything => {
                 next.gate.show_all = false;
                 next.gate.revealed.clear();
+                next.reader_reveals.everything = false;
+                next.reader_reveals.items.clear();
                 next.announcement = Announcement::EverythingHidden;
             }
-            Action::SetProgress(minutes) | Action::FollowAttribute(minutes) => {
-                next.gate.set_progress(minutes)
+            Action::SetProgress(minutes) => {
+                next.gate.set_progress(minutes);
+                next.reader_progress = Some(next.gate.progress);
             }
+            Action::PageProgress(minutes) => next.gate.set_progress(minutes),
             Action::PageReveal(Target::Plot) => next.gate.plot_revealed = true,
             Action::PageReveal(Target::Everything) => next.gate.show_all = true,
             Action::PageReveal(Target::Item(key)) => next.gate.reveal(key),
@@ -229,10 +248,14 @@ impl CardState {
             Action::Restore { progress, reveals } => {
                 if let Some(p) = progress {
                     next.gate.set_progress(p);
+                    next.reader_progress = Some(next.gate.progress);
                 }
                 for key in reveals.items {
+                    insert_key(&mut next.reader_reveals.items, key.clone());
                     next.gate.reveal(key);
                 }
+                next.reader_reveals.plot |= reveals.plot;
+                next.reader_reveals.everything |= reveals.everything;
                 next.gate.plot_revealed |= reveals.plot;
                 next.gate.show_all |= reveals.everything;
             }
@@ -243,6 +266,9 @@ impl CardState {
             }
             Action::ShowMore(List::Events) => next.shown_events += LIST_PAGE,
             Action::ShowMore(List::Characters) => next.shown_characters += LIST_PAGE,
+        }
+        if next.reader_changes != self.reader_changes {
+            next.told = events::reader_events(&self.gate, &next.gate);
         }
         next
     }

@@ -193,8 +193,8 @@ export function keepState(host, text, from) {
 // An event of the card, from its element, in a microtask: a listener that
 // throws does so on its own stack, never on the card's.
 export function emit(host, type, detail, from) {
-  if (from !== engine) return;
-  queueMicrotask(() => host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })));
+  const live = () => mount && from === engine;
+  if (live()) queueMicrotask(() => live() && host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })));
 }
 
 // Minutes from what a page script set: a number, or numeric text (never a
@@ -397,7 +397,7 @@ export function defineSpoilerCard(mountCard, texts, facts) {
     set progress(value) {
       const minutes = minutesFrom(value);
       if (minutes === null) {
-        console.warn('[spoiler-card] progress must be a number of minutes, not', typeof value === 'symbol' ? 'a symbol' : value);
+        console.warn('[spoiler-card] progress: not a number of minutes');
         return;
       }
       if (this._handle) guard(() => this._handle.setProgress(minutes));
@@ -409,12 +409,12 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       return (this._handle && guard(() => this._handle.revealed())) || [];
     }
 
-    /** Reveals `plot`, `everything`, or one event or arc by name; false if the card has no such thing (yet). Not remembered, no event. */
+    /** Reveals `plot`, `everything`, or one event or arc by name; false if the card has no such thing (or no movie yet). Never remembered, no event. */
     reveal(name) {
       return typeof name === 'string' && name.length <= 256 && !!this._handle && guard(() => this._handle.reveal(name)) === true;
     }
 
-    /** Hides everything revealed by hand. Not remembered, no event. */
+    /** Hides everything revealed by hand. Never remembered, no event. */
     hide() {
       if (this._handle) guard(() => this._handle.hide());
     }

@@ -39,8 +39,8 @@ extern "C" {
     fn keep_state(host: &HtmlElement, state: &str, engine: u32);
 
     /// Dispatches `spoiler-card:…` (`event_type`) with `detail` from the
-    /// element, in a task of its own (a listener's error never runs on the
-    /// card's stack).
+    /// element, in a microtask (a listener's error never runs on the card's
+    /// stack).
     #[wasm_bindgen(js_name = emit)]
     fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
 }
@@ -121,7 +121,7 @@ struct Mounted {
     link: Rc<CardLink>,
     /// Dispatches the card's events from the element.
     on_event: Callback<(Kind, Detail)>,
-    /// The error last told to the page (the same one is told once).
+    /// The error last told to the page, until a movie shows.
     told_error: Option<Rc<Loaded>>,
     /// Where the card renders (apart from the shadow root while a
     /// prerendered card is there).
@@ -353,32 +353,35 @@ impl Mounted {
         {
             place(&self.host, container, NOTICE, self.engine);
         }
-        if let Some(Err(error)) = data.as_deref() {
-            let loaded = data
-                .clone()
-                .unwrap_or_else(|| Rc::new(Err(LoadError::NoData)));
-            if !self
-                .told_error
-                .as_ref()
-                .is_some_and(|told| Rc::ptr_eq(told, &loaded))
-            {
-                self.on_event.emit((
-                    Kind::Error,
-                    Detail {
-                        message: Some(error.summary()),
-                        details: Some(error.details()),
-                        ..Detail::default()
-                    },
-                ));
-                self.told_error = Some(loaded);
+        match data.as_deref() {
+            Some(Ok((movie, _))) => {
+                let (shown, generation) = &mut self.last_movie;
+                if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
+                    *shown = Some(movie.clone());
+                    *generation += 1;
+                    // The page's calls from now on are for the new card.
+                    self.link.release();
+                }
+                self.told_error = None;
             }
-        }
-        if let Some(Ok((movie, _))) = data.as_deref() {
-            let (shown, generation) = &mut self.last_movie;
-            if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
-                *shown = Some(movie.clone());
-                *generation += 1;
+            Some(Err(error)) => {
+                self.link.release();
+                // Told once each time the card comes to show it (data that
+                // is read again is the same `Rc`).
+                let loaded = data.clone();
+                if !same(&self.told_error, &loaded) {
+                    self.on_event.emit((
+                        Kind::Error,
+                        Detail {
+                            message: Some(error.summary()),
+                            details: Some(error.details()),
+                            ..Detail::default()
+                        },
+                    ));
+                    self.told_error = loaded;
+                }
             }
+            None => self.link.release(),
         }
 
         LoaderProps {
@@ -437,4 +440,9 @@ impl Mounted {
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// The same data (by identity)?
+fn same(a: &Option<Rc<Loaded>>, b: &Option<Rc<Loaded>>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
 }

@@ -55,7 +55,7 @@ pub struct Detail {
     pub progress: Option<u16>,
     /// What this event revealed (`reveal`) or hid (`hide`), by name.
     pub changed: Vec<String>,
-    /// Everything revealed by hand now, by name (`ready`, `reveal`, `hide`).
+    /// Everything revealed by hand now, by name (all but `error`).
     pub revealed: Option<Vec<String>>,
     /// Why there is no movie (`error`): the card's one-line summary.
     pub message: Option<String>,
@@ -146,14 +146,15 @@ pub fn target(name: &str, movie: &Movie) -> Option<Target> {
         .map(|c| Target::Item(ItemKey::Arc(c.key.clone())))
 }
 
-/// The events one reader action makes, from the gate before it and after:
-/// a progress event if the progress moved, a reveal event for what became
-/// revealed by hand and a hide event for what stopped being.
-pub fn reader_events(id: &str, before: &Gate, after: &Gate) -> Vec<(Kind, Detail)> {
+/// The events one reader action makes, from the gate just before it and
+/// just after (`CardState::apply`, action by action, so that a page's call
+/// in between is never counted as the reader's): a progress event if the
+/// progress moved, a reveal event for what became revealed by hand and a
+/// hide event for what stopped being. The card fills in the movie's id.
+pub fn reader_events(before: &Gate, after: &Gate) -> Vec<(Kind, Detail)> {
     let gained = changed_names(after, before);
     let lost = changed_names(before, after);
     let detail = |changed: Vec<String>| Detail {
-        id: Some(id.to_owned()),
         progress: Some(after.progress),
         revealed: Some(revealed_names(after)),
         changed,
@@ -161,13 +162,7 @@ pub fn reader_events(id: &str, before: &Gate, after: &Gate) -> Vec<(Kind, Detail
     };
     let mut events = Vec::new();
     if before.progress != after.progress {
-        events.push((
-            Kind::Progress,
-            Detail {
-                revealed: None,
-                ..detail(Vec::new())
-            },
-        ));
+        events.push((Kind::Progress, detail(Vec::new())));
     }
     if !gained.is_empty() {
         events.push((Kind::Reveal, detail(gained)));

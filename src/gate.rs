@@ -50,6 +50,13 @@ pub fn known_items(movie: &Movie, items: Vec<ItemKey>) -> Vec<ItemKey> {
         .collect()
 }
 
+/// Adds `key` to a sorted list of keys, once.
+pub fn insert_key(keys: &mut Vec<ItemKey>, key: ItemKey) {
+    if let Err(at) = keys.binary_search(&key) {
+        keys.insert(at, key);
+    }
+}
+
 /// Is an item that becomes true at `at_minute` visible?
 ///
 /// - `progress` 0 means "not started": nothing is shown by progress.
@@ -143,9 +150,7 @@ impl Gate {
 
     /// Reveals one item by hand.
     pub fn reveal(&mut self, key: ItemKey) {
-        if let Err(at) = self.revealed.binary_search(&key) {
-            self.revealed.insert(at, key);
-        }
+        insert_key(&mut self.revealed, key);
     }
 
     /// What was revealed by hand, to remember.

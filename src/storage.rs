@@ -11,7 +11,7 @@
 //! hold anything. Every failure means "not remembered", silently, and a
 //! value that makes no sense is ignored.
 
-use crate::gate::{Gate, Reveals};
+use crate::gate::Reveals;
 use crate::stored;
 
 /// What the `remember` attribute asks for.
@@ -91,17 +91,20 @@ pub fn load(id: &str, remember: Remember) -> Stored {
     stored
 }
 
-/// Writes what `remember` allows of `gate` for `id`.
-pub fn save(id: &str, remember: Remember, gate: &Gate) {
+/// Writes what `remember` allows of the reader's own choice for `id`: the
+/// progress (if the reader chose one) and what they revealed.
+pub fn save(id: &str, remember: Remember, progress: Option<u16>, reveals: &Reveals) {
     if remember == Remember::None {
         return;
     }
-    set(
-        &key(id, "progress"),
-        Some(&stored::encode_progress(gate.progress)),
-    );
+    if let Some(progress) = progress {
+        set(
+            &key(id, "progress"),
+            Some(&stored::encode_progress(progress)),
+        );
+    }
     if remember == Remember::All {
-        let value = stored::encode_reveals(&gate.reveals());
+        let value = stored::encode_reveals(reveals);
         set(&key(id, "revealed"), value.as_deref());
     }
 }

@@ -958,7 +958,12 @@ fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
     gate.reveal(ItemKey::Arc("sera".into()));
     gate.reveal(ItemKey::Event("#00000000000000ff".into()));
     gate.plot_revealed = true;
-    storage::save("t-tokens", Remember::All, &gate);
+    storage::save(
+        "t-tokens",
+        Remember::All,
+        Some(gate.progress),
+        &gate.reveals(),
+    );
     assert_eq!(
         storage.get_item(key).unwrap().as_deref(),
         Some("2:plot,e:#00000000000000ff,a:sera")
@@ -979,20 +984,35 @@ fn remember_all_writes_the_documented_tokens_and_reads_them_back() {
 
     gate.plot_revealed = false;
     gate.show_all = true;
-    storage::save("t-tokens", Remember::All, &gate);
+    storage::save(
+        "t-tokens",
+        Remember::All,
+        Some(gate.progress),
+        &gate.reveals(),
+    );
     assert_eq!(
         storage.get_item(key).unwrap().as_deref(),
         Some("2:all,e:#00000000000000ff,a:sera"),
     );
     gate.revealed.clear();
     gate.show_all = false;
-    storage::save("t-tokens", Remember::All, &gate);
+    storage::save(
+        "t-tokens",
+        Remember::All,
+        Some(gate.progress),
+        &gate.reveals(),
+    );
     assert_eq!(
         storage.get_item(key).unwrap(),
         None,
         "nothing revealed: no key"
     );
-    storage::save("t-tokens", Remember::Progress, &gate);
+    storage::save(
+        "t-tokens",
+        Remember::Progress,
+        Some(gate.progress),
+        &gate.reveals(),
+    );
     assert_eq!(
         storage::load("t-tokens", Remember::Progress).reveals,
         Reveals::default()

@@ -73,19 +73,18 @@ fn a_page_may_name_only_what_the_movie_has() {
 #[test]
 fn one_reader_action_makes_the_events_of_what_it_changed() {
     let movie = movie();
-    let id = movie.id.as_ref();
     let before = Gate::new(111, 20);
 
     let mut moved = before.clone();
     moved.set_progress(21);
-    let events = events::reader_events(id, &before, &moved);
+    let events = events::reader_events(&before, &moved);
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].0, Kind::Progress);
     assert_eq!(
         events[0].1,
         Detail {
-            id: Some(id.to_owned()),
             progress: Some(21),
+            revealed: Some(vec![]),
             ..Detail::default()
         }
     );
@@ -93,24 +92,24 @@ fn one_reader_action_makes_the_events_of_what_it_changed() {
     let mut revealed = before.clone();
     revealed.reveal(event(&movie, 2));
     revealed.reveal(event(&movie, 9));
-    let reveal = events::reader_events(id, &before, &revealed);
+    let reveal = events::reader_events(&before, &revealed);
     assert_eq!(reveal.len(), 1);
     assert_eq!(reveal[0].0, Kind::Reveal);
     assert_eq!(reveal[0].1.changed, events::revealed_names(&revealed));
 
     let mut all = revealed.clone();
     all.show_all = true;
-    let more = events::reader_events(id, &revealed, &all);
+    let more = events::reader_events(&revealed, &all);
     assert_eq!(more[0].1.changed, ["everything"]);
     assert_eq!(more[0].1.revealed.as_ref().unwrap().len(), 3);
 
-    let hidden = events::reader_events(id, &all, &before);
+    let hidden = events::reader_events(&all, &before);
     assert_eq!(hidden.len(), 1);
     assert_eq!(hidden[0].0, Kind::Hide);
     assert_eq!(hidden[0].1.changed.len(), 3);
     assert_eq!(hidden[0].1.revealed, Some(vec![]));
 
-    assert!(events::reader_events(id, &before, &before).is_empty());
+    assert!(events::reader_events(&before, &before).is_empty());
 }
 
 #[test]
@@ -121,7 +120,7 @@ fn a_reveal_among_thousands_names_only_the_new_one() {
     }
     let mut after = before.clone();
     after.reveal(ItemKey::Event("new".into()));
-    let events = events::reader_events("m", &before, &after);
+    let events = events::reader_events(&before, &after);
     assert_eq!(events[0].1.changed, ["event:new"]);
 }
 

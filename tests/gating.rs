@@ -127,7 +127,7 @@ fn only_reader_actions_count_as_changes_to_remember() {
     assert_eq!(s.apply(Action::SetProgress(10)).reader_changes, 1);
     assert_eq!(s.apply(Action::RevealPlot).reader_changes, 1);
     assert_eq!(s.apply(Action::RevealItem(ev(0))).reader_changes, 1);
-    let attribute = s.apply(Action::FollowAttribute(10));
+    let attribute = s.apply(Action::PageProgress(10));
     assert_eq!((attribute.gate.progress, attribute.reader_changes), (10, 0));
     assert_eq!(s.apply(Action::SelectTab(Tab::More)).reader_changes, 0);
     let restored = s.apply(Action::Restore {
@@ -140,11 +140,7 @@ fn only_reader_actions_count_as_changes_to_remember() {
 #[test]
 fn the_page_reveals_and_hides_without_a_change_to_remember_an_announcement_or_focus() {
     let s = state();
-    for (target, shown) in [
-        (Target::Plot, s.gate.shows_plot()),
-        (Target::Everything, false),
-        (Target::Item(ev(2)), false),
-    ] {
+    for target in [Target::Plot, Target::Everything, Target::Item(ev(2))] {
         let revealed = s.apply(Action::PageReveal(target.clone()));
         assert_eq!(
             (
@@ -156,10 +152,52 @@ fn the_page_reveals_and_hides_without_a_change_to_remember_an_announcement_or_fo
             "{target:?}"
         );
         assert_ne!(revealed.gate, s.gate, "{target:?} revealed something");
-        assert!(!shown, "{target:?} was hidden before");
+        assert_eq!(revealed.reader_reveals, Reveals::default(), "{target:?}");
+        assert!(revealed.told.is_empty(), "{target:?}");
         let hidden = revealed.apply(Action::PageHide);
         assert_eq!((hidden.gate, hidden.reader_changes), (s.gate.clone(), 0));
     }
+}
+
+#[test]
+fn what_is_remembered_and_told_is_the_readers_own_whatever_the_page_did_between() {
+    // The page moves the progress and reveals the plot; then the reader
+    // reveals one event.
+    let s = state()
+        .apply(Action::SetProgress(10))
+        .apply(Action::PageProgress(90))
+        .apply(Action::PageReveal(Target::Plot))
+        .apply(Action::RevealItem(ev(3)));
+    assert_eq!(
+        s.reader_progress,
+        Some(10),
+        "the reader's minute, not the page's"
+    );
+    assert_eq!(
+        s.reader_reveals,
+        Reveals {
+            items: vec![ev(3)],
+            ..Reveals::default()
+        }
+    );
+    assert_eq!(s.told.len(), 1, "one reveal event: {:?}", s.told);
+    assert_eq!(s.told[0].1.changed, ["event:e3"]);
+    assert_eq!(s.told[0].1.progress, Some(90), "where the card is");
+    // A restore is the reader's earlier choice; it is not told.
+    let restored = state().apply(Action::Restore {
+        progress: Some(40),
+        reveals: Reveals {
+            plot: true,
+            everything: false,
+            items: vec![arc(1), ev(2)],
+        },
+    });
+    assert_eq!(restored.reader_progress, Some(40));
+    assert_eq!(restored.reader_reveals.items, vec![ev(2), arc(1)], "sorted");
+    assert!(restored.told.is_empty());
+    let hidden = restored.apply(Action::HideEverything);
+    assert_eq!(hidden.reader_reveals.items, vec![]);
+    assert!(hidden.reader_reveals.plot, "the plot is hidden on its own");
 }
 
 #[test]

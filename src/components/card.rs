@@ -109,7 +109,7 @@ pub fn Card(props: &CardProps) -> Html {
                 });
             }
             if let Some(minutes) = link.take_pending_progress() {
-                state.dispatch(Action::FollowAttribute(minutes));
+                state.dispatch(Action::PageProgress(minutes));
             }
             // The dispatches above have updated the state already.
             on_event.emit((Kind::Ready, events::ready(&movie.id, &state.gate)));
@@ -118,24 +118,28 @@ pub fn Card(props: &CardProps) -> Html {
     }
 
     // What the reader changed is remembered (never the page's calls or its
-    // attribute), and told to the page: the gate before the reader's action
-    // (kept after every render, below) against after it.
-    let last_gate = use_mut_ref(|| state.gate.clone());
+    // attribute), and told to the page (`apply` worked out the events of
+    // each reader action).
     {
-        let (state, last_gate) = (state.clone(), last_gate.clone());
+        let state = state.clone();
         let (movie, remember, on_event) = (movie.clone(), props.remember, props.on_event.clone());
         use_effect_with(state.reader_changes, move |changes| {
             if *changes > 0 {
-                storage::save(&movie.id, remember, &state.gate);
-                for event in events::reader_events(&movie.id, &last_gate.borrow(), &state.gate) {
-                    on_event.emit(event);
+                storage::save(
+                    &movie.id,
+                    remember,
+                    state.reader_progress,
+                    &state.reader_reveals,
+                );
+                for (kind, detail) in state.told.iter().cloned() {
+                    let id = Some(movie.id.clone());
+                    on_event.emit((kind, Detail { id, ..detail }));
                 }
             }
         });
     }
 
-    // After every render: the live state, for the element to keep; the gate,
-    // for the next reader action's events.
+    // After every render: the live state, for the element to keep.
     {
         let on_state = props.on_state.clone();
         let live = stored::encode_snapshot(
@@ -144,11 +148,7 @@ pub fn Card(props: &CardProps) -> Html {
             props.progress,
             &state.gate.reveals(),
         );
-        let gate = state.gate.clone();
-        use_effect(move || {
-            on_state.emit(live.into());
-            *last_gate.borrow_mut() = gate;
-        });
+        use_effect(move || on_state.emit(live.into()));
     }
 
     // A later change of the `progress` attribute applies.
@@ -160,7 +160,7 @@ pub fn Card(props: &CardProps) -> Html {
                 return;
             }
             if let Some(p) = progress {
-                state.dispatch(Action::FollowAttribute(*p));
+                state.dispatch(Action::PageProgress(*p));
             }
         });
     }

@@ -78,7 +78,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
                 <button type="button" id="sc-gate" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
                     <span class="gate-icon" aria-hidden="true"></span>
                     <span class="gate-label">{ strings::PLOT_GATE }</span>
-                    <span class="gate-hint">{ hint }</span>
+                    <span class="gate-hint" dir="auto">{ hint }</span>
                 </button>
             </div>
         }

@@ -294,7 +294,7 @@ impl Checker {
     }
 
     pub(super) fn date(&mut self, value: &Value<'_>, path: &Path) -> Option<Date> {
-        let text = self.text(value, path, 64)?;
+        let text = self.text(value, path, limits::DATE_TEXT)?;
         let date = parse_date(&text);
         if date.is_none() {
             self.error(

@@ -70,6 +70,8 @@ pub mod limits {
     pub const PROBLEMS: usize = 1000;
     /// Longest `id` of a movie, an event or a character.
     pub const ID: usize = 100;
+    /// Longest date text (`updated`).
+    pub const DATE_TEXT: usize = 64;
 }
 
 /// Validates a document tree and builds the movie.

@@ -82,19 +82,27 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
         self.checker.text(value?, &path, max)
     }
 
-    /// The field, read by one of [`Checker`]'s value readers when present.
+    /// The field, read by one of [`Checker`]'s value readers when present;
+    /// `rule` is the rule that reader checks, which the table must give the
+    /// field (a debug assertion: the table and the readers cannot part).
     fn read<T>(
         &mut self,
         key: &'static str,
+        rule: Rule,
         read: impl FnOnce(&mut Checker, &Value<'_>, &Path) -> Option<T>,
     ) -> Option<T> {
-        let (_, path, value) = self.take(key);
+        let (def, path, value) = self.take(key);
+        debug_assert!(
+            std::mem::discriminant(&def.rule) == std::mem::discriminant(&rule),
+            "{key} is read as {rule:?}, the table says {:?}",
+            def.rule
+        );
         read(self.checker, value?, &path)
     }
 
     /// An id field (rule [`Rule::Slug`]).
     pub(super) fn slug(&mut self, key: &'static str) -> Option<String> {
-        self.read(key, Checker::slug)
+        self.read(key, Rule::Slug, Checker::slug)
     }
 
     /// A whole-number field (rule [`Rule::Integer`]).
@@ -109,22 +117,22 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
     /// A minute of the film (rule [`Rule::Minute`]), within `runtime` if
     /// that is known.
     pub(super) fn minute(&mut self, key: &'static str, runtime: Option<u16>) -> Option<u16> {
-        self.read(key, |c, v, p| c.minute(v, p, runtime))
+        self.read(key, Rule::Minute, |c, v, p| c.minute(v, p, runtime))
     }
 
     /// An http(s) link (rule [`Rule::HttpUrl`]).
     pub(super) fn http_url(&mut self, key: &'static str) -> Option<String> {
-        self.read(key, Checker::http_url)
+        self.read(key, Rule::HttpUrl, Checker::http_url)
     }
 
     /// An image's address (rule [`Rule::ImageUrl`]).
     pub(super) fn image_url(&mut self, key: &'static str) -> Option<String> {
-        self.read(key, Checker::image_url)
+        self.read(key, Rule::ImageUrl, Checker::image_url)
     }
 
     /// A date (rule [`Rule::Date`]).
     pub(super) fn date(&mut self, key: &'static str) -> Option<Date> {
-        self.read(key, Checker::date)
+        self.read(key, Rule::Date, Checker::date)
     }
 
     /// A list of texts (rule [`Rule::Texts`]), each by its position: `None`
@@ -179,6 +187,9 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
         let Some(items) = value.and_then(|v| self.checker.list(v, &path, max.into())) else {
             return;
         };
+        if def.presence == Presence::Required && items.is_empty() {
+            self.checker.error(&path, "must have at least one entry");
+        }
         for (i, item) in items.iter().enumerate() {
             let item_path = path.index(i);
             match ObjectReader::open(self.checker, item, &item_path, of) {

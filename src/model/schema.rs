@@ -1,6 +1,9 @@
 //! The JSON Schema for editors (`assets/schema/movie.schema.json`),
-//! generated from the shape table (`fields`) that the validator reads, so
-//! the two cannot drift. Native only: `spoiler-card schema` prints it, and
+//! generated from the shape table (`fields`) that the validator reads: the
+//! fields, their presence and limits come from one place. The patterns
+//! below spell the validator's text and URL rules in JSON Schema's regular
+//! expressions, as closely as those go (the e2e schema test runs both on
+//! the same documents). Native only: `spoiler-card schema` prints it, and
 //! `tests/schema.rs` checks the committed file against it.
 
 use super::fields::{FieldDef, Presence, Rule, Shape, MOVIE};
@@ -10,12 +13,16 @@ use crate::json::write_string;
 /// Where the schema says it lives, for editors that resolve `$schema`.
 const ID: &str = "https://spoiler-card.example/schema/movie.schema.json";
 
-/// Texts that are not blank: JSON Schema's spelling of "must not be empty".
-const NOT_BLANK: &str = "\\S";
+/// `Checker::text`: not blank, and no control character but tab and line
+/// breaks.
+const TEXT: &str = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$";
 const SLUG: &str = "^[a-z0-9-]+$";
-/// `is_http_url`: a scheme of http or https (any case), a host without
-/// spaces, backslashes or `/?#`.
-const HTTP_URL: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#\\\\]+[^\\s\\\\]*$";
+/// `is_http_url`: a scheme of http or https (any case), a host, and no
+/// whitespace, control character or backslash anywhere.
+const HTTP_URL: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001F\u007F-\u009F\\/?#]+[^\s\u0000-\u001F\u007F-\u009F\\]*$";
+/// An image (`is_http_url` or `is_plain_relative`): that, or a reference
+/// with no scheme that does not start with `//`.
+const IMAGE_URL: &str = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001F\u007F-\u009F\\/?#]+|(?!//)(?![^:/?#]*:))[^\s\u0000-\u001F\u007F-\u009F\\]+$";
 /// `parse_date`'s forms (it checks the calendar too).
 const DATE: &str =
     "^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2}))?$";
@@ -85,13 +92,26 @@ fn field(def: &FieldDef) -> Json {
         } else {
             def.about
         };
-        return Json::Object(object(shape, about));
+        return Json::Object(nullable(def, object(shape, about)));
     }
     let mut schema = rule(def.rule, def.presence);
     if !def.about.is_empty() {
         schema.push(("description", text(def.about)));
     }
-    Json::Object(schema)
+    Json::Object(nullable(def, schema))
+}
+
+/// An optional field may be `null` too (the card reads it as absent); the
+/// `$schema` URL may not (the card says so).
+fn nullable(def: &FieldDef, mut schema: Vec<(&'static str, Json)>) -> Vec<(&'static str, Json)> {
+    if def.presence == Presence::Optional && !matches!(def.rule, Rule::AnyText) {
+        for (key, value) in &mut schema {
+            if let (&mut "type", Json::Text(kind)) = (key, &*value) {
+                *value = Json::List(vec![text(kind), text("null")]);
+            }
+        }
+    }
+    schema
 }
 
 fn rule(rule: Rule, presence: Presence) -> Vec<(&'static str, Json)> {
@@ -122,16 +142,16 @@ fn rule(rule: Rule, presence: Presence) -> Vec<(&'static str, Json)> {
     match rule {
         Rule::Version => vec![("const", Json::Number(SCHEMA_VERSION.into()))],
         Rule::AnyText => vec![("type", text("string"))],
-        Rule::Text(max) => string(max.into(), NOT_BLANK),
+        Rule::Text(max) => string(max.into(), TEXT),
         Rule::Slug => string(limits::ID, SLUG),
         Rule::Integer(whole) => integer(whole.min, whole.max),
         Rule::Minute => integer(0, limits::RUNTIME_MAX),
         Rule::Texts { items, chars } => {
-            list(items.into(), Json::Object(string(chars.into(), NOT_BLANK)))
+            list(items.into(), Json::Object(string(chars.into(), TEXT)))
         }
         Rule::HttpUrl => string(limits::URL, HTTP_URL),
-        Rule::ImageUrl => string(limits::URL, NOT_BLANK),
-        Rule::Date => vec![("type", text("string")), ("pattern", text(DATE))],
+        Rule::ImageUrl => string(limits::URL, IMAGE_URL),
+        Rule::Date => string(limits::DATE_TEXT, DATE),
         Rule::Object(shape) => object(shape, shape.about),
         Rule::List { items, of } => list(items.into(), Json::Object(object(of, of.about))),
     }

@@ -27,7 +27,7 @@ function page(path, body) {
 }
 
 const inRoot = (selector) => `#card >> ${selector}`;
-/** Yew renders a task after a dispatch, effects after that, events a microtask later. */
+/** Yew renders a microtask after a dispatch, effects after that, events a microtask later: a task, a frame, a task is past all of it. */
 const settled = (p) => p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0); }));
 const events = (p) => p.evaluate(() => window.__events);
 const clearEvents = (p) => p.evaluate(() => { window.__events = []; });
@@ -74,7 +74,7 @@ test('api: the reader\'s reveal, hide and progress fire events with what changed
     assertEqual(log.map((e) => e.type), ['spoiler-card:reveal', 'spoiler-card:hide', 'spoiler-card:progress', 'spoiler-card:reveal'], 'event types');
     assertEqual(log[0].detail, { id: ID, progress: 20, changed: ['plot'], revealed: ['plot'] }, 'reveal of the plot');
     assertEqual(log[1].detail, { id: ID, progress: 20, changed: ['plot'], revealed: [] }, 'hide of the plot');
-    assertEqual(log[2].detail, { id: ID, progress: 21 }, 'progress');
+    assertEqual(log[2].detail, { id: ID, progress: 21, revealed: [] }, 'progress');
     const item = log[3].detail.changed;
     assert(item.length === 1 && /^event:#[0-9a-f]{16}$/.test(item[0]), `an event by its stable key: ${item}`);
     assertEqual(log[3].detail.revealed, item, 'revealed now');
@@ -203,6 +203,60 @@ test('api: the watch-along example — the player drives the card, the card\'s s
     assertEqual(await p.locator('#log li').allTextContents(), [`progress at ${playing.card + 1} min`], 'the log');
     mkdirSync('target/e2e', { recursive: true });
     await p.screenshot({ path: 'target/e2e/watch-along.png', fullPage: true });
+    assertEqual(p.problems, [], 'uncaught exceptions');
+  } finally { await p.closeAll(); }
+});
+
+test('api: what the page revealed or set is not remembered even when the reader acts after it', async (ctx) => {
+  const p = await openCard(ctx, '/__api/page-then-reader.html',
+    '<spoiler-card id="card" eager remember="all" src="/movies/leaving-las-vegas.json" progress="20"></spoiler-card>');
+  try {
+    await p.evaluate(() => { const el = document.querySelector('#card'); el.progress = 90; el.reveal('plot'); });
+    await settled(p);
+    await clearEvents(p);
+    // The reader reveals one event (the page's progress 90 left some gated).
+    await p.locator(inRoot('li.event.gated button.reveal')).first().click();
+    await settled(p);
+    const log = await events(p);
+    assertEqual(log.map((e) => e.type), ['spoiler-card:reveal'], 'one reader event');
+    assertEqual(log[0].detail.changed.length, 1, 'only what the reader revealed');
+    const kept = await stored(p);
+    assert(kept.progress === null, `the page's 90 is not remembered: ${kept.progress}`);
+    assert(kept.revealed && !kept.revealed.includes('plot') && kept.revealed.includes(log[0].detail.changed[0].slice('event:'.length)), `only the reader's reveal is remembered: ${kept.revealed}`);
+    // A reload shows the reader's own choice: the event, not the plot.
+    await p.reload();
+    await p.waitForFunction(() => window.__events.some((e) => e.type === 'spoiler-card:ready'), null, { timeout: 15000 });
+    const ready = (await events(p)).find((e) => e.type === 'spoiler-card:ready');
+    assertEqual(ready.detail.progress, 20, 'the author\'s progress');
+    assertEqual(ready.detail.revealed, log[0].detail.changed, 'the reader\'s reveal');
+  } finally { await p.closeAll(); }
+});
+
+test('api: calls right after new data are for the new card; each error shown is told', async (ctx) => {
+  const other = JSON.stringify({ ...LLV, id: 'other-movie', title: 'Another Film' });
+  const p = await openCard(ctx, '/__api/new-data.html',
+    '<spoiler-card id="card" eager remember="none" src="/movies/leaving-las-vegas.json"></spoiler-card>');
+  try {
+    await clearEvents(p);
+    const answer = await p.evaluate((json) => {
+      const el = document.querySelector('#card');
+      el.movie = JSON.parse(json);
+      el.progress = 30;
+      return el.reveal('plot');
+    }, other);
+    assertEqual(answer, false, 'no movie to reveal in yet');
+    await p.waitForFunction(() => window.__events.some((e) => e.type === 'spoiler-card:ready'), null, { timeout: 15000 });
+    const ready = (await events(p)).find((e) => e.type === 'spoiler-card:ready');
+    assertEqual([ready.detail.id, ready.detail.progress], ['other-movie', 30], 'the new card, at the page\'s progress');
+    // Bad data, good data, the same bad data again: two errors told.
+    await clearEvents(p);
+    await p.evaluate(() => { document.querySelector('#card').movie = { schema: 1 }; });
+    await settled(p);
+    await p.evaluate((json) => { document.querySelector('#card').movie = JSON.parse(json); }, other);
+    await settled(p);
+    await p.evaluate(() => { document.querySelector('#card').movie = { schema: 1 }; });
+    await settled(p);
+    assertEqual((await events(p)).map((e) => e.type), ['spoiler-card:error', 'spoiler-card:ready', 'spoiler-card:error'], 'events');
     assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
 });

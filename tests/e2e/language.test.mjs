@@ -9,7 +9,7 @@ const movie = {
   schema: 1, id: 'bidi-test', title: AR, year: 2001, runtime_minutes: 100, language: 'العربية',
   directors: ['يوسف شاهين'], genres: ['دراما'],
   synopsis: 'رجل يعود إلى مدينته بعد عشرين عامًا.',
-  spoilers: { summary: ['في النهاية يبقى في المدينة.'], ending: ['يغلق المقهى.'] },
+  spoilers: { warning: 'فيه تفاصيل النهاية.', summary: ['في النهاية يبقى في المدينة.'], ending: ['يغلق المقهى.'], post_credits: ['مشهد أخير في المحطة.'] },
   timeline: [{ at_minute: 10, title: 'الوصول', text: 'يصل إلى المحطة.' }],
   characters: [{ name: 'سامي', actor: 'عمر الشريف', intro: 'صاحب مقهى قديم.', arc: { text: 'يبيع المقهى.' } }],
   settings: [{ name: 'القاهرة', description: 'المدينة القديمة.' }],
@@ -19,7 +19,7 @@ const movie = {
 };
 
 function dataTexts(m) {
-  const out = [m.title, m.language, ...m.genres, m.synopsis, ...m.spoilers.summary, ...m.spoilers.ending];
+  const out = [m.title, m.language, ...m.genres, m.synopsis, ...m.spoilers.summary, ...m.spoilers.ending, ...m.spoilers.post_credits];
   for (const e of m.timeline) out.push(e.title, e.text);
   for (const c of m.characters) out.push(c.name, c.actor, c.intro, c.arc.text);
   for (const t of [...m.settings, ...m.themes]) out.push(t.name, t.description);
@@ -35,6 +35,11 @@ test('language: every text from the data is isolated with dir="auto"; Arabic dat
   const p = await openPage(ctx.browser, `${ctx.origin}/__lang/bidi.html`);
   try {
     await p.waitForFunction(() => !!document.querySelector('#card')?.shadowRoot?.querySelector('.title'), null, { timeout: 15000 });
+    const warning = await p.evaluate(() => {
+      const hint = document.querySelector('#card').shadowRoot.querySelector('.gate-hint');
+      return { text: hint.textContent, dir: hint.getAttribute('dir'), direction: getComputedStyle(hint).direction };
+    });
+    assertEqual(warning, { text: movie.spoilers.warning, dir: 'auto', direction: 'rtl' }, 'the author\'s warning on the gate');
     // Everything shown: the plot, every event and arc, every tab's panel.
     await p.locator('#card >> button.gate').click();
     await p.locator('#card >> .reveal-bar button').first().click();

@@ -32,3 +32,43 @@ test('schema: typical mistakes fail the JSON Schema', async () => {
     assert(!validate(movie), `${name} should fail`);
   }
 });
+
+test('schema: the JSON Schema and the card\'s validator (spoiler-card check) agree on the same documents', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const cli = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
+  const dir = mkdtempSync('/tmp/sc-schema-');
+  const cases = [
+    ['the example', () => {}],
+    ['a control character in the title', (m) => { m.title = 'a\u0007b'; }],
+    ['a C1 control character in a paragraph', (m) => { m.spoilers.summary[0] = 'x\u0085y'; }],
+    ['tabs and line breaks in a text', (m) => { m.synopsis = 'one\ttwo\nthree'; }],
+    ['a blank title', (m) => { m.title = ' \t '; }],
+    ['a javascript: poster', (m) => { m.poster = { src: 'javascript:alert(1)', alt: 'x' }; }],
+    ['a relative poster', (m) => { m.poster = { src: 'posters/llv.jpg', alt: 'x' }; }],
+    ['a protocol-relative poster', (m) => { m.poster = { src: '//evil.example/x.jpg', alt: 'x' }; }],
+    ['a data: poster', (m) => { m.poster = { src: 'data:image/png;base64,AAAA', alt: 'x' }; }],
+    ['a link with a control character after the host', (m) => { m.more.links[0].url = 'https://example.com/a\u0001b'; }],
+    ['a link with a backslash', (m) => { m.more.links[0].url = 'https:\\\\example.com'; }],
+    ['null optional fields', (m) => { m.genres = null; m.poster = null; m.similar[0].year = null; m.more = null; }],
+    ['a null $schema', (m) => { m.$schema = null; }],
+    ['a date of 65 characters', (m) => { m.updated = `2024-11-16${' '.repeat(55)}`; }],
+    ['a date-time', (m) => { m.updated = '2024-11-16T10:00:00Z'; }],
+    ['no directors', (m) => { m.directors = []; }],
+    ['unknown fields', (m) => { m.rating = 5; m.timeline[0].mood = 'grim'; }],
+    ['a year out of range', (m) => { m.year = 1700; }],
+  ];
+  const verdicts = [];
+  for (const [i, [name, change]] of cases.entries()) {
+    const movie = structuredClone(examples[0]);
+    change(movie);
+    const file = `${dir}/case-${i}.json`;
+    writeFileSync(file, JSON.stringify(movie));
+    let cardSays = true;
+    try { execFileSync(cli, ['check', file], { stdio: 'pipe' }); } catch { cardSays = false; }
+    verdicts.push([name, cardSays, validate(movie)]);
+  }
+  const disagree = verdicts.filter(([, card, schema]) => card !== schema);
+  assertEqual(disagree, [], 'documents the two judge differently ([name, card, schema])');
+  assert(verdicts.some(([, ok]) => ok) && verdicts.some(([, ok]) => !ok), 'both verdicts occur');
+});
