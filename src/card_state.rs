@@ -101,13 +101,16 @@ pub struct CardState {
     /// Bumped by every reader action that changes what is revealed or the
     /// progress: those, and only those, are remembered and told.
     pub reader_changes: u32,
-    /// The progress the reader chose (or that was restored): what is
-    /// remembered, whatever the page set since.
+    /// The progress the reader chose (this visit, or restored from
+    /// storage): what is remembered, whatever the page or the attribute set.
     pub reader_progress: Option<u16>,
-    /// What the reader revealed by hand (or was restored): what is
-    /// remembered, without what the page revealed.
+    /// What the reader revealed by hand (this visit, or restored from
+    /// storage): what is remembered, without what the page revealed.
     pub reader_reveals: Reveals,
-    /// The events of the last reader action (see [`events::reader_events`]).
+    /// The events of the last reader action (see [`events::reader_events`]),
+    /// which the card tells after it renders. (Two reader actions in one
+    /// task would tell only the second: embed.js replays a take-over's early
+    /// press and slider a task apart, and a reader cannot act twice in one.)
     pub told: Vec<(Kind, Detail)>,
     /// How many timeline events are listed (a multiple of [`LIST_PAGE`]).
     pub shown_events: usize,
@@ -116,6 +119,18 @@ pub struct CardState {
     /// The tabs the reader has opened (a bit per [`Tab`]): their panels
     /// stay rendered, hidden, so going back to one is a style change.
     pub opened_tabs: u8,
+}
+
+/// Where a restored state was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// In storage: the reader's own choice (what they may change next and
+    /// what is saved then).
+    Storage,
+    /// In the element's snapshot of the card it showed (after a move or a
+    /// restart): shown again as it was, page calls included, but not the
+    /// reader's choice.
+    Snapshot,
 }
 
 /// Everything a reader can do to a card.
@@ -148,6 +163,8 @@ pub enum Action {
         progress: Option<u16>,
         /// Remembered reveals (of items the movie has).
         reveals: Reveals,
+        /// Where it was kept: only what storage kept is the reader's own.
+        from: Kept,
     },
     /// Select a tab.
     SelectTab(Tab),
@@ -245,19 +262,27 @@ impl CardState {
                 next.gate.show_all = false;
                 next.gate.revealed.clear();
             }
-            Action::Restore { progress, reveals } => {
+            Action::Restore {
+                progress,
+                reveals,
+                from,
+            } => {
                 if let Some(p) = progress {
                     next.gate.set_progress(p);
-                    next.reader_progress = Some(next.gate.progress);
                 }
-                for key in reveals.items {
-                    insert_key(&mut next.reader_reveals.items, key.clone());
-                    next.gate.reveal(key);
-                }
-                next.reader_reveals.plot |= reveals.plot;
-                next.reader_reveals.everything |= reveals.everything;
                 next.gate.plot_revealed |= reveals.plot;
                 next.gate.show_all |= reveals.everything;
+                if from == Kept::Storage {
+                    next.reader_progress = progress.map(|_| next.gate.progress);
+                    next.reader_reveals.plot |= reveals.plot;
+                    next.reader_reveals.everything |= reveals.everything;
+                }
+                for key in reveals.items {
+                    if from == Kept::Storage {
+                        insert_key(&mut next.reader_reveals.items, key.clone());
+                    }
+                    next.gate.reveal(key);
+                }
             }
             Action::PrepareTabs => {} // returned above
             Action::SelectTab(tab) => {

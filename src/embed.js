@@ -278,10 +278,14 @@ export function place(host, container, shown, from) {
   styleRoot(root);
   findControl(container, focused)?.focus();
   findControl(container, pressed)?.click();
+  // A task later: each of the reader's two actions renders, and is told, on
+  // its own.
   const live = moved && container.querySelector('input[type=range]');
   if (live) {
-    live.value = moved;
-    live.dispatchEvent(new Event('input', { bubbles: true }));
+    setTimeout(() => {
+      live.value = moved;
+      live.dispatchEvent(new Event('input', { bubbles: true }));
+    });
   }
 }
 

@@ -366,8 +366,8 @@ impl Mounted {
             }
             Some(Err(error)) => {
                 self.link.release();
-                // Told once each time the card comes to show it (data that
-                // is read again is the same `Rc`).
+                // Told each time the card comes to show it (after a movie or
+                // "Loading…"), not at every read of the same data.
                 let loaded = data.clone();
                 if !same(&self.told_error, &loaded) {
                     self.on_event.emit((
@@ -381,7 +381,10 @@ impl Mounted {
                     self.told_error = loaded;
                 }
             }
-            None => self.link.release(),
+            None => {
+                self.link.release();
+                self.told_error = None;
+            }
         }
 
         LoaderProps {

@@ -153,7 +153,8 @@ impl Gate {
         insert_key(&mut self.revealed, key);
     }
 
-    /// What was revealed by hand, to remember.
+    /// What is revealed by hand now, the page's calls included (the card's
+    /// snapshot; what is remembered is `CardState::reader_reveals`).
     pub fn reveals(&self) -> Reveals {
         Reveals {
             plot: self.plot_revealed,

@@ -2,8 +2,8 @@
 //! the formatting helpers.
 #![cfg(not(target_arch = "wasm32"))]
 
-use spoiler_card::card_state::{Action, Announcement, CardState, List, Tab, LIST_PAGE};
-use spoiler_card::events::Target;
+use spoiler_card::card_state::{Action, Announcement, CardState, Kept, List, Tab, LIST_PAGE};
+use spoiler_card::events::{Kind, Target};
 use spoiler_card::format;
 use spoiler_card::gate::{is_plot_visible, is_visible, Gate, ItemKey, Reveals};
 use spoiler_card::model::Date;
@@ -133,6 +133,7 @@ fn only_reader_actions_count_as_changes_to_remember() {
     let restored = s.apply(Action::Restore {
         progress: Some(5),
         reveals: Reveals::default(),
+        from: Kept::Storage,
     });
     assert_eq!(restored.reader_changes, 0);
 }
@@ -180,9 +181,17 @@ fn what_is_remembered_and_told_is_the_readers_own_whatever_the_page_did_between(
             ..Reveals::default()
         }
     );
-    assert_eq!(s.told.len(), 1, "one reveal event: {:?}", s.told);
-    assert_eq!(s.told[0].1.changed, ["event:e3"]);
-    assert_eq!(s.told[0].1.progress, Some(90), "where the card is");
+    // The last reader action's events: the page's calls before it are not
+    // in them.
+    let told: Vec<_> = s
+        .told
+        .iter()
+        .map(|(kind, d)| (*kind, d.changed.clone(), d.progress))
+        .collect();
+    assert_eq!(
+        told,
+        [(Kind::Reveal, vec!["event:e3".to_owned()], Some(90))]
+    );
     // A restore is the reader's earlier choice; it is not told.
     let restored = state().apply(Action::Restore {
         progress: Some(40),
@@ -191,6 +200,7 @@ fn what_is_remembered_and_told_is_the_readers_own_whatever_the_page_did_between(
             everything: false,
             items: vec![arc(1), ev(2)],
         },
+        from: Kept::Storage,
     });
     assert_eq!(restored.reader_progress, Some(40));
     assert_eq!(restored.reader_reveals.items, vec![ev(2), arc(1)], "sorted");
@@ -198,6 +208,25 @@ fn what_is_remembered_and_told_is_the_readers_own_whatever_the_page_did_between(
     let hidden = restored.apply(Action::HideEverything);
     assert_eq!(hidden.reader_reveals.items, vec![]);
     assert!(hidden.reader_reveals.plot, "the plot is hidden on its own");
+    // The card as it was shown before a move (page calls included) is
+    // shown again, but is not the reader's choice.
+    let resumed = state().apply(Action::Restore {
+        progress: Some(90),
+        reveals: Reveals {
+            plot: true,
+            everything: true,
+            items: vec![ev(1)],
+        },
+        from: Kept::Snapshot,
+    });
+    assert_eq!(
+        (resumed.gate.progress, resumed.gate.shows_plot()),
+        (90, true)
+    );
+    assert_eq!(
+        (resumed.reader_progress, resumed.reader_reveals.clone()),
+        (None, Reveals::default())
+    );
 }
 
 #[test]
@@ -229,6 +258,7 @@ fn restore_and_tabs() {
             everything: false,
             items: vec![ev(9)],
         },
+        from: Kept::Storage,
     });
     assert_eq!(s.gate.progress, 50);
     assert!(s.gate.shows(&ev(9), Some(100)) && s.gate.shows_plot());

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::card_link::CardLink;
-use crate::card_state::{Action, Announcement, CardState};
+use crate::card_state::{Action, Announcement, CardState, Kept};
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
@@ -94,18 +94,27 @@ pub fn Card(props: &CardProps) -> Html {
         let (link, on_event) = (props.link.clone(), props.on_event.clone());
         use_effect_with((), move |_| {
             let attached = link.attach(movie.clone(), state.clone());
+            // The reader's choice from storage, then the card as it was shown
+            // before a move or a restart (page calls included), which is
+            // not the reader's choice and is never saved as theirs.
             let mut stored = storage::load(&movie.id, remember);
-            if let Some((progress, reveals)) =
-                resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id, attribute))
-            {
-                stored.progress = progress.or(stored.progress);
-                stored.reveals = reveals;
-            }
             stored.reveals.items = known_items(&movie, stored.reveals.items);
             if stored != storage::Stored::default() {
                 state.dispatch(Action::Restore {
                     progress: stored.progress,
                     reveals: stored.reveals,
+                    from: Kept::Storage,
+                });
+            }
+            // (The snapshot's keys are the ones this card showed; one of
+            // another movie id is not read.)
+            if let Some((progress, reveals)) =
+                resume.and_then(|kept| stored::decode_snapshot(&kept, &movie.id, attribute))
+            {
+                state.dispatch(Action::Restore {
+                    progress,
+                    reveals,
+                    from: Kept::Snapshot,
                 });
             }
             if let Some(minutes) = link.take_pending_progress() {
@@ -117,9 +126,8 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
-    // What the reader changed is remembered (never the page's calls or its
-    // attribute), and told to the page (`apply` worked out the events of
-    // each reader action).
+    // What the reader changed is remembered (never what the page or the
+    // attribute set), and told to the page (`apply` worked out the events).
     {
         let state = state.clone();
         let (movie, remember, on_event) = (movie.clone(), props.remember, props.on_event.clone());

@@ -2,8 +2,9 @@
 //! generated from the shape table (`fields`) that the validator reads: the
 //! fields, their presence and limits come from one place. The patterns
 //! below spell the validator's text and URL rules in JSON Schema's regular
-//! expressions, as closely as those go (the e2e schema test runs both on
-//! the same documents). Native only: `spoiler-card schema` prints it, and
+//! expressions (the e2e schema test runs both on the same documents; the
+//! calendar and the order of the timeline, for example, are the
+//! validator's alone). Native only: `spoiler-card schema` prints it, and
 //! `tests/schema.rs` checks the committed file against it.
 
 use super::fields::{FieldDef, Presence, Rule, Shape, MOVIE};
@@ -13,16 +14,48 @@ use crate::json::write_string;
 /// Where the schema says it lives, for editors that resolve `$schema`.
 const ID: &str = "https://spoiler-card.example/schema/movie.schema.json";
 
-/// `Checker::text`: not blank, and no control character but tab and line
-/// breaks.
-const TEXT: &str = r"^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$";
+/// Rust's whitespace (`char::is_whitespace`, which `trim` and the URL
+/// rules use), spelled out: JSON Schema's `\s` is JavaScript's, which also
+/// holds U+FEFF.
+macro_rules! whitespace {
+    () => {
+        r"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000"
+    };
+}
+/// What no URL may hold (`has_reinterpreted_chars`): whitespace, control
+/// characters, backslashes.
+macro_rules! not_in_url {
+    () => {
+        concat!(whitespace!(), r"\u0000-\u001F\u007F-\u009F\\")
+    };
+}
+/// `Checker::text`: something besides whitespace, and no control character
+/// but tab and line breaks.
+const TEXT: &str = concat!(
+    r"^(?=[\s\S]*[^",
+    whitespace!(),
+    r"])[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"
+);
 const SLUG: &str = "^[a-z0-9-]+$";
-/// `is_http_url`: a scheme of http or https (any case), a host, and no
-/// whitespace, control character or backslash anywhere.
-const HTTP_URL: &str = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001F\u007F-\u009F\\/?#]+[^\s\u0000-\u001F\u007F-\u009F\\]*$";
-/// An image (`is_http_url` or `is_plain_relative`): that, or a reference
-/// with no scheme that does not start with `//`.
-const IMAGE_URL: &str = r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^\s\u0000-\u001F\u007F-\u009F\\/?#]+|(?!//)(?![^:/?#]*:))[^\s\u0000-\u001F\u007F-\u009F\\]+$";
+/// `is_http_url`: http or https (any case), a host, nothing a URL may not
+/// hold.
+const HTTP_URL: &str = concat!(
+    r"^[Hh][Tt][Tt][Pp][Ss]?://[^",
+    not_in_url!(),
+    r"/?#]+[^",
+    not_in_url!(),
+    r"]*$"
+);
+/// An image (`is_http_url`, or `is_plain_relative`: no scheme, not `//`).
+const IMAGE_URL: &str = concat!(
+    r"^(?:[Hh][Tt][Tt][Pp][Ss]?://[^",
+    not_in_url!(),
+    r"/?#]+[^",
+    not_in_url!(),
+    r"]*|(?!//)(?![^:/?#]*:)[^",
+    not_in_url!(),
+    r"]+)$"
+);
 /// `parse_date`'s forms (it checks the calendar too).
 const DATE: &str =
     "^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2}))?$";

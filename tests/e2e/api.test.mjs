@@ -260,3 +260,24 @@ test('api: calls right after new data are for the new card; each error shown is 
     assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
 });
+
+test('api: after the element is moved (unmounted, mounted again), what the page had set is shown but still not remembered', async (ctx) => {
+  const p = await openCard(ctx, '/__api/moved.html',
+    '<div id="a"><spoiler-card id="card" eager remember="all" src="/movies/leaving-las-vegas.json"></spoiler-card></div><div id="b"></div>');
+  try {
+    await p.evaluate(() => { const el = document.querySelector('#card'); el.progress = 90; el.reveal('plot'); });
+    await settled(p);
+    // Detached for a while (unmounted), then put back: the card resumes as it was.
+    await p.evaluate(() => { window.__moved = document.querySelector('#card'); window.__moved.remove(); });
+    await settled(p);
+    await p.evaluate(() => document.querySelector('#b').append(window.__moved));
+    await p.waitForFunction(() => window.__events.filter((e) => e.type === 'spoiler-card:ready').length === 2, null, { timeout: 15000 });
+    const ready = (await events(p)).filter((e) => e.type === 'spoiler-card:ready')[1];
+    assertEqual([ready.detail.progress, ready.detail.revealed], [90, ['plot']], 'shown as it was');
+    await p.locator(inRoot('li.event.gated button.reveal')).first().click();
+    await settled(p);
+    const kept = await stored(p);
+    assert(kept.progress === null, `the page's 90 is not remembered: ${kept.progress}`);
+    assert(kept.revealed && !kept.revealed.includes('plot'), `the page's plot is not remembered: ${kept.revealed}`);
+  } finally { await p.closeAll(); }
+});

@@ -57,6 +57,10 @@ test('schema: the JSON Schema and the card\'s validator (spoiler-card check) agr
     ['no directors', (m) => { m.directors = []; }],
     ['unknown fields', (m) => { m.rating = 5; m.timeline[0].mood = 'grim'; }],
     ['a year out of range', (m) => { m.year = 1700; }],
+    ['a poster on a one-letter host', (m) => { m.poster = { src: 'https://a', alt: 'x' }; }],
+    ['a title of U+FEFF alone (not whitespace to the card)', (m) => { m.title = '\uFEFF'; }],
+    ['a link holding U+FEFF', (m) => { m.more.links[0].url = 'https://a.example/\uFEFF'; }],
+    ['a title of no-break spaces', (m) => { m.title = '\u00A0\u3000'; }],
   ];
   const verdicts = [];
   for (const [i, [name, change]] of cases.entries()) {
