@@ -1260,3 +1260,21 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
     );
     assert_eq!(told.borrow().len(), 2, "the page's calls are never told");
 }
+
+/// The vendored Yew's patch (`vendor/yew/PATCH.md`): raw HTML renders
+/// nothing, so no text can become markup through Yew.
+#[wasm_bindgen_test]
+async fn yews_raw_html_renders_nothing() {
+    #[yew::function_component]
+    fn Raw() -> yew::Html {
+        yew::Html::from_html_unchecked("<b id=\"raw\">bold</b><img src=x onerror=alert(1)>".into())
+    }
+    let (_host, root, container) = fresh_root();
+    let _app = yew::Renderer::<Raw>::with_root(container).render();
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("#raw, img").unwrap().is_none(),
+        "{}",
+        markup(&root)
+    );
+}

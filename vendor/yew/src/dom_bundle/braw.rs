@@ -1,3 +1,5 @@
+// (Used by the tests below; the patched `create_elements` no longer needs it.)
+#[allow(unused_imports)]
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -15,22 +17,11 @@ pub struct BRaw {
 }
 
 impl BRaw {
-    fn create_elements(html: &str, parent_namespace: Option<&str>) -> Vec<Node> {
-        let div = if parent_namespace.is_some() {
-            gloo::utils::document()
-                .create_element_ns(parent_namespace, "div")
-                .unwrap()
-        } else {
-            gloo::utils::document().create_element("div").unwrap()
-        };
-        div.set_inner_html(html);
-        let children = div.child_nodes();
-        let children = js_sys::Array::from(&children);
-        let children = children.to_vec();
-        children
-            .into_iter()
-            .map(|it| it.unchecked_into())
-            .collect::<Vec<_>>()
+    // spoiler-card patch (see PATCH.md): the card renders no raw HTML, so
+    // Yew's `innerHTML` path is gone and `Html::from_html_unchecked` renders
+    // nothing.
+    fn create_elements(_html: &str, _parent_namespace: Option<&str>) -> Vec<Node> {
+        Vec::new()
     }
 
     fn detach_bundle(&self, parent: &Element) {
