@@ -7,16 +7,17 @@
 // - start-up of the wasm, and its containment: if the instance traps, every
 //   card shows a box whose button starts a fresh instance and mounts every
 //   card again with its state;
-// - the card's stylesheet (one file of the embed folder, loaded once,
-//   adopted into every shadow root), and the take-over of a prerendered card
-//   (`spoiler-card render`): it stays until the live card shows the movie,
-//   then the live card takes its place with its own stylesheet, keeping
-//   focus, a control pressed early and a moved slider.
+// - the card's stylesheet (one file of the embed folder, loaded once, and
+//   adopted into every shadow root by takeover.js's `styleRoot`);
+// - the element's page API (`progress`, `revealed`, `reveal`, `hide`) and
+//   its events (`emit`).
 // Which source a card reads, the requests for movie data and the `movie`
 // property as JSON text are in data.js (`cardSource`, `fetchMovie`,
-// `timeoutSeconds`, `movieJson`).
+// `timeoutSeconds`, `movieJson`); the take-over of a prerendered card
+// (`spoiler-card render`), behind `place`, is in takeover.js.
 //
-// The seam with Rust (src/embed.rs, src/load.rs), this file and data.js:
+// The seam with Rust (src/embed.rs, src/load.rs), this file, data.js and
+// takeover.js (`prerenderedIn`, which Rust asks too):
 //   JS -> Rust  mount(host, root, engine) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
@@ -45,6 +46,7 @@
 //               hide(): the page's calls, never remembered, never events.
 
 import { cardSource, movieJson, requestEarly, setLimits } from './data.js';
+import { listenEarly, prerenderedIn, setStyles, styleRoot, takeOver } from './takeover.js';
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
 
@@ -53,8 +55,6 @@ const LAZY_MARGIN_PX = 600;
 // How long cards wait for the stylesheet before they start with a <link>
 // to it instead.
 const STYLES_WAIT_MS = 3000;
-// What a reader can press or focus in a card.
-const CONTROLS = 'button, input, a[href], [tabindex]';
 
 // ---- the engine: the one wasm instance every card on the page shares ----
 
@@ -80,10 +80,6 @@ let engine = 0;
 let defined = false;
 // Cards mounted by the engine, or showing the stopped box.
 const started = new Set();
-// The card's stylesheet, constructed once from its file (or, where a
-// browser cannot construct one, its URL for a <link>).
-let sheet = null;
-let sheetUrl = null;
 
 /**
  * Starts the wasm: called by the loader (embed/spoiler-card.js) with the
@@ -92,7 +88,7 @@ let sheetUrl = null;
  * once: a restart instantiates it again.
  */
 export function start(glueUrl, wasm, cssUrl, css) {
-  sheetUrl = cssUrl;
+  setStyles(null, cssUrl);
   // The loader asks for the file with `force-cache`: a hashed file never
   // changes, so the copy a prerendered card's <link> brought is used.
   const styles = Promise.race([
@@ -107,7 +103,7 @@ export function start(glueUrl, wasm, cssUrl, css) {
       } catch {
         constructed = null; // no constructable stylesheets: each card links the file
       }
-      sheet = constructed;
+      setStyles(constructed, cssUrl);
     }, (error) => console.error(`[spoiler-card] the stylesheet ${cssUrl} could not be loaded:`, error)),
     new Promise((resolve) => setTimeout(resolve, STYLES_WAIT_MS)),
   ]);
@@ -205,105 +201,9 @@ function minutesFrom(value) {
   return Math.min(Math.round(number), 0xffff);
 }
 
-/** The prerendered card in a shadow root (stamped with its version and data), if any. */
-function prerenderedIn(root) {
-  return [...root.children].find((node) => node.matches('.root[data-sc-version]'));
-}
-
-// A control of a rendered card, told apart from the others: by its id, or
-// by its place among the controls, where the other card has the same ones.
-const controlsOf = (card) => [...card.querySelectorAll(CONTROLS)];
-const signature = (controls) => controls.map((node) => node.nodeName + node.textContent).join('\n');
-
-function controlKey(card, node) {
-  const controls = controlsOf(card);
-  return { id: node.id, index: controls.indexOf(node), signature: signature(controls) };
-}
-
-function findControl(card, key) {
-  if (!key) return null;
-  if (key.id) return card.querySelector(`#${CSS.escape(key.id)}`);
-  // Only in a card of the same controls: "Spoiler — reveal" of one event
-  // must not press that of another.
-  const controls = controlsOf(card);
-  return signature(controls) === key.signature ? controls[key.index] || null : null;
-}
-
-/**
- * From when the page has it (before the wasm runs), a prerendered card
- * keeps the last control the reader pressed in it, for the live card.
- */
-function listenEarly(host) {
-  const root = host.shadowRoot;
-  if (!root || host._listening || !prerenderedIn(root)) return;
-  host._listening = true;
-  root.addEventListener('click', (event) => {
-    const prerendered = prerenderedIn(root);
-    const control = prerendered && event.composedPath().find((node) => node.nodeName === 'BUTTON');
-    // (Not the live card's notice or the stopped box inside it.)
-    if (control && control.closest('.root, .stopped') === prerendered) host._early = controlKey(prerendered, control);
-  });
-}
-
 export function place(host, container, shown, from) {
-  const root = host.shadowRoot;
   // (A stopped instance may still finish a task: it no longer owns the card.)
-  if (!root || !mount || from !== engine) return;
-  const prerendered = prerenderedIn(root);
-  if (!prerendered) {
-    // Taken over already; or a page script took the prerendered card away,
-    // and the live card goes in on its own.
-    if (!container.isConnected) {
-      root.append(container);
-      styleRoot(root);
-    }
-    return;
-  }
-  if (shown !== 2) {
-    if (container.parentNode !== prerendered) prerendered.prepend(container);
-    return;
-  }
-  // The same control keeps focus; a control pressed before the card was
-  // live is pressed now; a slider the reader moved keeps its minute. (The
-  // live card may sit inside, under a notice: what counts is the
-  // prerendered card's own.)
-  if (container.parentNode === prerendered) container.remove();
-  const active = root.activeElement;
-  const focused = active && prerendered.contains(active) ? controlKey(prerendered, active) : null;
-  const pressed = host._early;
-  host._early = null;
-  const slider = prerendered.querySelector('input[type=range]');
-  const moved = slider && slider.value !== slider.defaultValue ? slider.value : null;
-  prerendered.replaceWith(container);
-  styleRoot(root);
-  findControl(container, focused)?.focus();
-  findControl(container, pressed)?.click();
-  // A task later: each of the reader's two actions renders, and is told, on
-  // its own.
-  const live = moved && container.querySelector('input[type=range]');
-  if (live) {
-    setTimeout(() => {
-      live.value = moved;
-      live.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-}
-
-// The card's stylesheet into a shadow root: adopted (a prerendered card's
-// <link>, maybe to an older bundle's file, goes), or linked.
-function styleRoot(root) {
-  const links = [...root.children].filter((node) => node.localName === 'link');
-  if (sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    for (const link of links) link.remove();
-  } else if (sheetUrl && !links.some((link) => link.href === sheetUrl)) {
-    // (An older file's link stays until this one is in: no flash.)
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = sheetUrl;
-    root.prepend(link);
-    link.onload = () => links.forEach((old) => old.remove());
-  }
+  if (mount && from === engine) takeOver(host, container, shown);
 }
 
 // ---- the element ----------------------------------------------------------

@@ -45,6 +45,13 @@ extern "C" {
     fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
 }
 
+#[wasm_bindgen(module = "/src/takeover.js")]
+extern "C" {
+    /// The prerendered card in a shadow root, if any.
+    #[wasm_bindgen(js_name = prerenderedIn)]
+    fn prerendered_in(root: &ShadowRoot) -> Option<Element>;
+}
+
 #[wasm_bindgen(module = "/src/data.js")]
 extern "C" {
     /// Which source the card reads (the `movie` property, inline JSON,
@@ -250,17 +257,11 @@ fn render(card: &Rc<RefCell<Mounted>>) {
 }
 
 /// Does the element's shadow root still hold a prerendered card (stamped
-/// with the version and data it was rendered from)?
+/// with the version and data it was rendered from)? Asked the way
+/// takeover.js asks it.
 fn is_prerendered(host: &HtmlElement) -> bool {
-    // (`:scope >` matches nothing in a shadow root: its children, then.)
-    let Some(children) = host.shadow_root().map(|root| root.children()) else {
-        return false;
-    };
-    (0..children.length()).any(|i| {
-        children
-            .item(i)
-            .is_some_and(|child| child.matches(".root[data-sc-version]").unwrap_or(false))
-    })
+    host.shadow_root()
+        .is_some_and(|root| prerendered_in(&root).is_some())
 }
 
 fn create_container(root: &ShadowRoot, prerendered: bool) -> Option<Element> {
