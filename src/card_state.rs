@@ -109,8 +109,9 @@ pub struct CardState {
     pub reader_reveals: Reveals,
     /// The events of the last reader action (see [`events::reader_events`]),
     /// which the card tells after it renders. (Two reader actions in one
-    /// task would tell only the second: embed.js replays a take-over's early
-    /// press and slider a task apart, and a reader cannot act twice in one.)
+    /// task would tell only the second: takeover.js replays a take-over's
+    /// early press and slider a task apart, and a reader cannot act twice in
+    /// one.)
     pub told: Vec<(Kind, Detail)>,
     /// How many timeline events are listed (a multiple of [`LIST_PAGE`]).
     pub shown_events: usize,

@@ -185,10 +185,11 @@ impl CardHandle {
 /// Mounts a card into `root`, the shadow root of `host`, resuming the
 /// state the element kept (after a move, or a restart of the engine). A
 /// prerendered card (`spoiler-card render`) stays as it is: the live card
-/// renders apart, and embed.js puts it in its place once it shows the movie.
+/// renders apart, and takeover.js puts it in its place (through `place`)
+/// once it shows the movie.
 /// `engine` is the number embed.js gave the instance (see its header).
 pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
-    let prerendered = is_prerendered(&host);
+    let prerendered = prerendered_in(&root).is_some();
     // Yew needs an element to render into; the shadow root is a fragment.
     let container = create_container(&root, prerendered);
     let card = Rc::new_cyclic(|weak: &Weak<RefCell<Mounted>>| {
@@ -257,8 +258,8 @@ fn render(card: &Rc<RefCell<Mounted>>) {
 }
 
 /// Does the element's shadow root still hold a prerendered card (stamped
-/// with the version and data it was rendered from)? Asked the way
-/// takeover.js asks it.
+/// with the version and data it was rendered from)? takeover.js's
+/// `prerenderedIn` answers, for both sides.
 fn is_prerendered(host: &HtmlElement) -> bool {
     host.shadow_root()
         .is_some_and(|root| prerendered_in(&root).is_some())

@@ -46,16 +46,15 @@ impl<'c, 'a> ObjectReader<'c, 'a> {
         })
     }
 
-    /// The field as it is in the document, present or not, for the readers
-    /// whose rule the table cannot state (the schema version).
+    /// The field as it is in the document, present or not (and null kept),
+    /// for the one reader the table's presence cannot state: `$schema`, which
+    /// may be absent but not null.
     pub(super) fn raw(&self, key: &'static str) -> Field<'a> {
         self.checker.field(self.entries, self.path, key)
     }
 
     /// The field's definition, path and value: no value when it is absent
-    /// or null, which is reported if the field is required. (Not inlined:
-    /// one copy of the lookup, not one per field, costs the bundle least.)
-    #[inline(never)]
+    /// or null, which is reported if the field is required.
     pub(super) fn take(
         &mut self,
         key: &'static str,
