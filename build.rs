@@ -41,6 +41,11 @@ fn main() {
     });
     println!("cargo:rustc-env=SPOILER_CARD_CSS_HASH={hash:016x}");
     fs::write(out.join("card.css"), &css).unwrap();
+    // The built-in English, as the card carries it: without its comment
+    // line and the whitespace between tokens.
+    println!("cargo:rerun-if-changed=assets/locales/en.json");
+    let english = fs::read_to_string("assets/locales/en.json").unwrap();
+    fs::write(out.join("en.json"), compact_json(&english)).unwrap();
     fs::write(
         out.join("card-css-file.txt"),
         format!("spoiler-card-{hash:016x}.css"),
@@ -88,4 +93,28 @@ fn minify(text: &str) -> String {
         out.push(c);
     }
     out.replace(";}", "}")
+}
+
+/// JSON without its `"$comment"` lines and without whitespace outside
+/// strings (en.json keeps each member on a line of its own).
+fn compact_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.trim_start().starts_with("\"$comment\"") {
+            continue;
+        }
+        let mut in_string = false;
+        let mut escaped = false;
+        for c in line.chars() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                c if c.is_whitespace() && !in_string => continue,
+                _ => {}
+            }
+            out.push(c);
+        }
+    }
+    out
 }

@@ -45,6 +45,37 @@ export function requestEarly(url) {
   if (!early.has(url)) early.set(url, request(url));
 }
 
+// The embed folder, where the shipped locale files are (`locales/`): set
+// by embed.js at start, from the stylesheet's URL.
+let embedFolder = null;
+
+export function setEmbedFolder(url) {
+  embedFolder = url;
+}
+
+/** The URL of the shipped locale file for `lang` (`de`). */
+export function localeUrl(lang) {
+  return new URL(`locales/${lang}.json`, embedFolder || document.baseURI).href;
+}
+
+/** The card's `strings` attribute (a strings file) resolved against the page, or null. */
+export function stringsUrl(host) {
+  const src = host.getAttribute('strings');
+  if (!src || !src.trim()) return null;
+  try { return new URL(src.trim(), document.baseURI).href; } catch { return src; }
+}
+
+// Locale and strings files by URL: each fetched once per page, its answer
+// kept for every card that asks later.
+const files = new Map();
+
+/** The locale or strings file at `url`: `[code, text]` once it is there, else a promise of it. */
+export function fetchFile(url) {
+  if (!files.has(url)) files.set(url, request(url));
+  const entry = files.get(url);
+  return entry.answer || entry.promise;
+}
+
 /** The request timeout in seconds (TIMEOUT_MS), for the card's message. */
 export function timeoutSeconds() {
   return TIMEOUT_MS / 1000;

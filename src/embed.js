@@ -8,7 +8,8 @@
 //   card shows a box whose button starts a fresh instance and mounts every
 //   card again with its state;
 // - the card's stylesheet (one file of the embed folder, loaded once, and
-//   adopted into every shadow root by takeover.js's `styleRoot`);
+//   adopted into every shadow root by takeover.js's `styleRoot`), whose URL
+//   is the embed folder the locale files are fetched from;
 // - the element's page API (`progress`, `revealed`, `reveal`, `hide`) and
 //   its events (`emit`).
 // Which source a card reads, the requests for movie data and the `movie`
@@ -31,6 +32,9 @@
 //               still finish a task, and its late calls that pass an older
 //               number are ignored;
 //               fetchMovie(url) -> [code, text] | Promise of it;
+//               fetchFile(url): the same for a locale file (at
+//               localeUrl(lang)) or a strings file (at stringsUrl(host)),
+//               each fetched once per page;
 //               cardSource(host) -> which source the card reads, and
 //               its data or URL (see the function);
 //               keepState(host, text, engine): the card's live state after each
@@ -40,15 +44,17 @@
 //               card of a prerendered one goes (1 a notice inside the
 //               prerendered card, 2 the card in its place);
 //               emit(host, type, detail, engine): a `spoiler-card:*` event
-//               (detail built by serde-wasm-bindgen).
+//               (detail built by serde-wasm-bindgen);
+//               keepWords(host, [heading, summary, button, lang, dir], engine):
+//               the stopped box's texts in the card's language.
 //   Page -> Rust  el.progress, el.revealed, el.reveal(name), el.hide() go to
 //               handle.progress(), setProgress(m), revealed(), reveal(name),
 //               hide(): the page's calls, never remembered, never events.
 
-import { cardSource, movieJson, requestEarly, setLimits } from './data.js';
+import { cardSource, movieJson, requestEarly, setEmbedFolder, setLimits } from './data.js';
 import { listenEarly, prerenderedIn, setStyles, styleRoot, takeOver } from './takeover.js';
 
-const OBSERVED = ['src', 'progress', 'remember', 'heading-level'];
+const OBSERVED = ['src', 'progress', 'remember', 'heading-level', 'lang', 'strings'];
 
 // Cards start when they come within this distance of the viewport.
 const LAZY_MARGIN_PX = 600;
@@ -60,9 +66,10 @@ const STYLES_WAIT_MS = 3000;
 
 // `mount` of the running instance; null before start and after a trap.
 let mount = null;
-// The texts of the box a stopped card shows (from Rust, at start, so that
-// they are here after a trap).
-let words = ['', '', ''];
+// The texts of the box a stopped card shows, with their language and
+// direction (English from Rust at start, and each card's own once its
+// words are read: `keepWords`), so that they are here after a trap.
+let words = ['', '', '', 'en', 'ltr'];
 // The height an unstarted card holds (RESERVED_HEIGHT_REM in src/facts.rs).
 let reservedHeight = '';
 // Starts a fresh instance (set by `start`); the instance then calls
@@ -89,6 +96,7 @@ const started = new Set();
  */
 export function start(glueUrl, wasm, cssUrl, css) {
   setStyles(null, cssUrl);
+  setEmbedFolder(cssUrl);
   // The loader asks for the file with `force-cache`: a hashed file never
   // changes, so the copy a prerendered card's <link> brought is used.
   const styles = Promise.race([
@@ -184,6 +192,10 @@ export function keptState(host) {
 
 export function keepState(host, text, from) {
   if (from === engine) host._kept = text;
+}
+
+export function keepWords(host, texts, from) {
+  if (from === engine) host._words = texts;
 }
 
 // An event of the card, from its element, in a microtask: a listener that
@@ -399,9 +411,11 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       this._handle = null;
       const root = this.shadowRoot;
       if (!root) return;
-      const [heading, summary, action] = words;
+      const [heading, summary, action, lang, dir] = this._words || words;
       const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
+      box.lang = lang;
+      box.dir = dir;
       box.part = 'error';
       const button = element('button', 'button retry', action);
       button.onclick = () => {

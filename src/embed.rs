@@ -14,9 +14,10 @@ use crate::card_link::CardLink;
 use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::events::{Detail, Kind};
 use crate::load::{self, LoadError, Loaded};
+use crate::locale::{Key, Words};
 use crate::model::{hash_text, limits, Movie};
 use crate::storage::Remember;
-use crate::{strings, value};
+use crate::{locale_files, value};
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
@@ -43,6 +44,11 @@ extern "C" {
     /// stack).
     #[wasm_bindgen(js_name = emit)]
     fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
+
+    /// Keeps the texts of the box the card shows if the engine stops, in
+    /// its words (see [`stopped_words`]).
+    #[wasm_bindgen(js_name = keepWords)]
+    fn keep_words(host: &HtmlElement, words: js_sys::Array, engine: u32);
 }
 
 #[wasm_bindgen(module = "/src/takeover.js")]
@@ -79,11 +85,7 @@ const TAKE_OVER: u8 = 2;
 /// hands a restarted instance to the element defined before.
 pub fn register() {
     let mount = Closure::<dyn FnMut(HtmlElement, ShadowRoot, u32) -> CardHandle>::new(mount);
-    let words = js_sys::Array::of3(
-        &strings::STOPPED_HEADING.into(),
-        &strings::STOPPED_SUMMARY.into(),
-        &strings::RESTART.into(),
-    );
+    let words = stopped_words(&Words::english());
     let facts = js_sys::Array::of3(
         &(value::MAX_VALUES as f64).into(),
         &(limits::DOCUMENT_BYTES as f64).into(),
@@ -133,6 +135,8 @@ struct Mounted {
     /// Where the card renders (apart from the shadow root while a
     /// prerendered card is there).
     container: Option<Element>,
+    /// The words last handed to embed.js for the stopped box.
+    kept_words: Option<Rc<Words>>,
 }
 
 #[wasm_bindgen]
@@ -223,6 +227,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
             link: Rc::default(),
             on_event,
             told_error: None,
+            kept_words: None,
             container: container.clone(),
             host,
             engine,
@@ -308,6 +313,17 @@ impl Mounted {
             .filter(|h| (1..=6).contains(h))
             .unwrap_or(2);
         let prerendered = is_prerendered(&self.host);
+        // While other words load (after a `lang` change), the card keeps
+        // the ones it has.
+        let words = {
+            let weak = Rc::downgrade(card);
+            locale_files::words_for(host, move || rerender(&weak))
+                .or_else(|| self.kept_words.clone())
+        };
+        if let Some(words) = words.as_ref().filter(|w| !same_words(&self.kept_words, w)) {
+            keep_words(host, stopped_words(words), self.engine);
+            self.kept_words = Some(words.clone());
+        }
 
         // Each source keeps its own data, so that dropping one falls back
         // to the next with that one's data.
@@ -391,6 +407,7 @@ impl Mounted {
 
         LoaderProps {
             data: data.map(Data),
+            words,
             generation: self.last_movie.1,
             base_url: base_url.into(),
             progress,
@@ -426,15 +443,7 @@ impl Mounted {
         } else {
             load::Ask::Once
         };
-        load::load_shared(url, label, ask, move |_| {
-            // Maybe at once, while this card is still reading: render in a
-            // task of its own.
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(card) = weak.upgrade() {
-                    render(&card);
-                }
-            });
-        });
+        load::load_shared(url, label, ask, move |_| rerender(&weak));
         load::cached(url).filter(|_| !retry)
     }
 }
@@ -445,6 +454,34 @@ impl Mounted {
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Renders the card again in a task of its own: what it waited for may
+/// arrive at once, while it is still reading its element.
+fn rerender(card: &Weak<RefCell<Mounted>>) {
+    let card = card.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(card) = card.upgrade() {
+            render(&card);
+        }
+    });
+}
+
+/// The texts of the box a stopped card shows, with their language and
+/// direction, for embed.js.
+fn stopped_words(words: &Words) -> js_sys::Array {
+    let array = js_sys::Array::of3(
+        &words.text(Key::StoppedHeading).into(),
+        &words.text(Key::StoppedSummary).into(),
+        &words.text(Key::Restart).into(),
+    );
+    array.push(&(*words.lang).into());
+    array.push(&crate::components::direction(words).into());
+    array
+}
+
+fn same_words(kept: &Option<Rc<Words>>, words: &Rc<Words>) -> bool {
+    kept.as_ref().is_some_and(|kept| Rc::ptr_eq(kept, words))
 }
 
 /// The same data (by identity)?

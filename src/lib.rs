@@ -18,9 +18,9 @@ pub mod facts;
 pub mod format;
 pub mod gate;
 pub mod json;
+pub mod locale;
 pub mod model;
 pub mod stored;
-pub mod strings;
 pub mod value;
 
 #[cfg(feature = "web")]
@@ -29,6 +29,8 @@ pub mod components;
 pub mod embed;
 #[cfg(feature = "web")]
 pub mod load;
+#[cfg(feature = "web")]
+pub mod locale_files;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "web")]

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::document::{self, NotJson};
+use crate::locale::{Key, Words};
 use crate::model::{self, Movie, Problem, Report};
-use crate::strings;
 
 /// Why a card has no movie to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,26 +43,34 @@ impl LoadError {
         )
     }
 
-    /// One-line summary for the error box.
+    /// One-line summary, in English: for the console, the error event and
+    /// the CLI, whatever language the card speaks.
     pub fn summary(&self) -> String {
+        self.summary_in(&Words::english())
+    }
+
+    /// One-line summary for the error box, in the card's words.
+    pub fn summary_in(&self, words: &Words) -> String {
         match self {
-            LoadError::Invalid(..) => strings::ERROR_INVALID.to_owned(),
-            LoadError::NotJson(detail) => strings::error_json(detail),
-            LoadError::Http(status) => strings::error_http(*status),
-            LoadError::Network => strings::ERROR_NETWORK.to_owned(),
-            LoadError::Timeout => strings::error_timeout(timeout_seconds()),
-            LoadError::NoData => strings::ERROR_NO_DATA.to_owned(),
+            LoadError::Invalid(..) => words.text(Key::ErrorInvalid).to_owned(),
+            LoadError::NotJson(detail) => words.say(Key::ErrorJson, &[("detail", detail)]),
+            LoadError::Http(status) => {
+                words.say(Key::ErrorHttp, &[("status", &status.to_string())])
+            }
+            LoadError::Network => words.text(Key::ErrorNetwork).to_owned(),
+            LoadError::Timeout => words.count(Key::ErrorTimeout, timeout_seconds() as usize, &[]),
+            LoadError::NoData => words.text(Key::ErrorNoData).to_owned(),
         }
     }
 
-    /// The full text logged to the console.
+    /// The full text logged to the console (English, like the problems).
     pub fn details(&self) -> String {
         match self {
             LoadError::Invalid(problems, count) => {
                 let mut details = self.summary() + &problem_lines(problems);
                 if *count > problems.len() {
                     details.push_str("\n  ");
-                    details.push_str(&strings::unlisted_problems(count - problems.len()));
+                    details.push_str(&model::unlisted_problems(count - problems.len()));
                 }
                 details
             }

@@ -13,6 +13,7 @@ use yew::{AttrValue, ServerRenderer};
 use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::json::write_string;
 use crate::load;
+use crate::locale::Words;
 use crate::model::{hash_text, resolve_url, Movie, Problem, Severity};
 use crate::storage::Remember;
 use crate::styles;
@@ -62,6 +63,14 @@ pub struct Options {
     pub heading_level: u8,
     /// Write the schema.org `Movie` JSON-LD beside the card.
     pub json_ld: bool,
+    /// The words the card is rendered in (`--lang`, `--strings`).
+    pub words: Words,
+    /// The `lang` attribute (`--lang`), so that the live card speaks the
+    /// same language whatever the page's is.
+    pub lang: Option<String>,
+    /// The `strings` attribute (`--strings-src`): the URL the page serves
+    /// the strings file at, for the live card.
+    pub strings_src: Option<String>,
 }
 
 /// Why a document cannot be prerendered: its problems, as the checker
@@ -137,6 +146,12 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
     if let Some(progress) = options.progress {
         attribute(&mut out, "progress", &progress.to_string());
     }
+    if let Some(lang) = &options.lang {
+        attribute(&mut out, "lang", lang);
+    }
+    if let Some(strings) = &options.strings_src {
+        attribute(&mut out, "strings", strings);
+    }
     if let Some(theme) = options.theme {
         attribute(&mut out, "theme", theme.attribute());
     }
@@ -184,8 +199,10 @@ fn card_html(text: &str, options: &Options) -> String {
     let text = text.to_owned();
     let base_url = poster_base(options).to_owned();
     let (progress, heading_level) = (options.progress, options.heading_level);
+    let words = options.words.clone();
     let renderer = ServerRenderer::<Loader>::with_props(move || LoaderProps {
         data: Some(Data(Rc::new(load::from_json_text(&text)))),
+        words: Some(Rc::new(words)),
         generation: 1,
         base_url: AttrValue::from(base_url),
         progress,

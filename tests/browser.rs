@@ -9,9 +9,10 @@ use std::rc::Rc;
 use spoiler_card::components::card::{Card, CardProps};
 use spoiler_card::components::loader::{Data, Loader, LoaderProps};
 use spoiler_card::load::{self, LoadError};
+use spoiler_card::locale::{Key, Words};
 use spoiler_card::model::Movie;
 use spoiler_card::storage::{self, Remember};
-use spoiler_card::{embed, strings, styles};
+use spoiler_card::{embed, styles};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -58,6 +59,7 @@ async fn mount(
     let (_host, root, container) = fresh_root();
     let props = CardProps {
         movie,
+        words: en(),
         base_url: "http://127.0.0.1/".into(),
         progress,
         remember,
@@ -135,24 +137,24 @@ fn spoiler_only_words(movie: &Movie, gated: &[&str]) -> BTreeSet<String> {
         safe.push_str(w);
     }
     for ui in [
-        strings::PLOT_GATE,
-        strings::PLOT_GATE_HINT,
-        strings::PLOT_HEADING,
-        strings::REVEAL_ITEM,
-        strings::SHOW_EVERYTHING,
-        strings::PROGRESS_LABEL,
-        strings::NOT_STARTED,
-        strings::FINISHED,
-        strings::TABS_LABEL,
-        strings::TAB_SIMILAR,
-        strings::TAB_MORE,
-        strings::TAB_TIMELINE,
-        strings::TAB_CHARACTERS,
-        strings::UPDATED,
-        strings::DIRECTED_BY,
-        strings::SYNOPSIS,
-        strings::RUNTIME,
-        strings::GENRES,
+        en().text(Key::PlotGate),
+        en().text(Key::PlotGateHint),
+        en().text(Key::PlotHeading),
+        en().text(Key::RevealItem),
+        en().text(Key::ShowEverything),
+        en().text(Key::ProgressLabel),
+        en().text(Key::NotStarted),
+        en().text(Key::Finished),
+        en().text(Key::TabsLabel),
+        en().text(Key::TabSimilar),
+        en().text(Key::TabMore),
+        en().text(Key::TabTimeline),
+        en().text(Key::TabCharacters),
+        en().text(Key::Updated),
+        en().text(Key::DirectedBy),
+        en().text(Key::Synopsis),
+        en().text(Key::Runtime),
+        en().text(Key::Genres),
         "later events hidden character arcs",
         // Markup vocabulary: tag names, attributes and class names.
         MARKUP_WORDS,
@@ -282,7 +284,7 @@ async fn gate_holds_no_spoiler_until_clicked_then_hides_again() {
     );
     assert_eq!(
         find(&root, "[role=status]").text_content().unwrap(),
-        strings::ANNOUNCE_PLOT_REVEALED
+        en().text(Key::AnnouncePlotRevealed)
     );
     assert_eq!(
         find(&root, "button.hide")
@@ -300,7 +302,7 @@ async fn gate_holds_no_spoiler_until_clicked_then_hides_again() {
     assert!(root.query_selector("button.gate").unwrap().is_some());
     assert_eq!(
         find(&root, "[role=status]").text_content().unwrap(),
-        strings::ANNOUNCE_PLOT_HIDDEN
+        en().text(Key::AnnouncePlotHidden)
     );
 }
 
@@ -321,7 +323,7 @@ async fn tabs_switch_on_click_with_aria_at_each_step() {
         find(&root, "[role=tablist]")
             .get_attribute("aria-label")
             .as_deref(),
-        Some(strings::TABS_LABEL)
+        Some(en().text(Key::TabsLabel))
     );
     for (i, slug) in ["characters", "similar", "more", "timeline"]
         .iter()
@@ -383,7 +385,7 @@ async fn timeline_events_reveal_one_by_one_and_all_at_once() {
     assert_eq!(find_all(&root, ".event.gated").len(), m.timeline.len());
     assert_eq!(
         find(&root, ".hidden-count").text_content().unwrap(),
-        strings::hidden_events(m.timeline.len())
+        hidden_events(m.timeline.len())
     );
     let minute = find(&root, ".event.gated .minute").text_content().unwrap();
     assert_eq!(minute, "~0:00");
@@ -468,7 +470,7 @@ async fn progress_decides_what_the_timeline_and_characters_hold() {
     let later = m.timeline.iter().filter(|e| e.at_minute > middle).count();
     assert_eq!(
         find(&root, ".hidden-count").text_content().unwrap(),
-        strings::hidden_events(later)
+        hidden_events(later)
     );
     assert!(
         root.query_selector("button.gate").unwrap().is_some(),
@@ -505,6 +507,7 @@ async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies()
     let (_host, root, container) = fresh_root();
     let props = |progress| CardProps {
         movie: m.clone(),
+        words: en(),
         base_url: "http://127.0.0.1/".into(),
         progress,
         remember: Remember::Progress,
@@ -649,6 +652,7 @@ async fn movie_property_that_json_cannot_hold_is_a_clear_error() {
 fn loader_props(data: load::Loaded) -> LoaderProps {
     LoaderProps {
         data: Some(Data(Rc::new(data))),
+        words: Some(en()),
         generation: 1,
         base_url: "http://127.0.0.1/".into(),
         progress: None,
@@ -698,7 +702,7 @@ async fn error_box_says_what_is_wrong_with_paths() {
     let _app = mount_loader(&container, load::from_json_text(bad));
     yew::scheduler::flush().await;
     let text = container.text_content().unwrap();
-    assert!(text.contains(strings::ERROR_HEADING), "{text}");
+    assert!(text.contains(en().text(Key::ErrorHeading)), "{text}");
     assert!(
         text.contains("id: required") && text.contains("year: required"),
         "{text}"
@@ -727,7 +731,7 @@ async fn a_prerendered_card_with_bad_data_names_the_first_problem() {
         .unwrap()
         .expect("a notice");
     let text = notice.text_content().unwrap();
-    assert!(text.starts_with(strings::ERROR_INVALID), "{text}");
+    assert!(text.starts_with(en().text(Key::ErrorInvalid)), "{text}");
     assert!(
         text.contains(": required"),
         "the first problem, with its path: {text}"
@@ -764,7 +768,7 @@ async fn failed_fetch_shows_a_retry() {
     };
     until("the error box", || error_box().is_some()).await;
     let text = error_box().unwrap().text_content().unwrap();
-    assert!(text.contains(strings::ERROR_NETWORK), "{text}");
+    assert!(text.contains(en().text(Key::ErrorNetwork)), "{text}");
     let retry = el
         .shadow_root()
         .unwrap()
@@ -878,11 +882,11 @@ async fn long_lists_show_a_page_at_a_time_and_focus_moves_to_the_first_new_item(
     assert_eq!(find_all(&root, "li.event").len(), LIST_PAGE);
     assert_eq!(
         find(&root, ".show-more button").text_content().unwrap(),
-        strings::show_more(50)
+        show_more_label(50)
     );
     assert_eq!(
         find(&root, ".shown-count").text_content().unwrap(),
-        strings::showing(50, 120, strings::EVENTS)
+        en().count(Key::ShowingEvents, 120, &[("shown", "50")])
     );
     assert!(markup(&root).contains("Numbered event 49"));
     assert!(!markup(&root).contains("Numbered event 50"));
@@ -898,7 +902,7 @@ async fn long_lists_show_a_page_at_a_time_and_focus_moves_to_the_first_new_item(
     assert!(fifty.text_content().unwrap().contains("Numbered event 50"));
     assert_eq!(
         find(&root, ".show-more button").text_content().unwrap(),
-        strings::show_more(20)
+        show_more_label(20)
     );
 
     click(&root, ".show-more button").await;
@@ -918,7 +922,7 @@ async fn long_lists_show_a_page_at_a_time_and_focus_moves_to_the_first_new_item(
     assert_eq!(find_all(&root, "li.character").len(), LIST_PAGE);
     assert_eq!(
         find(&root, ".shown-count").text_content().unwrap(),
-        strings::showing(50, 60, strings::CHARACTERS)
+        en().count(Key::ShowingCharacters, 60, &[("shown", "50")])
     );
     click(&root, ".show-more button").await;
     assert_eq!(find_all(&root, "li.character").len(), 60);
@@ -931,7 +935,7 @@ async fn a_paged_timeline_still_counts_and_gates_every_event() {
     assert_eq!(find_all(&root, "li.event.gated").len(), 50);
     assert_eq!(
         find(&root, ".hidden-count").text_content().unwrap(),
-        strings::hidden_events(120),
+        hidden_events(120),
         "the count covers the events not listed yet"
     );
     assert!(
@@ -1214,6 +1218,7 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
     let (_host, root, container) = fresh_root();
     let props = CardProps {
         movie: m.clone(),
+        words: en(),
         base_url: "http://127.0.0.1/".into(),
         progress: None,
         remember: Remember::None,
@@ -1277,4 +1282,103 @@ async fn yews_raw_html_renders_nothing() {
         "{}",
         markup(&root)
     );
+}
+
+fn en() -> Rc<Words> {
+    Words::english()
+}
+
+fn hidden_events(n: usize) -> String {
+    en().count(Key::HiddenEvents, n, &[])
+}
+
+fn show_more_label(n: usize) -> String {
+    en().count(Key::ShowMore, n, &[])
+}
+
+/// A shipped locale, read over the built-in English as the card reads it.
+fn shipped(lang: &str, text: &str) -> Rc<Words> {
+    Rc::new(en().read(lang, text).expect("a valid locale"))
+}
+
+/// Mounts a card for `movie` in `words`.
+async fn mount_in(movie: Rc<Movie>, words: Rc<Words>) -> (ShadowRoot, yew::AppHandle<Card>) {
+    let (_host, root, container) = fresh_root();
+    let props = CardProps {
+        movie,
+        words,
+        base_url: "http://127.0.0.1/".into(),
+        progress: None,
+        remember: Remember::None,
+        heading_level: 2,
+        resume: None,
+        on_state: Default::default(),
+        link: Default::default(),
+        on_event: Default::default(),
+    };
+    let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
+    yew::scheduler::flush().await;
+    (root, app)
+}
+
+/// The card speaks the words it is given (German here), labels itself with
+/// their language, and an Arabic card lays out right to left, its tab keys
+/// mirrored.
+#[wasm_bindgen_test]
+async fn the_card_speaks_its_words_language_and_mirrors_right_to_left() {
+    let de = shipped("de", include_str!("../assets/locales/de.json"));
+    let (root, app) = mount_in(movie(LLV, "t-de"), de.clone()).await;
+    let text = root.text_content().unwrap();
+    for key in [
+        Key::Synopsis,
+        Key::PlotGate,
+        Key::ProgressLabel,
+        Key::TabCharacters,
+    ] {
+        assert!(text.contains(de.text(key)), "{key:?} in German: {text}");
+    }
+    assert!(
+        text.contains("1 Std. 51 Min."),
+        "the runtime in German: {text}"
+    );
+    assert!(
+        !text.contains(en().text(Key::Synopsis)),
+        "no English heading: {text}"
+    );
+    let article = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
+    app.destroy();
+
+    let ar = shipped("ar", include_str!("../assets/locales/ar.json"));
+    let (root, app) = mount_in(movie(LLV, "t-ar"), ar.clone()).await;
+    let article = root.query_selector("article").unwrap().unwrap();
+    assert_eq!(article.get_attribute("dir").as_deref(), Some("rtl"));
+    let window = web_sys::window().unwrap();
+    let style = window.get_computed_style(&article).unwrap().unwrap();
+    assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+    // ArrowLeft is "next" right to left.
+    let first: HtmlElement = root
+        .query_selector("[role=tab]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    first.focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("ArrowLeft");
+    init.set_bubbles(true);
+    let press =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    first.dispatch_event(&press).unwrap();
+    yew::scheduler::flush().await;
+    let selected = root
+        .query_selector("[aria-selected=true]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(selected.id(), "sc-tab-characters");
+    assert_eq!(
+        selected.text_content().unwrap(),
+        ar.text(Key::TabCharacters)
+    );
+    app.destroy();
 }

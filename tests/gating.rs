@@ -1,12 +1,11 @@
 //! Native tests of the spoiler gating and the card's state machine, and of
-//! the formatting helpers.
+//! the `progress` attribute's minutes.
 #![cfg(not(target_arch = "wasm32"))]
 
 use spoiler_card::card_state::{Action, Announcement, CardState, Kept, List, Tab, LIST_PAGE};
 use spoiler_card::events::{Kind, Target};
 use spoiler_card::format;
 use spoiler_card::gate::{is_plot_visible, is_visible, Gate, ItemKey, Reveals};
-use spoiler_card::model::Date;
 
 /// The timeline event keyed `e<i>`.
 fn ev(i: usize) -> ItemKey {
@@ -275,34 +274,6 @@ fn restore_and_tabs() {
 }
 
 #[test]
-fn runtime_clock_and_dates() {
-    assert_eq!(format::runtime(111), "1h 51m");
-    assert_eq!(format::runtime(45), "45m");
-    assert_eq!(format::runtime(120), "2h");
-    assert_eq!(format::runtime(1), "1m");
-    assert_eq!(format::clock(45), "0:45");
-    assert_eq!(format::clock(111), "1:51");
-    assert_eq!(format::clock(0), "0:00");
-    assert_eq!(format::approx_clock(65), "~1:05");
-    assert_eq!(
-        format::date(Date {
-            year: 2024,
-            month: 11,
-            day: 16
-        }),
-        "16 November 2024"
-    );
-    assert_eq!(
-        format::date(Date {
-            year: 1995,
-            month: 1,
-            day: 1
-        }),
-        "1 January 1995"
-    );
-}
-
-#[test]
 fn progress_attribute_parsing() {
     assert_eq!(format::parse_minutes("45"), Some(45));
     assert_eq!(format::parse_minutes(" 45 "), Some(45));
@@ -313,16 +284,6 @@ fn progress_attribute_parsing() {
     assert_eq!(format::parse_minutes("-3"), None);
     assert_eq!(format::parse_minutes("abc"), None);
     assert_eq!(format::parse_minutes(""), None);
-}
-
-#[test]
-fn names_are_listed_with_commas() {
-    assert_eq!(format::names(&[]), "");
-    assert_eq!(format::names(&["Mike Figgis".to_owned()]), "Mike Figgis");
-    assert_eq!(
-        format::names(&["Ann".to_owned(), "Bo".to_owned(), "Cy".to_owned()]),
-        "Ann, Bo, Cy"
-    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 
 use spoiler_card::document::{self, NotJson};
+use spoiler_card::locale::{self, Language, Words};
 use spoiler_card::model::{self, limits, Report, Severity};
 use spoiler_card::prerender::{self, Options, Theme};
 use spoiler_card::{format, styles};
@@ -25,6 +26,7 @@ pub const USAGE: &str = "\
 usage: spoiler-card check FILE.json [FILE.json ...]
        spoiler-card render FILE.json --src URL [--embed URL] [--progress MIN]
                            [--theme light|dark|auto] [--heading-level N] [--no-json-ld]
+                           [--lang LANG] [--strings FILE.json [--strings-src URL]]
        spoiler-card render FILE.json --static [...]
        spoiler-card css --out DIR
        spoiler-card schema
@@ -35,6 +37,10 @@ render   prints the card's first render as declarative shadow DOM, for a page:
          --static       no src: a card that never goes live
          --embed        the URL of the embed folder (default /embed/)
          --no-json-ld   without the schema.org Movie JSON-LD
+         --lang         the card's language (ar, de, es, fr, pt; en is built in), also
+                        written as its lang attribute
+         --strings      a strings file whose texts replace the card's (see the README)
+         --strings-src  the URL the page serves that file at, for the live card
 css      writes the card's stylesheet (spoiler-card-<hash>.css) into DIR and prints its name
 schema   prints the JSON Schema of the data, for editors
 ";
@@ -170,7 +176,7 @@ fn print_problems(out: &mut Vec<u8>, file: &str, report: &Report) {
         let _ = writeln!(
             out,
             "{file}: {}",
-            spoiler_card::strings::unlisted_problems(report.unlisted())
+            model::unlisted_problems(report.unlisted())
         );
     }
 }
@@ -185,8 +191,12 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
         theme: None,
         heading_level: 2,
         json_ld: true,
+        words: (*Words::english()).clone(),
+        lang: None,
+        strings_src: None,
     };
     let mut is_static = false;
+    let mut strings_file = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         // An option's value: present, not empty, and not the next option
@@ -227,6 +237,25 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
                     Ok(())
                 }
                 _ => Err(format!("--heading-level {v}: use 1 to 6")),
+            }),
+            "--lang" => value("--lang").and_then(|v| {
+                let tag = v.trim();
+                let well_formed = tag.len() <= 35
+                    && tag.split('-').all(|part| {
+                        (1..=8).contains(&part.len())
+                            && part.bytes().all(|b| b.is_ascii_alphanumeric())
+                    });
+                if !well_formed {
+                    return Err(format!("--lang {v}: use a language tag (de, pt-BR)"));
+                }
+                options.lang = Some(tag.to_owned());
+                Ok(())
+            }),
+            "--strings" => value("--strings").map(|v| strings_file = Some(v)),
+            "--strings-src" => value("--strings-src").and_then(|v| {
+                url_option("--strings-src", &v)?;
+                options.strings_src = Some(v);
+                Ok(())
             }),
             "--no-json-ld" => {
                 options.json_ld = false;
@@ -276,6 +305,22 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
             );
         }
     }
+    match card_words(options.lang.as_deref(), strings_file.as_deref()) {
+        Ok(words) => options.words = words,
+        Err(problems) => {
+            for problem in problems {
+                let _ = writeln!(err, "{problem}");
+            }
+            return 1;
+        }
+    }
+    if strings_file.is_some() && options.strings_src.is_none() && !is_static {
+        let _ = writeln!(
+            err,
+            "spoiler-card: warning: --strings without --strings-src: the live card speaks \
+             without your strings once it takes over (give the URL the page serves them at)"
+        );
+    }
     let text = match read_document(&file) {
         Ok(text) => text,
         Err(why) => {
@@ -301,6 +346,51 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
             1
         }
     }
+}
+
+/// The words of `render --lang LANG --strings FILE`: the shipped language
+/// (English if none), the strings file over it. `Err` lists each problem
+/// as `FILE: error: key: reason`.
+fn card_words(lang: Option<&str>, strings: Option<&str>) -> Result<Words, Vec<String>> {
+    let english = Words::english();
+    let (mut words, code) = match lang.map(Language::of) {
+        None | Some(Language::English) => ((*english).clone(), "en".to_owned()),
+        Some(Language::Shipped(code)) => {
+            let text = locale::shipped_file(code).unwrap_or("{}");
+            let words = english.read(code, text).map_err(|problems| {
+                let lines = problems
+                    .iter()
+                    .map(|p| format!("spoiler-card: error: the {code} strings: {p}"));
+                lines.collect::<Vec<_>>()
+            })?;
+            (words, code.to_owned())
+        }
+        Some(Language::Other(code)) if strings.is_some() => ((*english).clone(), code),
+        Some(Language::Other(code)) => {
+            return Err(vec![format!(
+                "spoiler-card: error: --lang {code}: no {code} strings ship with the card \
+                 (it speaks {}); give them with --strings FILE",
+                locale::SHIPPED.join(", ")
+            )])
+        }
+    };
+    if let Some(file) = strings {
+        let text = std::fs::File::open(file)
+            .and_then(|f| {
+                let mut text = String::new();
+                f.take(locale::FILE_BYTES as u64 + 1)
+                    .read_to_string(&mut text)?;
+                Ok(text)
+            })
+            .map_err(|error| vec![format!("{file}: error: cannot read: {error}")])?;
+        words = words.read(&code, &text).map_err(|problems| {
+            problems
+                .iter()
+                .map(|p| format!("{file}: error: {p}"))
+                .collect::<Vec<_>>()
+        })?;
+    }
+    Ok(words)
 }
 
 /// An http(s) URL or a path: what a page can serve the JSON and the embed

@@ -8,23 +8,25 @@ use yew::prelude::*;
 
 use crate::card_link::CardLink;
 use crate::card_state::{Action, Announcement, CardState, Kept};
+use crate::components::direction;
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
 use crate::components::tabs::{tabs, TabsProps};
 use crate::events::{self, Detail, Kind};
-use crate::format;
 use crate::gate::known_items;
+use crate::locale::{Key, Words};
 use crate::model::Movie;
 use crate::storage::{self, Remember};
 use crate::stored;
-use crate::strings;
 
 /// Props of [`Card`].
 #[derive(Properties, Clone)]
 pub struct CardProps {
     /// The validated movie.
     pub movie: Rc<Movie>,
+    /// What the card says, in its language.
+    pub words: Rc<Words>,
     /// URL relative poster paths resolve against.
     #[prop_or_default]
     pub base_url: AttrValue,
@@ -61,6 +63,7 @@ impl PartialEq for CardProps {
     /// data again as the same one), so nothing walks the whole movie.
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.movie, &other.movie)
+            && Rc::ptr_eq(&self.words, &other.words)
             && self.base_url == other.base_url
             && self.progress == other.progress
             && self.remember == other.remember
@@ -191,23 +194,24 @@ pub fn Card(props: &CardProps) -> Html {
 
     let level = props.heading_level;
     let sub = crate::components::heading_tag(level, 1);
+    let words = &*props.words;
     let announcement = match state.announcement {
         Announcement::None => "",
-        Announcement::PlotRevealed => strings::ANNOUNCE_PLOT_REVEALED,
-        Announcement::PlotHidden => strings::ANNOUNCE_PLOT_HIDDEN,
-        Announcement::ItemRevealed => strings::ANNOUNCE_ITEM_REVEALED,
-        Announcement::EverythingRevealed => strings::ANNOUNCE_ALL_REVEALED,
-        Announcement::EverythingHidden => strings::ANNOUNCE_ALL_HIDDEN,
+        Announcement::PlotRevealed => words.text(Key::AnnouncePlotRevealed),
+        Announcement::PlotHidden => words.text(Key::AnnouncePlotHidden),
+        Announcement::ItemRevealed => words.text(Key::AnnounceItemRevealed),
+        Announcement::EverythingRevealed => words.text(Key::AnnounceAllRevealed),
+        Announcement::EverythingHidden => words.text(Key::AnnounceAllHidden),
     };
 
     html! {
-        <article class="card" aria-labelledby="sc-title" part="card">
-            { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level }) }
+        <article class="card" aria-labelledby="sc-title" part="card" lang={words.lang.to_string()} dir={direction(words)}>
+            { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level, words }) }
             <section class="synopsis">
-                <@{sub.clone()} id="sc-synopsis" class="section-title">{ strings::SYNOPSIS }</@>
+                <@{sub.clone()} id="sc-synopsis" class="section-title">{ words.text(Key::Synopsis) }</@>
                 <p dir="auto">{ &movie.synopsis }</p>
             </section>
-            { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone() }) }
+            { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone(), words }) }
             { spoiler_gate(&SpoilerGateProps {
                 movie: movie.clone(),
                 visible: state.gate.shows_plot(),
@@ -215,10 +219,11 @@ pub fn Card(props: &CardProps) -> Html {
                 heading: plot_heading,
                 on_action: on_action.clone(),
                 heading_level: level,
+                words,
             }) }
-            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level }) }
+            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words }) }
             if let Some(updated) = movie.updated {
-                <p class="updated">{ strings::UPDATED }{ " " }{ format::date(updated) }</p>
+                <p class="updated">{ words.text(Key::Updated) }{ " " }{ words.date(updated) }</p>
             }
             <div class="sr-only" role="status" aria-live="polite">{ announcement }</div>
         </article>

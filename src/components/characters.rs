@@ -9,8 +9,8 @@ use crate::card_state::{Action, CardState, List};
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
 use crate::gate::ItemKey;
+use crate::locale::{Key, Words};
 use crate::model::{Movie, Topic};
-use crate::strings;
 
 /// What [`characters`] shows.
 pub struct CharactersProps<'a> {
@@ -22,6 +22,8 @@ pub struct CharactersProps<'a> {
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
     pub heading_level: u8,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
@@ -45,7 +47,7 @@ fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
 
 /// The characters panel.
 pub fn characters(props: &CharactersProps) -> Html {
-    let gate = &props.state.gate;
+    let (gate, words) = (&props.state.gate, props.words);
     let hidden = gate.hidden_arcs(&props.movie);
     let sub = crate::components::heading_tag(props.heading_level, 2);
     let shown = props.state.shown_characters;
@@ -53,14 +55,14 @@ pub fn characters(props: &CharactersProps) -> Html {
         let arc = c.arc.as_ref().map(|arc| {
             let key = ItemKey::Arc(c.key.clone());
             if gate.shows(&key, arc.at_minute) {
-                html! { <p class="arc"><span class="arc-label">{ strings::ARC }</span><span dir="auto">{ &arc.text }</span></p> }
+                html! { <p class="arc"><span class="arc-label">{ words.text(Key::Arc) }</span><span dir="auto">{ &arc.text }</span></p> }
             } else {
                 let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
                 html! {
                     <div class="arc gated">
                         <span class="shape" aria-hidden="true"></span>
                         <button type="button" class="reveal" onclick={reveal}>
-                            { strings::REVEAL_ITEM }<span class="sr-only">{ strings::reveal_arc_suffix(&c.name) }</span>
+                            { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealArc, &[("name", &c.name)]) }</span>
                         </button>
                     </div>
                 }
@@ -71,7 +73,7 @@ pub fn characters(props: &CharactersProps) -> Html {
                 <p class="name">
                     <span dir="auto">{ &c.name }</span>
                     if let Some(actor) = &c.actor {
-                        <span class="actor">{ " — " }{ strings::PLAYED_BY }{ " " }<span dir="auto">{ actor }</span></span>
+                        <span class="actor">{ " — " }{ words.text(Key::PlayedBy) }{ " " }<span dir="auto">{ actor }</span></span>
                     }
                 </p>
                 <p class="intro" dir="auto">{ &c.intro }</p>
@@ -82,14 +84,14 @@ pub fn characters(props: &CharactersProps) -> Html {
     html! {
         <>
             if props.movie.characters.is_empty() {
-                <p class="empty">{ strings::NOTHING_LISTED }</p>
+                <p class="empty">{ words.text(Key::NothingListed) }</p>
             } else {
-                { reveal_bar(&RevealBarProps { hidden, describe: strings::hidden_arcs, any_revealed: gate.any_revealed(), on_action: props.on_action.clone() }) }
+                { reveal_bar(&RevealBarProps { hidden, describe: Key::HiddenArcs, any_revealed: gate.any_revealed(), on_action: props.on_action.clone(), words }) }
                 <ul class="characters">{ for people }</ul>
-                { show_more(&ShowMoreProps { list: List::Characters, shown, total: props.movie.characters.len(), on_action: props.on_action.clone() }) }
+                { show_more(&ShowMoreProps { list: List::Characters, shown, total: props.movie.characters.len(), on_action: props.on_action.clone(), words }) }
             }
-            { topics(strings::SETTINGS, &sub, &props.movie.settings) }
-            { topics(strings::THEMES, &sub, &props.movie.themes) }
+            { topics(words.text(Key::Settings), &sub, &props.movie.settings) }
+            { topics(words.text(Key::Themes), &sub, &props.movie.themes) }
         </>
     }
 }

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::components::direction;
 use crate::load::LoadError;
-use crate::strings;
+use crate::locale::{Key, Words};
 
 /// Problems listed in the box; the rest are in the console.
 const SHOWN_PROBLEMS: usize = 6;
@@ -14,12 +15,14 @@ pub struct ErrorBoxProps<'a> {
     pub error: &'a LoadError,
     /// Offered when retrying could help (network, HTTP, timeout).
     pub on_retry: Option<Callback<()>>,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
-fn retry_button(on_retry: &Option<Callback<()>>) -> Option<Html> {
-    on_retry.clone().map(|on_retry| {
+fn retry_button(props: &ErrorBoxProps) -> Option<Html> {
+    props.on_retry.clone().map(|on_retry| {
         let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
-        html! { <button type="button" class="button retry" {onclick}>{ strings::RETRY }</button> }
+        html! { <button type="button" class="button retry" {onclick}>{ props.words.text(Key::Retry) }</button> }
     })
 }
 
@@ -32,15 +35,15 @@ pub fn error_notice(props: &ErrorBoxProps) -> Html {
         _ => (None, 0),
     };
     html! {
-        <div class="notice" role="status" part="error">
+        <div class="notice" role="status" part="error" lang={props.words.lang.to_string()}>
             <span>
-                { props.error.summary() }
+                { props.error.summary_in(props.words) }
                 if let Some(first) = first {
-                    { " " }<code>{ first.to_string() }</code>
-                    if more > 0 { { " " }{ strings::more_problems(more) } }
+                    { " " }<code dir="ltr">{ first.to_string() }</code>
+                    if more > 0 { { " " }{ props.words.count(Key::MoreProblems, more, &[]) } }
                 }
             </span>
-            { for retry_button(&props.on_retry) }
+            { for retry_button(props) }
         </div>
     }
 }
@@ -51,17 +54,18 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
         LoadError::Invalid(problems, count) => (problems.as_slice(), *count),
         _ => (&[][..], 0),
     };
-    let retry = retry_button(&props.on_retry);
+    let (words, retry) = (props.words, retry_button(props));
     html! {
-        <div class="card error-box" role="alert" part="error">
-            <p class="error-title">{ strings::ERROR_HEADING }</p>
-            <p class="error-summary">{ props.error.summary() }</p>
+        <div class="card error-box" role="alert" part="error" lang={words.lang.to_string()} dir={direction(words)}>
+            <p class="error-title">{ words.text(Key::ErrorHeading) }</p>
+            <p class="error-summary">{ props.error.summary_in(words) }</p>
             if !problems.is_empty() {
                 <ul class="problems">
-                    { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }
+                    // Paths and reasons are the data's English (as the CLI prints them).
+                    { for problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li><code dir="ltr" lang="en">{ p.to_string() }</code></li> }) }
                 </ul>
                 if count > problems.len().min(SHOWN_PROBLEMS) {
-                    <p class="more-problems">{ strings::more_problems(count - problems.len().min(SHOWN_PROBLEMS)) }</p>
+                    <p class="more-problems">{ words.count(Key::MoreProblems, count - problems.len().min(SHOWN_PROBLEMS), &[]) }</p>
                 }
             }
             { for retry }

@@ -4,23 +4,24 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::format;
+use crate::locale::{Key, Words};
 use crate::model::{resolve_url, Movie};
-use crate::strings;
 
 /// What [`header`] shows.
-pub struct HeaderProps {
+pub struct HeaderProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// URL a relative poster path resolves against.
     pub base_url: AttrValue,
     /// Heading level of the title.
     pub heading_level: u8,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 /// The card's header.
 pub fn header(props: &HeaderProps) -> Html {
-    let movie = &props.movie;
+    let (movie, words) = (&props.movie, props.words);
     let title_tag = crate::components::heading_tag(props.heading_level, 0);
     // Resolved here, in plain Rust: rendering calls no browser API (the
     // same components prerender natively).
@@ -38,15 +39,15 @@ pub fn header(props: &HeaderProps) -> Html {
                     { &movie.title }
                 </@>
                 <p class="facts">
-                    <span>{ movie.year }</span>
+                    <span>{ words.digits_in(&movie.year.to_string()) }</span>
                     <span aria-hidden="true" class="dot">{ "·" }</span>
-                    <span><span class="sr-only">{ strings::RUNTIME }{ " " }</span>{ format::runtime(movie.runtime_minutes) }</span>
+                    <span><span class="sr-only">{ words.text(Key::Runtime) }{ " " }</span>{ words.runtime(movie.runtime_minutes) }</span>
                     <span aria-hidden="true" class="dot">{ "·" }</span>
-                    <span><span class="sr-only">{ strings::LANGUAGE }{ " " }</span><span dir="auto">{ &movie.language }</span></span>
+                    <span><span class="sr-only">{ words.text(Key::Language) }{ " " }</span><span dir="auto">{ &movie.language }</span></span>
                 </p>
-                <p class="directors">{ strings::DIRECTED_BY }{ " " }<span class="names" dir="auto">{ format::names(&movie.directors) }</span></p>
+                <p class="directors">{ words.text(Key::DirectedBy) }{ " " }<span class="names" dir="auto">{ words.names(&movie.directors) }</span></p>
                 if !movie.genres.is_empty() {
-                    <ul class="chips" aria-label={strings::GENRES}>
+                    <ul class="chips" aria-label={words.text(Key::Genres).to_owned()}>
                         { for movie.genres.iter().map(|g| html! { <li class="chip" part="chip" dir="auto">{ g }</li> }) }
                     </ul>
                 }

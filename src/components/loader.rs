@@ -11,8 +11,8 @@ use crate::components::card::Card;
 use crate::components::error_box::{error_box, error_notice, ErrorBoxProps};
 use crate::events::{Detail, Kind};
 use crate::load::Loaded;
+use crate::locale::{Key, Words};
 use crate::storage::Remember;
-use crate::strings;
 
 /// Data handed to the card, compared by identity: the same load renders
 /// once.
@@ -30,6 +30,9 @@ impl PartialEq for Data {
 pub struct LoaderProps {
     /// The movie, or why there is none; `None` while it loads.
     pub data: Option<Data>,
+    /// What the card says, in its language; `None` while its locale file
+    /// or strings file loads (the card waits: no flash of English).
+    pub words: Option<Rc<Words>>,
     /// Bumped by `embed` for data other than the card showed before: a
     /// fresh card, so that nothing revealed or unlocked by the old data
     /// carries over.
@@ -72,17 +75,16 @@ pub struct LoaderProps {
 /// Renders "Loading…", the card, or the error box.
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
+    let Some(words) = props.words.as_ref() else {
+        return loading(props, None);
+    };
     match props.data.as_ref().map(|d| d.0.as_ref()) {
-        None if props.prerendered => html! {},
-        None => html! {
-            <div class="card loading" aria-busy="true">
-                <p class="loading-text">{ strings::LOADING }</p>
-            </div>
-        },
+        None => loading(props, Some(words)),
         Some(Ok((movie, _))) => html! {
             <Card
                 key={props.generation}
                 movie={movie.clone()}
+                words={words.clone()}
                 base_url={props.base_url.clone()}
                 progress={props.progress}
                 remember={props.remember}
@@ -96,6 +98,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
         Some(Err(error)) => {
             let error_props = ErrorBoxProps {
                 error,
+                words,
                 on_retry: props.on_retry.clone().filter(|_| error.retryable()),
             };
             if props.prerendered {
@@ -104,5 +107,20 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 error_box(&error_props)
             }
         }
+    }
+}
+
+/// "Loading…" (without a word while the words load); nothing over a
+/// prerendered card, which stays until the card can show.
+fn loading(props: &LoaderProps, words: Option<&Rc<Words>>) -> Html {
+    if props.prerendered {
+        return html! {};
+    }
+    html! {
+        <div class="card loading" aria-busy="true">
+            if let Some(words) = words {
+                <p class="loading-text" lang={words.lang.to_string()}>{ words.text(Key::Loading) }</p>
+            }
+        </div>
     }
 }

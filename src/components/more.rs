@@ -5,15 +5,17 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::similar::external_link;
+use crate::locale::{Key, Words};
 use crate::model::Movie;
-use crate::strings;
 
 /// What [`more_about`] shows.
-pub struct MoreProps {
+pub struct MoreProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// Heading level of the card's title.
     pub heading_level: u8,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 /// The "More" panel.
@@ -21,10 +23,11 @@ pub fn more_about(props: &MoreProps) -> Html {
     let Some(more) = props.movie.more.as_ref() else {
         return html! {};
     };
+    let words = props.words;
     let facts = [
-        (strings::BOX_OFFICE, &more.box_office),
-        (strings::CAST_AND_CREW, &more.cast_and_crew),
-        (strings::PRODUCTION, &more.production),
+        (words.text(Key::BoxOffice), &more.box_office),
+        (words.text(Key::CastAndCrew), &more.cast_and_crew),
+        (words.text(Key::Production), &more.production),
     ];
     let sub = crate::components::heading_tag(props.heading_level, 2);
     html! {
@@ -35,10 +38,10 @@ pub fn more_about(props: &MoreProps) -> Html {
                 })) }
             </dl>
             if !more.links.is_empty() {
-                <@{sub} class="sub-title">{ strings::LINKS }</@>
+                <@{sub} class="sub-title">{ words.text(Key::Links) }</@>
                 <ul class="links">
                     { for more.links.iter().map(|l| html! {
-                        <li>{ external_link(&l.url, html! { <span dir="auto">{ &l.label }</span> }) }</li>
+                        <li>{ external_link(&l.url, html! { <span dir="auto">{ &l.label }</span> }, words) }</li>
                     }) }
                 </ul>
             }

@@ -3,27 +3,29 @@
 use yew::prelude::*;
 
 use crate::card_state::Action;
-use crate::format;
-use crate::strings;
+use crate::locale::{Key, Words};
 
 /// What [`progress`] shows.
-pub struct ProgressProps {
+pub struct ProgressProps<'a> {
     /// Runtime, the slider's maximum.
     pub runtime: u16,
     /// Current progress in minutes.
     pub progress: u16,
     /// Receives [`Action::SetProgress`].
     pub on_action: Callback<Action>,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 /// The spoken and shown value: "Not started", "0:45 of 1:51", "Finished".
-pub fn progress_text(progress: u16, runtime: u16) -> String {
+pub fn progress_text(progress: u16, runtime: u16, words: &Words) -> String {
     if progress == 0 {
-        strings::NOT_STARTED.to_owned()
+        words.text(Key::NotStarted).to_owned()
     } else if progress >= runtime {
-        strings::FINISHED.to_owned()
+        words.text(Key::Finished).to_owned()
     } else {
-        strings::progress_text(&format::clock(progress), &format::clock(runtime))
+        let (at, of) = (words.clock(progress), words.clock(runtime));
+        words.say(Key::ProgressText, &[("at", &at), ("of", &of)])
     }
 }
 
@@ -53,11 +55,12 @@ pub fn progress(props: &ProgressProps) -> Html {
             on_action.emit(Action::SetProgress(next));
         })
     };
-    let text = progress_text(props.progress, runtime);
+    let words = props.words;
+    let text = progress_text(props.progress, runtime, words);
     html! {
         <div class="progress" part="progress">
             <div class="progress-row">
-                <label for="sc-progress" class="progress-label">{ strings::PROGRESS_LABEL }</label>
+                <label for="sc-progress" class="progress-label">{ words.text(Key::ProgressLabel) }</label>
                 <span id="sc-progress-text" class="progress-value">{ text.clone() }</span>
             </div>
             <input
@@ -76,8 +79,8 @@ pub fn progress(props: &ProgressProps) -> Html {
                 {onkeydown}
             />
             <div class="progress-ends" aria-hidden="true">
-                <span>{ strings::NOT_STARTED }</span>
-                <span>{ strings::FINISHED }</span>
+                <span>{ words.text(Key::NotStarted) }</span>
+                <span>{ words.text(Key::Finished) }</span>
             </div>
         </div>
     }

@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::card_state::{Action, List, LIST_PAGE};
-use crate::strings;
+use crate::locale::{Key, Words};
 
 /// What [`show_more`] shows.
-pub struct ShowMoreProps {
+pub struct ShowMoreProps<'a> {
     /// Which list.
     pub list: List,
     /// How many items are listed now.
@@ -18,6 +18,8 @@ pub struct ShowMoreProps {
     pub total: usize,
     /// Receives [`Action::ShowMore`].
     pub on_action: Callback<Action>,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 /// The control, or nothing once the whole list is shown.
@@ -50,14 +52,16 @@ pub fn show_more(props: &ShowMoreProps) -> Html {
             });
         }
     });
-    let what = match list {
-        List::Events => strings::EVENTS,
-        List::Characters => strings::CHARACTERS,
+    let words = props.words;
+    let showing = match list {
+        List::Events => Key::ShowingEvents,
+        List::Characters => Key::ShowingCharacters,
     };
-    let showing = strings::showing(props.shown, props.total, what);
+    let shown = words.number(props.shown);
+    let showing = words.count(showing, props.total, &[("shown", &shown)]);
     html! {
         <div class="show-more">
-            <button type="button" class="button small" {onclick}>{ strings::show_more(next) }</button>
+            <button type="button" class="button small" {onclick}>{ words.count(Key::ShowMore, next, &[]) }</button>
             <span class="shown-count">{ showing }</span>
         </div>
     }

@@ -6,11 +6,11 @@ use yew::prelude::*;
 
 use crate::card_state::Action;
 use crate::components::placeholder::{placeholder, PlaceholderProps};
+use crate::locale::{Key, Words};
 use crate::model::Movie;
-use crate::strings;
 
 /// What [`spoiler_gate`] shows.
-pub struct SpoilerGateProps {
+pub struct SpoilerGateProps<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// Is the plot visible (revealed by hand, or progress at the end)?
@@ -24,11 +24,13 @@ pub struct SpoilerGateProps {
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
     pub heading_level: u8,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
 /// The spoiler gate: placeholder shapes until the reader asks.
 pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
-    let spoilers = &props.movie.spoilers;
+    let (spoilers, words) = (&props.movie.spoilers, props.words);
     let h = crate::components::heading_tag(props.heading_level, 1);
     let h_sub = crate::components::heading_tag(props.heading_level, 2);
     let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
@@ -43,16 +45,16 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
             <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading sc-title">
                 { paragraphs(&spoilers.summary) }
                 if !spoilers.ending.is_empty() {
-                    <@{h_sub.clone()} class="sub-title">{ strings::ENDING }</@>
+                    <@{h_sub.clone()} class="sub-title">{ words.text(Key::Ending) }</@>
                     { paragraphs(&spoilers.ending) }
                 }
                 if !spoilers.post_credits.is_empty() {
-                    <@{h_sub.clone()} class="sub-title">{ strings::POST_CREDITS }</@>
+                    <@{h_sub.clone()} class="sub-title">{ words.text(Key::PostCredits) }</@>
                     { paragraphs(&spoilers.post_credits) }
                 }
                 if props.revealed_by_hand {
                     <button type="button" class="button hide" aria-expanded="true" aria-controls="sc-plot" onclick={emit(Action::HidePlot)}>
-                        { strings::HIDE_AGAIN }
+                        { words.text(Key::HideAgain) }
                     </button>
                 }
             </div>
@@ -69,7 +71,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
         let hint = spoilers
             .warning
             .as_deref()
-            .unwrap_or(strings::PLOT_GATE_HINT);
+            .unwrap_or(words.text(Key::PlotGateHint));
         html! {
             <div class="veil">
                 <div id="sc-plot" class="plot-body veiled">
@@ -77,7 +79,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
                 </div>
                 <button type="button" id="sc-gate" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
                     <span class="gate-icon" aria-hidden="true"></span>
-                    <span class="gate-label">{ strings::PLOT_GATE }</span>
+                    <span class="gate-label">{ words.text(Key::PlotGate) }</span>
                     <span class="gate-hint" dir="auto">{ hint }</span>
                 </button>
             </div>
@@ -86,7 +88,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
 
     html! {
         <section class="plot">
-            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={props.heading.clone()}>{ strings::PLOT_HEADING }</@>
+            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={props.heading.clone()}>{ words.text(Key::PlotHeading) }</@>
             { body }
         </section>
     }

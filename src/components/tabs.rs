@@ -11,8 +11,8 @@ use crate::components::characters::{characters, CharactersProps};
 use crate::components::more::{more_about, MoreProps};
 use crate::components::similar::{similar_titles, SimilarProps};
 use crate::components::timeline::{timeline, TimelineProps};
+use crate::locale::{Key, Words};
 use crate::model::Movie;
-use crate::strings;
 
 /// What [`tabs`] shows.
 pub struct TabsProps<'a> {
@@ -24,22 +24,30 @@ pub struct TabsProps<'a> {
     pub on_action: Callback<Action>,
     /// Heading level of the card's title.
     pub heading_level: u8,
+    /// The card's words.
+    pub words: &'a Words,
 }
 
-fn label(tab: Tab) -> &'static str {
+fn label(tab: Tab) -> Key {
     match tab {
-        Tab::Timeline => strings::TAB_TIMELINE,
-        Tab::Characters => strings::TAB_CHARACTERS,
-        Tab::Similar => strings::TAB_SIMILAR,
-        Tab::More => strings::TAB_MORE,
+        Tab::Timeline => Key::TabTimeline,
+        Tab::Characters => Key::TabCharacters,
+        Tab::Similar => Key::TabSimilar,
+        Tab::More => Key::TabMore,
     }
 }
 
 /// Index of the tab a key moves to, if it is one of the pattern's keys.
-pub fn next_index(key: &str, current: usize, count: usize) -> Option<usize> {
+/// Right to left, the arrows swap: the next tab is to the left.
+pub fn next_index(key: &str, current: usize, count: usize, rtl: bool) -> Option<usize> {
+    let (next, previous) = if rtl {
+        ("ArrowLeft", "ArrowRight")
+    } else {
+        ("ArrowRight", "ArrowLeft")
+    };
     match key {
-        "ArrowRight" => Some((current + 1) % count),
-        "ArrowLeft" => Some((current + count - 1) % count),
+        k if k == next => Some((current + 1) % count),
+        k if k == previous => Some((current + count - 1) % count),
         "Home" => Some(0),
         "End" => Some(count - 1),
         _ => None,
@@ -51,12 +59,14 @@ pub fn tabs(props: &TabsProps) -> Html {
     let tabs = Tab::available(&props.movie);
     let selected = props.state.tab;
     let selected_index = tabs.iter().position(|t| *t == selected).unwrap_or(0);
+    let words = props.words;
+    let rtl = words.rtl;
 
     let onkeydown = {
         let tabs = tabs.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(next) = next_index(&e.key(), selected_index, tabs.len()) else {
+            let Some(next) = next_index(&e.key(), selected_index, tabs.len(), rtl) else {
                 return;
             };
             e.prevent_default();
@@ -91,7 +101,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                 aria-controls={tab.panel_id()}
                 tabindex={if is_selected { "0" } else { "-1" }}
                 {onclick}
-            >{ label(tab) }</button>
+            >{ words.text(label(tab)) }</button>
         }
     });
 
@@ -108,19 +118,23 @@ pub fn tabs(props: &TabsProps) -> Html {
                     movie: props.movie.clone(),
                     state: props.state,
                     on_action: props.on_action.clone(),
+                    words,
                 }),
                 Tab::Characters => characters(&CharactersProps {
                     movie: props.movie.clone(),
                     state: props.state,
                     on_action: props.on_action.clone(),
                     heading_level: props.heading_level,
+                    words,
                 }),
                 Tab::Similar => similar_titles(&SimilarProps {
                     movie: props.movie.clone(),
+                    words,
                 }),
                 Tab::More => more_about(&MoreProps {
                     movie: props.movie.clone(),
                     heading_level: props.heading_level,
+                    words,
                 }),
             }
         };
@@ -147,7 +161,7 @@ pub fn tabs(props: &TabsProps) -> Html {
 
     html! {
         <div class="tabs">
-            <div role="tablist" class="tablist" aria-label={strings::TABS_LABEL} {onkeydown} {onpointerover} {onfocusin}>
+            <div role="tablist" class="tablist" aria-label={words.text(Key::TabsLabel).to_owned()} {onkeydown} {onpointerover} {onfocusin}>
                 { for buttons }
             </div>
             { for panels }

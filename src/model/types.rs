@@ -242,3 +242,12 @@ impl Report {
         }
     }
 }
+
+/// "… and `n` more problems not listed": the last line of a list of
+/// problems cut short, in the checker's English.
+pub fn unlisted_problems(n: usize) -> String {
+    match n {
+        1 => "… and 1 more problem not listed".to_owned(),
+        n => format!("… and {n} more problems not listed"),
+    }
+}

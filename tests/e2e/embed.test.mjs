@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { generated } from './server.mjs';
 import {
-  test, assert, assertEqual, openPage, waitForCard, renderedText, spoilerOnlyWords, present,
+  test, assert, assertEqual, openPage, waitForCard, renderedText, spoilerOnlyWords, present, UI_TEXT,
 } from './lib.mjs';
 
 const MOVIES = {
@@ -670,7 +670,7 @@ test('embed: without JavaScript the fallback links show and nothing spoils', asy
     const visible = await page.locator('spoiler-card a.fallback').evaluateAll((as) => as.map((a) => a.checkVisibility()));
     assertEqual(visible, [false, false], 'fallback links visible once the cards render');
     // The card's own words (UI strings such as "Full plot and ending") are not spoilers.
-    const ui = [...readFileSync(new URL('../../src/strings.rs', import.meta.url), 'utf8').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' ');
+    const ui = UI_TEXT;
     const cardText = (i) => page.locator('spoiler-card').nth(i).evaluate((el) => el.shadowRoot.querySelector('.root').innerText);
     for (const [i, key] of [[0, 'llv'], [1, 'sixth']]) {
       const notUi = spoilerOnlyWords(MOVIES[key], gated(MOVIES[key]), ui);

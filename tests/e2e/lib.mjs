@@ -1,6 +1,7 @@
 // A small harness for the end-to-end tests: Debian's Chromium driven by
 // playwright-core, helpers that pierce open shadow roots and read the
 // accessibility tree.
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -151,3 +152,22 @@ export function present(list, text) {
   const have = words(text);
   return list.filter((w) => have.has(w));
 }
+
+/** Every text of a locale file (`en`, `de`, …: assets/locales/<lang>.json), plural forms and month names included. */
+export function localeTexts(lang) {
+  const file = JSON.parse(readFileSync(new URL(`../../assets/locales/${lang}.json`, import.meta.url), 'utf8'));
+  const out = [];
+  const walk = (value) => {
+    if (typeof value === 'string') out.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  for (const [key, value] of Object.entries(file)) if (!key.startsWith('$')) walk(value);
+  return out;
+}
+
+/** The languages of assets/locales/ (English first). */
+export const LOCALES = ['en', ...readdirSync(new URL('../../assets/locales/', import.meta.url))
+  .map((f) => f.replace(/\.json$/, '')).filter((l) => l !== 'en').sort()];
+
+/** The card's own words in every language, as one text: never spoilers. */
+export const UI_TEXT = LOCALES.flatMap(localeTexts).join(' ');

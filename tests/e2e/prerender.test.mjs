@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { generated, hits, serve } from './server.mjs';
 import {
   test, assert, assertEqual, openPage, piercedText, renderedText, accessibilityText, findInPage,
-  spoilerOnlyWords, present, launchFirefox,
+  spoilerOnlyWords, present, launchFirefox, UI_TEXT,
 } from './lib.mjs';
 
 const LLV = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));
@@ -18,7 +18,7 @@ const FIRST = '#first spoiler-card';
 const plotOf = (m) => [...m.spoilers.summary, ...(m.spoilers.ending ?? []), ...(m.spoilers.post_credits ?? [])];
 const gatedOf = (m) => [...plotOf(m), ...m.timeline.flatMap((e) => [e.title, e.text]), ...m.characters.map((c) => c.arc?.text ?? '')];
 
-const UI = [...readFileSync('src/strings.rs', 'utf8').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' ');
+const UI = UI_TEXT;
 
 /**
  * The spoiler-only words of the first card's movie (nothing is within its

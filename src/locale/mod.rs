@@ -1,0 +1,600 @@
+//! The card's words in the reader's language: every string it shows or
+//! announces, its number, runtime and date formats, its writing direction
+//! and its plural rules, for the card and for `spoiler-card render` alike.
+//!
+//! English is built in (`assets/locales/en.json`, read at start); the other
+//! languages are files of the same shape (`assets/locales/<lang>.json`),
+//! which the card fetches from its embed folder and the CLI compiles in,
+//! and a blogger's strings file (the `strings` attribute, `render
+//! --strings`) overrides any of them. Every file is untrusted text, read
+//! with the data's JSON reader and checked key by key: a broken one is not
+//! used at all, and [`Words::read`] says why, path by path.
+//! `Intl` is not used: it cannot run during render, natively or in Node.
+
+pub mod plural;
+
+use std::rc::Rc;
+
+use crate::json;
+use crate::model::Date;
+use crate::value::Value;
+use plural::Category;
+
+macro_rules! keys {
+    ($($(#[$doc:meta])* $key:ident = $name:literal,)*) => {
+        /// One message of the card, by its key in a locale file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $($(#[$doc])* $key,)*
+        }
+
+        /// The keys' names in a locale file, in [`Key`] order.
+        pub const KEY_NAMES: &[&str] = &[$($name,)*];
+
+        impl Key {
+            /// Every key, in the order of [`KEY_NAMES`].
+            pub const ALL: &[Key] = &[$(Key::$key,)*];
+        }
+    };
+}
+
+keys! {
+    /// `{day} {month} {year}`.
+    Date = "date",
+    /// `{h}h {m}m`.
+    RuntimeHoursMinutes = "runtime_hours_minutes",
+    /// `{h}h`.
+    RuntimeHours = "runtime_hours",
+    /// `{m}m`.
+    RuntimeMinutes = "runtime_minutes",
+    /// `~{clock}`: an estimated minute on the timeline.
+    ApproxClock = "approx_clock",
+    /// Between names in a list: `, `.
+    ListSeparator = "list_separator",
+    /// Shown while the data loads.
+    Loading = "loading",
+    /// Before the directors.
+    DirectedBy = "directed_by",
+    /// The runtime, for screen readers.
+    Runtime = "runtime",
+    /// The film's language, for screen readers.
+    Language = "language",
+    /// The genre list.
+    Genres = "genres",
+    /// Before the updated date.
+    Updated = "updated",
+    /// The synopsis heading.
+    Synopsis = "synopsis",
+    /// The spoiler section's heading.
+    PlotHeading = "plot_heading",
+    /// The spoiler gate's label.
+    PlotGate = "plot_gate",
+    /// The gate's hint when the data gives none.
+    PlotGateHint = "plot_gate_hint",
+    /// The ending's sub-heading.
+    Ending = "ending",
+    /// The post-credits sub-heading.
+    PostCredits = "post_credits",
+    /// Hides the revealed plot.
+    HideAgain = "hide_again",
+    /// The progress slider's label.
+    ProgressLabel = "progress_label",
+    /// `{at} of {of}`.
+    ProgressText = "progress_text",
+    /// The slider's start.
+    NotStarted = "not_started",
+    /// The slider's end.
+    Finished = "finished",
+    /// The tab list's label.
+    TabsLabel = "tabs_label",
+    /// A tab.
+    TabTimeline = "tab_timeline",
+    /// A tab.
+    TabCharacters = "tab_characters",
+    /// A tab.
+    TabSimilar = "tab_similar",
+    /// A tab.
+    TabMore = "tab_more",
+    /// A gated item's button.
+    RevealItem = "reveal_item",
+    /// Completes it for screen readers: `(event at {clock})`.
+    RevealEvent = "reveal_event",
+    /// Completes it for screen readers: `({name}'s arc)`.
+    RevealArc = "reveal_arc",
+    /// Sets the progress to an event.
+    ImHere = "im_here",
+    /// Completes it for screen readers: `(set my progress to {clock})`.
+    ImHereDetail = "im_here_detail",
+    /// Reveals every event and arc.
+    ShowEverything = "show_everything",
+    /// Hides what was revealed by hand.
+    HideEverything = "hide_everything",
+    /// `{n} later events hidden` (plural).
+    HiddenEvents = "hidden_events",
+    /// `{n} character arcs hidden` (plural).
+    HiddenArcs = "hidden_arcs",
+    /// `Show {n} more` (plural).
+    ShowMore = "show_more",
+    /// `Showing {shown} of {n} events` (plural).
+    ShowingEvents = "showing_events",
+    /// `Showing {shown} of {n} characters` (plural).
+    ShowingCharacters = "showing_characters",
+    /// A character's arc.
+    Arc = "arc",
+    /// Before an actor.
+    PlayedBy = "played_by",
+    /// A heading of the characters tab.
+    Settings = "settings",
+    /// A heading of the characters tab.
+    Themes = "themes",
+    /// An empty list.
+    NothingListed = "nothing_listed",
+    /// A heading of the More tab.
+    BoxOffice = "box_office",
+    /// A heading of the More tab.
+    CastAndCrew = "cast_and_crew",
+    /// A heading of the More tab.
+    Production = "production",
+    /// A heading of the More tab.
+    Links = "links",
+    /// After a link that opens a new tab, for screen readers.
+    OpensNewTab = "opens_new_tab",
+    /// Live-region message.
+    AnnouncePlotRevealed = "announce_plot_revealed",
+    /// Live-region message.
+    AnnouncePlotHidden = "announce_plot_hidden",
+    /// Live-region message.
+    AnnounceItemRevealed = "announce_item_revealed",
+    /// Live-region message.
+    AnnounceAllRevealed = "announce_all_revealed",
+    /// Live-region message.
+    AnnounceAllHidden = "announce_all_hidden",
+    /// The error box's heading.
+    ErrorHeading = "error_heading",
+    /// The error box's button.
+    Retry = "retry",
+    /// No answer in `{n}` seconds (plural).
+    ErrorTimeout = "error_timeout",
+    /// The request failed.
+    ErrorNetwork = "error_network",
+    /// `(HTTP {status})`.
+    ErrorHttp = "error_http",
+    /// Not JSON: `{detail}`.
+    ErrorJson = "error_json",
+    /// No source at all.
+    ErrorNoData = "error_no_data",
+    /// Before the list of problems.
+    ErrorInvalid = "error_invalid",
+    /// `and {n} more problems` (plural).
+    MoreProblems = "more_problems",
+    /// The box a card shows when the card engine stopped (drawn by
+    /// embed.js, which keeps these for each card).
+    StoppedHeading = "stopped_heading",
+    /// Under it.
+    StoppedSummary = "stopped_summary",
+    /// Its button.
+    Restart = "restart",
+}
+
+/// The languages whose files ship in the embed folder (`locales/`), besides
+/// the built-in English.
+pub const SHIPPED: [&str; 5] = ["ar", "de", "es", "fr", "pt"];
+
+/// The built-in English (assets/locales/en.json, compacted by build.rs).
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
+
+/// Most bytes in a locale file, and in one of its texts.
+pub const FILE_BYTES: usize = 64 * 1024;
+const TEXT_BYTES: usize = 2000;
+
+/// One message: its `other` form, and the plural forms it has besides.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Message {
+    other: Box<str>,
+    forms: Vec<(Category, Box<str>)>,
+    /// Written with plural forms in English: a translation may give them.
+    plural: bool,
+}
+
+/// What a card says, and how, in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    /// The language (a primary subtag, `en`), for `lang` and plurals.
+    pub lang: Box<str>,
+    /// Written right to left.
+    pub rtl: bool,
+    digits: [char; 10],
+    group: Box<str>,
+    /// Numbers of fewer digits are not grouped (Spanish: 5).
+    group_from: u8,
+    months: Vec<Box<str>>,
+    messages: Vec<Message>,
+}
+
+/// Which words a language tag (`lang`) gets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Language {
+    /// English, built in (also for no language, or `en-GB`).
+    English,
+    /// A language that ships (`de`).
+    Shipped(&'static str),
+    /// A language without a file (`ja`): English, unless a strings file
+    /// translates it.
+    Other(String),
+}
+
+impl Language {
+    /// The language of the tag `lang` (`de-AT` is `de`).
+    pub fn of(tag: &str) -> Language {
+        let tag = tag.trim();
+        let primary = tag[..tag.find(['-', '_']).unwrap_or(tag.len())].to_ascii_lowercase();
+        if let Some(code) = SHIPPED.iter().find(|code| **code == primary) {
+            return Language::Shipped(code);
+        }
+        match primary.as_str() {
+            "" | "en" => Language::English,
+            _ if primary.len() <= 8 && primary.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                Language::Other(primary)
+            }
+            _ => Language::English,
+        }
+    }
+}
+
+thread_local! {
+    static BUILT_IN: Rc<Words> = Rc::new(Words::read_english());
+}
+
+/// A problem of a locale file: where, and why.
+fn problem(problems: &mut Vec<String>, path: &str, why: &str) {
+    problems.push(format!("{path}: {why}"));
+}
+
+impl Words {
+    /// The built-in English (read once per thread).
+    pub fn english() -> Rc<Words> {
+        BUILT_IN.with(Rc::clone)
+    }
+
+    fn read_english() -> Words {
+        let empty = Words {
+            lang: "en".into(),
+            rtl: false,
+            digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+            group: ",".into(),
+            group_from: 4,
+            months: Vec::new(),
+            messages: vec![Message::default(); KEY_NAMES.len()],
+        };
+        // A test proves the file complete and valid; were it not, the card
+        // would show what it read, never panic.
+        empty.read("en", ENGLISH).unwrap_or_else(|_| empty.clone())
+    }
+
+    /// These words with those of the locale file or strings file `text`
+    /// over them, as `lang` speaks (its plurals): every key is optional.
+    /// `Err` lists every problem as `path: reason`, and nothing is taken.
+    pub fn read(&self, lang: &str, text: &str) -> Result<Words, Vec<String>> {
+        let mut problems = Vec::new();
+        if text.len() > FILE_BYTES {
+            problem(&mut problems, "(the file)", "more than 64 KB");
+            return Err(problems);
+        }
+        let members = match json::parse(text) {
+            Ok(Value::Object(members)) => members,
+            Ok(other) => {
+                problem(
+                    &mut problems,
+                    "(the file)",
+                    &format!("must be an object, not {}", other.kind()),
+                );
+                return Err(problems);
+            }
+            Err(json::ParseError::Syntax(why) | json::ParseError::Limit(why)) => {
+                problem(
+                    &mut problems,
+                    "(the file)",
+                    &format!("not valid JSON: {why}"),
+                );
+                return Err(problems);
+            }
+        };
+        let mut words = self.clone();
+        words.lang = lang.into();
+        for (i, (name, value)) in members.iter().enumerate() {
+            // "$comment", "$schema": notes for translators.
+            if name.starts_with('$') {
+                continue;
+            }
+            let why = if members[..i].iter().any(|(other, _)| other == name) {
+                Some("appears twice".into())
+            } else {
+                words.take(name, value).err()
+            };
+            if let Some(why) = why {
+                problem(&mut problems, name, &why);
+            }
+        }
+        if problems.is_empty() {
+            Ok(words)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Takes one member of a locale file.
+    fn take(&mut self, name: &str, value: &Value) -> Result<(), String> {
+        let text = text_of(value);
+        match name {
+            "dir" => match text? {
+                "ltr" => self.rtl = false,
+                "rtl" => self.rtl = true,
+                _ => return Err("must be \"ltr\" or \"rtl\"".into()),
+            },
+            "digits" => {
+                let mut digits = ['0'; 10];
+                let mut count = 0;
+                for c in text?.chars() {
+                    if let Some(slot) = digits.get_mut(count) {
+                        *slot = c;
+                    }
+                    count += 1;
+                }
+                if count != 10 {
+                    return Err("must be the ten digits, 0 to 9".into());
+                }
+                self.digits = digits;
+            }
+            "group" => match value {
+                Value::String(group) if group.len() <= 8 => self.group = group.as_ref().into(),
+                _ => return Err("must be a text of at most 8 bytes".into()),
+            },
+            "group_from" => match value {
+                Value::Number(n) if (1.0..=9.0).contains(n) && n.fract() == 0.0 => {
+                    self.group_from = *n as u8;
+                }
+                _ => return Err("must be a whole number from 1 to 9".into()),
+            },
+            "months" => match value {
+                Value::Array(months) if months.len() == 12 => {
+                    let mut names = Vec::with_capacity(12);
+                    for month in months {
+                        names.push(text_of(month)?.into());
+                    }
+                    self.months = names;
+                }
+                _ => return Err("must be a list of the 12 month names".into()),
+            },
+            _ => {
+                let i = KEY_NAMES
+                    .iter()
+                    .position(|known| *known == name)
+                    .ok_or("not a text of the card (a typo?)")?;
+                self.messages[i] = message_of(value, &self.messages[i])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The message `key`, as it reads without a number.
+    // Not inlined: the card asks at some seventy places.
+    #[inline(never)]
+    pub fn text(&self, key: Key) -> &str {
+        self.messages.get(key as usize).map_or("", |m| &m.other)
+    }
+
+    /// The message `key` with its placeholders filled (`("clock", "0:45")`
+    /// fills `{clock}`).
+    #[inline(never)]
+    pub fn say(&self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.text(key), "", args)
+    }
+
+    /// The form of `key` for the number `n` (which fills `{n}`), with the
+    /// other placeholders filled.
+    #[inline(never)]
+    pub fn count(&self, key: Key, n: usize, args: &[(&str, &str)]) -> String {
+        let Some(message) = self.messages.get(key as usize) else {
+            return String::new();
+        };
+        let category = plural::category(&self.lang, n);
+        let form = message
+            .forms
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(&message.other, |(_, text)| text);
+        fill(form, &self.number(n), args)
+    }
+
+    /// `n` in this language's digits, grouped from `group_from` digits.
+    pub fn number(&self, n: usize) -> String {
+        let plain = n.to_string();
+        let grouped = plain.len() >= usize::from(self.group_from);
+        let mut out = String::with_capacity(plain.len() * 2);
+        for (i, digit) in plain.bytes().enumerate() {
+            if grouped && i > 0 && (plain.len() - i) % 3 == 0 {
+                out.push_str(&self.group);
+            }
+            out.push(self.digits[usize::from(digit - b'0')]);
+        }
+        out
+    }
+
+    /// `111` → `1h 51m`; `45` → `45m`; `120` → `2h` (in English).
+    pub fn runtime(&self, minutes: u16) -> String {
+        let (h, m) = (minutes / 60, minutes % 60);
+        let (hours, mins) = (self.number(usize::from(h)), self.number(usize::from(m)));
+        let key = match (h, m) {
+            (0, _) => Key::RuntimeMinutes,
+            (_, 0) => Key::RuntimeHours,
+            _ => Key::RuntimeHoursMinutes,
+        };
+        self.say(key, &[("h", &hours), ("m", &mins)])
+    }
+
+    /// `45` → `0:45`; `111` → `1:51`, in this language's digits.
+    pub fn clock(&self, minutes: u16) -> String {
+        let minute = minutes % 60;
+        let mut out = self.number(usize::from(minutes / 60));
+        out.push(':');
+        out.push(self.digits[usize::from(minute / 10)]);
+        out.push(self.digits[usize::from(minute % 10)]);
+        out
+    }
+
+    /// An estimated minute as the timeline shows it: `~0:45`.
+    pub fn approx_clock(&self, minutes: u16) -> String {
+        self.say(Key::ApproxClock, &[("clock", &self.clock(minutes))])
+    }
+
+    /// `16 November 2024` (in English).
+    pub fn date(&self, date: Date) -> String {
+        let month = self
+            .months
+            .get(usize::from(date.month).saturating_sub(1))
+            .map_or("", |m| m);
+        let (day, year) = (
+            self.number(usize::from(date.day)),
+            self.digits_in(&date.year.to_string()),
+        );
+        self.say(
+            Key::Date,
+            &[("day", &day), ("month", month), ("year", &year)],
+        )
+    }
+
+    /// `["Ann", "Bo"]` → `Ann, Bo`.
+    pub fn names(&self, list: &[String]) -> String {
+        let mut out = String::new();
+        for (i, name) in list.iter().enumerate() {
+            if i > 0 {
+                out.push_str(self.text(Key::ListSeparator));
+            }
+            out.push_str(name);
+        }
+        out
+    }
+
+    /// `text` with its Western digits as this language writes them (a
+    /// year, which is never grouped).
+    pub fn digits_in(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| c.to_digit(10).map_or(c, |d| self.digits[d as usize]))
+            .collect()
+    }
+}
+
+/// A locale file's text: a string, not blank, not too long.
+fn text_of<'v>(value: &'v Value) -> Result<&'v str, String> {
+    match value {
+        Value::String(text) if text.trim().is_empty() => Err("must not be blank".into()),
+        Value::String(text) if text.len() > TEXT_BYTES => Err("must be at most 2000 bytes".into()),
+        Value::String(text) => Ok(text),
+        other => Err(format!("must be text, not {}", other.kind())),
+    }
+}
+
+/// A message from a locale file, checked against the built-in one it
+/// replaces: text for text, text or plural forms for a plural message,
+/// and no placeholder that one lacks.
+fn message_of(value: &Value, english: &Message) -> Result<Message, String> {
+    let mut message = Message {
+        plural: english.plural,
+        ..Message::default()
+    };
+    match value {
+        // (English itself is read over empty messages, which take anything.)
+        Value::Object(_) if !english.plural && !english.other.is_empty() => {
+            return Err("must be text (this text has no plural forms)".into());
+        }
+        Value::Object(forms) => {
+            message.plural = true;
+            for (name, form) in forms {
+                let category = Category::named(name).ok_or_else(|| {
+                    format!("{name}: not a plural form (zero, one, two, few, many, other)")
+                })?;
+                let text = checked(form, english).map_err(|why| format!("{name}: {why}"))?;
+                match category {
+                    Category::Other => message.other = text,
+                    category => message.forms.push((category, text)),
+                }
+            }
+            if message.other.is_empty() {
+                return Err("needs an \"other\" form".into());
+            }
+        }
+        value => message.other = checked(value, english)?,
+    }
+    Ok(message)
+}
+
+/// A text of a message, with no placeholder the built-in one lacks.
+fn checked(value: &Value, english: &Message) -> Result<Box<str>, String> {
+    let text = text_of(value)?;
+    if !english.other.is_empty() {
+        if let Some(name) = placeholders(text)
+            .find(|name| !placeholders(&english.other).any(|known| known == *name))
+        {
+            return Err(format!(
+                "{{{name}}} is not a placeholder of this text (see assets/locales/en.json)"
+            ));
+        }
+    }
+    Ok(text.into())
+}
+
+/// The `{name}`s of a text.
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let open = rest.find('{')?;
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        rest = &after[close + 1..];
+        Some(&after[..close])
+    })
+}
+
+/// `text` with `{n}` replaced by `n` and each `{name}` of `args` by its
+/// value (any other braces left as they are).
+fn fill(text: &str, n: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.split_once('}').and_then(|(name, tail)| {
+            let value = match name {
+                "n" => n,
+                name => args.iter().find(|(known, _)| *known == name)?.1,
+            };
+            Some((value, tail))
+        });
+        match value {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text of a shipped locale file, compiled into the CLI (the card
+/// fetches it from its embed folder instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn shipped_file(lang: &str) -> Option<&'static str> {
+    Some(match lang {
+        "ar" => include_str!("../../assets/locales/ar.json"),
+        "de" => include_str!("../../assets/locales/de.json"),
+        "es" => include_str!("../../assets/locales/es.json"),
+        "fr" => include_str!("../../assets/locales/fr.json"),
+        "pt" => include_str!("../../assets/locales/pt.json"),
+        _ => return None,
+    })
+}
