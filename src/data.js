@@ -53,6 +53,23 @@ export function setEmbedFolder(url) {
   embedFolder = url;
 }
 
+// The languages whose files ship in the embed folder: locale::SHIPPED in
+// Rust (a native test checks that both lists agree).
+const SHIPPED = ['ar', 'de', 'es', 'fr', 'pt'];
+
+/**
+ * Asks early, while the wasm compiles, for the files `card` will need: its
+ * language's (as Rust resolves it: own `lang`, nearest ancestor's, the
+ * page's; only the primary subtag counts) and its strings file.
+ */
+export function requestFilesEarly(card) {
+  const tag = (card.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+  const lang = tag.trim().split(/[-_]/)[0].toLowerCase();
+  if (SHIPPED.includes(lang)) fetchFile(localeUrl(lang));
+  const strings = stringsUrl(card);
+  if (strings) fetchFile(strings);
+}
+
 /** The URL of the shipped locale file for `lang` (`de`). */
 export function localeUrl(lang) {
   return new URL(`locales/${lang}.json`, embedFolder || document.baseURI).href;

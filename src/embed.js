@@ -51,7 +51,7 @@
 //               handle.progress(), setProgress(m), revealed(), reveal(name),
 //               hide(): the page's calls, never remembered, never events.
 
-import { cardSource, movieJson, requestEarly, setEmbedFolder, setLimits } from './data.js';
+import { cardSource, movieJson, requestEarly, requestFilesEarly, setEmbedFolder, setLimits } from './data.js';
 import { listenEarly, prerenderedIn, setStyles, styleRoot, takeOver } from './takeover.js';
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level', 'lang', 'strings'];
@@ -97,6 +97,11 @@ const started = new Set();
 export function start(glueUrl, wasm, cssUrl, css) {
   setStyles(null, cssUrl);
   setEmbedFolder(cssUrl);
+  // The locale and strings files of the cards that start at once, while
+  // the wasm compiles (their data was asked for when this module loaded).
+  for (const card of document.querySelectorAll('spoiler-card')) {
+    if (card.hasAttribute('eager') || isNear(card)) requestFilesEarly(card);
+  }
   // The loader asks for the file with `force-cache`: a hashed file never
   // changes, so the copy a prerendered card's <link> brought is used.
   const styles = Promise.race([

@@ -341,3 +341,21 @@ fn texts_are_never_markup_and_placeholders_fill_only_themselves() {
         "<b>{clock}</b> {unknown"
     );
 }
+
+#[test]
+fn data_js_asks_early_for_the_languages_that_ship() {
+    // data.js asks for a card's locale file while the wasm compiles: its
+    // list must be Rust's.
+    let data_js = std::fs::read_to_string("src/data.js").unwrap();
+    let line = data_js
+        .lines()
+        .find(|l| l.starts_with("const SHIPPED = ["))
+        .expect("SHIPPED in data.js");
+    let listed: Vec<&str> = line
+        .trim_start_matches("const SHIPPED = [")
+        .trim_end_matches("];")
+        .split(',')
+        .map(|l| l.trim().trim_matches('\''))
+        .collect();
+    assert_eq!(listed, locale::SHIPPED);
+}

@@ -7,7 +7,7 @@
 // `render --lang` prerenders in the language the live card then speaks.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { generated } from './server.mjs';
+import { generated, hits, serve, STRICT_CSP } from './server.mjs';
 import { test, assert, assertEqual, openPage, words, present, localeTexts, LOCALES } from './lib.mjs';
 
 const AR = 'ليلة في القاهرة';
@@ -336,4 +336,29 @@ test('language: render --lang de prerenders in German, and the live card takes o
     assertEqual(await p.evaluate(() => document.querySelector('#card').shadowRoot.querySelector('article').lang), 'de', 'live in German');
     assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
+});
+
+test('language: the locale and strings files are asked for while the wasm loads, and fetched once for many cards, under the strict CSP', async (ctx) => {
+  const server = await serve('dist', { hold: (path) => path.endsWith('.wasm') });
+  generated.set('/__lang/early-strings.json', JSON.stringify({ synopsis: 'Kurz gesagt' }));
+  const cards = Array.from({ length: 6 }, (_, i) => `<spoiler-card id="c${i}" eager remember="none" src="/movies/leaving-las-vegas.json" strings="/__lang/early-strings.json"></spoiler-card>`).join('');
+  generated.set('/__lang/early.html', `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>früh</title>
+<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">
+<script type="module" src="/embed/spoiler-card.js"></script></head><body><main><h1>früh</h1>${cards}</main></body></html>`);
+  for (const path of ['/embed/locales/de.json', '/__lang/early-strings.json']) hits.delete(path);
+  const p = await openPage(ctx.browser, `${server.origin}/__lang/early.html`);
+  try {
+    const asked = async () => [hits.get('/embed/locales/de.json') ?? 0, hits.get('/__lang/early-strings.json') ?? 0];
+    for (let i = 0; i < 50 && (await asked()).includes(0); i += 1) await p.waitForTimeout(100);
+    assertEqual(await asked(), [1, 1], 'both files asked for while the .wasm is still held');
+    server.release();
+    for (let i = 0; i < 6; i += 1) await ready(p, `#c${i}`);
+    const seen = await p.evaluate(() => [...document.querySelectorAll('spoiler-card')].map((c) => c.shadowRoot.querySelector('#sc-synopsis').textContent));
+    assertEqual(seen, Array(6).fill('Kurz gesagt'), 'every card in German with the override');
+    assertEqual(await asked(), [1, 1], 'each file fetched once for six cards');
+    assertEqual(p.problems, [], 'uncaught exceptions (a CSP violation included)');
+  } finally {
+    await p.closeAll();
+    await server.close();
+  }
 });
