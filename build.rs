@@ -41,8 +41,8 @@ fn main() {
     });
     println!("cargo:rustc-env=SPOILER_CARD_CSS_HASH={hash:016x}");
     fs::write(out.join("card.css"), &css).unwrap();
-    // The built-in English, as the card carries it: without its comment
-    // line and the whitespace between tokens.
+    // The built-in English, as the card carries it: without the whitespace
+    // between tokens.
     println!("cargo:rerun-if-changed=assets/locales/en.json");
     let english = fs::read_to_string("assets/locales/en.json").unwrap();
     fs::write(out.join("en.json"), compact_json(&english)).unwrap();
@@ -95,14 +95,11 @@ fn minify(text: &str) -> String {
     out.replace(";}", "}")
 }
 
-/// JSON without its `"$comment"` lines and without whitespace outside
-/// strings (en.json keeps each member on a line of its own).
+/// JSON without whitespace outside strings (its `"$comment"` stays: the
+/// reader skips it, and dropping a member could leave a stray comma).
 fn compact_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        if line.trim_start().starts_with("\"$comment\"") {
-            continue;
-        }
         let mut in_string = false;
         let mut escaped = false;
         for c in line.chars() {

@@ -63,11 +63,25 @@ const SHIPPED = ['ar', 'de', 'es', 'fr', 'pt'];
  * page's; only the primary subtag counts) and its strings file.
  */
 export function requestFilesEarly(card) {
-  const tag = (card.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+  const tag = languageTag(card);
   const lang = tag.trim().split(/[-_]/)[0].toLowerCase();
   if (SHIPPED.includes(lang)) fetchFile(localeUrl(lang));
   const strings = stringsUrl(card);
   if (strings) fetchFile(strings);
+}
+
+/**
+ * The language tag that applies to `element`, as HTML has it: its own
+ * `lang`, else its nearest ancestor's, through the hosts of the shadow
+ * roots it sits in, else the page's (Rust asks this too).
+ */
+export function languageTag(element) {
+  for (let node = element; node;) {
+    const holder = node.closest('[lang]');
+    if (holder) return holder.getAttribute('lang');
+    node = node.getRootNode().host;
+  }
+  return document.documentElement.getAttribute('lang') || '';
 }
 
 /** The URL of the shipped locale file for `lang` (`de`). */
@@ -85,12 +99,32 @@ export function stringsUrl(host) {
 // Locale and strings files by URL: each fetched once per page, its answer
 // kept for every card that asks later.
 const files = new Map();
+// Most bytes in one (locale::FILE_BYTES in Rust; a native test checks):
+// a bigger answer is refused here, before it is copied into the wasm.
+const FILE_BYTES = 65536;
+// How long a card waits for a file before it shows in the words it has
+// (and switches when the file arrives).
+const FILE_WAIT_MS = 3000;
 
-/** The locale or strings file at `url`: `[code, text]` once it is there, else a promise of it. */
+/**
+ * The locale or strings file at `url`: `[code, text]` once it is there
+ * (code -3: too big); while it is on its way, a promise that settles when
+ * it arrives or when the wait is over, or, once the wait is over,
+ * `[-4, '', promise of the answer]`.
+ */
 export function fetchFile(url) {
-  if (!files.has(url)) files.set(url, request(url));
-  const entry = files.get(url);
-  return entry.answer || entry.promise;
+  let entry = files.get(url);
+  if (!entry) {
+    const started = Date.now();
+    const asked = request(url);
+    entry = { started };
+    entry.promise = asked.promise.then(([code, text]) => (entry.answer = code === 0 && text.length > FILE_BYTES ? [-3, ''] : [code, text]));
+    files.set(url, entry);
+  }
+  if (entry.answer) return entry.answer;
+  const left = entry.started + FILE_WAIT_MS - Date.now();
+  if (left <= 0) return [-4, '', entry.promise];
+  return Promise.race([entry.promise, new Promise((resolve) => { setTimeout(resolve, left); })]);
 }
 
 /** The request timeout in seconds (TIMEOUT_MS), for the card's message. */

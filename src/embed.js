@@ -45,7 +45,7 @@
 //               prerendered card, 2 the card in its place);
 //               emit(host, type, detail, engine): a `spoiler-card:*` event
 //               (detail built by serde-wasm-bindgen);
-//               keepWords(host, [heading, summary, button, lang, dir], engine):
+//               keepWords(host, [heading, summary, button, dir], engine):
 //               the stopped box's texts in the card's language.
 //   Page -> Rust  el.progress, el.revealed, el.reveal(name), el.hide() go to
 //               handle.progress(), setProgress(m), revealed(), reveal(name),
@@ -66,10 +66,11 @@ const STYLES_WAIT_MS = 3000;
 
 // `mount` of the running instance; null before start and after a trap.
 let mount = null;
-// The texts of the box a stopped card shows, with their language and
-// direction (English from Rust at start, and each card's own once its
-// words are read: `keepWords`), so that they are here after a trap.
-let words = ['', '', '', 'en', 'ltr'];
+// The texts of the box a stopped card shows, with their direction
+// (English from Rust at start, and each card's own once its words are
+// read: `keepWords`), so that they are here after a trap. (Its language
+// is the element's, inherited.)
+let words = ['', '', '', 'ltr'];
 // The height an unstarted card holds (RESERVED_HEIGHT_REM in src/facts.rs).
 let reservedHeight = '';
 // Starts a fresh instance (set by `start`); the instance then calls
@@ -416,10 +417,9 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       this._handle = null;
       const root = this.shadowRoot;
       if (!root) return;
-      const [heading, summary, action, lang, dir] = this._words || words;
+      const [heading, summary, action, dir] = this._words || words;
       const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
-      box.lang = lang;
       box.dir = dir;
       box.part = 'error';
       const button = element('button', 'button retry', action);

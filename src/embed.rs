@@ -467,16 +467,15 @@ fn rerender(card: &Weak<RefCell<Mounted>>) {
     });
 }
 
-/// The texts of the box a stopped card shows, with their language and
-/// direction, for embed.js.
+/// The texts of the box a stopped card shows, with their direction, for
+/// embed.js.
 fn stopped_words(words: &Words) -> js_sys::Array {
     let array = js_sys::Array::of3(
         &words.text(Key::StoppedHeading).into(),
         &words.text(Key::StoppedSummary).into(),
         &words.text(Key::Restart).into(),
     );
-    array.push(&(*words.lang).into());
-    array.push(&crate::components::direction(words).into());
+    array.push(&words.direction.attribute().into());
     array
 }
 

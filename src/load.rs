@@ -55,7 +55,8 @@ impl LoadError {
             LoadError::Invalid(..) => words.text(Key::ErrorInvalid).to_owned(),
             LoadError::NotJson(detail) => words.say(Key::ErrorJson, &[("detail", detail)]),
             LoadError::Http(status) => {
-                words.say(Key::ErrorHttp, &[("status", &status.to_string())])
+                let status = words.digits_in(&status.to_string());
+                words.say(Key::ErrorHttp, &[("status", &status)])
             }
             LoadError::Network => words.text(Key::ErrorNetwork).to_owned(),
             LoadError::Timeout => words.count(Key::ErrorTimeout, timeout_seconds() as usize, &[]),

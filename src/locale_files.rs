@@ -24,6 +24,11 @@ extern "C" {
     #[wasm_bindgen(js_name = fetchFile)]
     fn fetch_file(url: &str) -> JsValue;
 
+    /// The language tag that applies to `host` (own `lang`, ancestors'
+    /// through shadow hosts, the page's): see `languageTag`.
+    #[wasm_bindgen(js_name = languageTag)]
+    fn language_tag(host: &HtmlElement) -> String;
+
     /// The URL of a shipped locale file in the embed folder.
     #[wasm_bindgen(js_name = localeUrl)]
     fn locale_url(lang: &str) -> String;
@@ -33,11 +38,27 @@ extern "C" {
     fn strings_url(host: &HtmlElement) -> Option<String>;
 }
 
-/// A file's text, or why there is none (for the console).
-type FileText = Result<Rc<str>, String>;
+/// A file as a card asks for it.
+enum Got {
+    /// Its text.
+    Text(Rc<str>),
+    /// Why there is none, for good (for the console).
+    Failed(String),
+    /// Still on its way after the wait: the card shows in the words below
+    /// it meanwhile, and is told when it arrives.
+    Slow,
+    /// On its way: the card waits (it is told when the file arrives or the
+    /// wait is over).
+    Waiting,
+}
 
-/// Which words: the language (`None`: English) and the strings file.
-type Choice = (Option<String>, Option<String>);
+/// Which words a card has: its language (`None`: English) and its
+/// strings file.
+#[derive(PartialEq)]
+struct Choice {
+    lang: Option<String>,
+    strings: Option<String>,
+}
 
 thread_local! {
     /// The words read for each choice.
@@ -45,16 +66,18 @@ thread_local! {
 }
 
 /// The words for `host` as its attributes and ancestors say now; `None`
-/// while a file they need is on its way (`then` is called once it is).
+/// while a file they need is on its way (`then` is called once it is, or
+/// once the card has waited long enough).
 pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Option<Rc<Words>> {
     let language = Language::of(&language_tag(host));
-    let strings = strings_url(host);
-    let lang = match &language {
-        Language::English => None,
-        Language::Shipped(code) => Some((*code).to_owned()),
-        Language::Other(code) => Some(code.clone()),
+    let choice = Choice {
+        lang: match &language {
+            Language::English => None,
+            Language::Shipped(code) => Some((*code).to_owned()),
+            Language::Other(code) => Some(code.clone()),
+        },
+        strings: strings_url(host),
     };
-    let choice: Choice = (lang, strings.clone());
     if let Some(words) = READ.with(|read| {
         read.borrow()
             .iter()
@@ -63,35 +86,36 @@ pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Optio
     }) {
         return Some(words);
     }
-    // Both files asked for at once; the card waits for what is on its way.
+    // Both files asked for at once.
     let locale = match &language {
-        Language::Shipped(code) => Some((code, file(&locale_url(code), then.clone()))),
+        Language::Shipped(code) => Some((*code, file(&locale_url(code), then.clone()))),
         _ => None,
     };
-    let overrides = strings.as_ref().map(|url| (url, file(url, then)));
-    let locale = match locale {
-        Some((code, Some(text))) => Some((code, text)),
-        Some((_, None)) => return None,
-        None => None,
-    };
-    let overrides = match overrides {
-        Some((url, Some(text))) => Some((url, text)),
-        Some((_, None)) => return None,
-        None => None,
-    };
+    let overrides = choice.strings.as_deref().map(|url| (url, file(url, then)));
+    let got = [
+        locale.as_ref().map(|l| &l.1),
+        overrides.as_ref().map(|o| &o.1),
+    ];
+    if got.iter().flatten().any(|g| matches!(g, Got::Waiting)) {
+        return None;
+    }
+    let slow = got.iter().flatten().any(|g| matches!(g, Got::Slow));
 
     let mut words = Words::english();
-    if let Some((code, text)) = locale {
-        words = over(&words, code, &format!("the {code} strings"), text);
+    if let Some((code, got)) = locale {
+        words = over(&words, code, &format!("the {code} strings"), got);
     }
-    if let Some((url, text)) = overrides {
+    if let Some((url, got)) = overrides {
         // A language without a file speaks as the strings file has it.
         let lang = match &language {
-            Language::Other(code) => code.as_str(),
-            _ => &words.lang,
+            Language::Other(code) => code.clone(),
+            _ => words.lang.to_string(),
         };
-        let lang = lang.to_owned();
-        words = over(&words, &lang, &format!("the strings file {url}"), text);
+        words = over(&words, &lang, &format!("the strings file {url}"), got);
+    }
+    if slow {
+        // Not kept: the file that is late replaces these when it arrives.
+        return Some(words);
     }
     if let Language::Other(code) = &language {
         if words.lang.as_ref() != code.as_str() {
@@ -105,21 +129,25 @@ pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Optio
     Some(words)
 }
 
-/// `base` with the file `text` over it, or `base` and one console line.
-fn over(base: &Rc<Words>, lang: &str, what: &str, text: FileText) -> Rc<Words> {
-    let problems = match text.map(|text| base.read(lang, &text)) {
-        Ok(Ok(words)) => return Rc::new(words),
-        Ok(Err(problems)) => {
-            let mut all = String::new();
-            for problem in problems {
-                if !all.is_empty() {
-                    all.push_str("; ");
+/// `base` with the file over it; or `base`, and for a file that failed
+/// one console line that says why.
+fn over(base: &Rc<Words>, lang: &str, what: &str, got: Got) -> Rc<Words> {
+    let problems = match got {
+        Got::Text(text) => match base.read(lang, &text) {
+            Ok(words) => return Rc::new(words),
+            Err(problems) => {
+                let mut all = String::new();
+                for problem in problems {
+                    if !all.is_empty() {
+                        all.push_str("; ");
+                    }
+                    all.push_str(&problem);
                 }
-                all.push_str(&problem);
+                all
             }
-            all
-        }
-        Err(why) => why,
+        },
+        Got::Failed(why) => why,
+        Got::Slow | Got::Waiting => return base.clone(),
     };
     gloo_console::warn!(format!(
         "[spoiler-card] {what} could not be used ({problems}): the card speaks {} instead",
@@ -132,33 +160,34 @@ fn over(base: &Rc<Words>, lang: &str, what: &str, text: FileText) -> Rc<Words> {
     base.clone()
 }
 
-/// The language tag that applies to `host`: its own `lang`, else its
-/// nearest ancestor's (in its tree), else the page's.
-fn language_tag(host: &HtmlElement) -> String {
-    let from = |element: Option<web_sys::Element>| element?.get_attribute("lang");
-    from(host.closest("[lang]").ok().flatten())
-        .or_else(|| from(gloo_utils::document().document_element()))
-        .unwrap_or_default()
-}
-
-/// The file at `url` if it is there; else `None`, and `then` is called
-/// once it arrives.
-fn file(url: &str, then: impl FnOnce() + 'static) -> Option<FileText> {
+/// The file at `url` as far as it has come; `then` is called when more
+/// of it is known (it arrived, or the wait is over).
+fn file(url: &str, then: impl FnOnce() + 'static) -> Got {
+    let tell_when = |promise: js_sys::Promise| {
+        wasm_bindgen_futures::spawn_local(async move {
+            // `request` in data.js turns every failure into an answer.
+            let _ = JsFuture::from(promise).await;
+            then();
+        });
+    };
     let answer = match fetch_file(url).dyn_into::<js_sys::Promise>() {
         Ok(promise) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                // `request` in data.js turns every failure into an answer.
-                let _ = JsFuture::from(promise).await;
-                then();
-            });
-            return None;
+            tell_when(promise);
+            return Got::Waiting;
         }
         Err(answer) => answer.unchecked_into::<js_sys::Array>(),
     };
-    Some(match answer.get(0).as_f64().unwrap_or(-2.0) as i32 {
-        0 => Ok(answer.get(1).as_string().unwrap_or_default().into()),
-        -1 => Err(format!("{url} took too long to arrive")),
-        status @ 1..=999 => Err(format!("{url} could not be fetched: HTTP {status}")),
-        _ => Err(format!("{url} could not be fetched: network error")),
-    })
+    match answer.get(0).as_f64().unwrap_or(-2.0) as i32 {
+        0 => Got::Text(answer.get(1).as_string().unwrap_or_default().into()),
+        -4 => {
+            if let Ok(promise) = answer.get(2).dyn_into::<js_sys::Promise>() {
+                tell_when(promise);
+            }
+            Got::Slow
+        }
+        -3 => Got::Failed(format!("{url} is larger than 64 KB")),
+        -1 => Got::Failed(format!("{url} took too long to arrive")),
+        status @ 1..=999 => Got::Failed(format!("{url} could not be fetched: HTTP {status}")),
+        _ => Got::Failed(format!("{url} could not be fetched: network error")),
+    }
 }

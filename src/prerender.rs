@@ -65,8 +65,8 @@ pub struct Options {
     pub json_ld: bool,
     /// The words the card is rendered in (`--lang`, `--strings`).
     pub words: Words,
-    /// The `lang` attribute (`--lang`), so that the live card speaks the
-    /// same language whatever the page's is.
+    /// The `lang` attribute (`--lang`; `en` without it), so that the live
+    /// card speaks the fragment's language whatever the page's is.
     pub lang: Option<String>,
     /// The `strings` attribute (`--strings-src`): the URL the page serves
     /// the strings file at, for the live card.
@@ -146,9 +146,9 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
     if let Some(progress) = options.progress {
         attribute(&mut out, "progress", &progress.to_string());
     }
-    if let Some(lang) = &options.lang {
-        attribute(&mut out, "lang", lang);
-    }
+    // Always: the fragment is in one language, and the live card that takes
+    // it over must speak the same (whatever the page's language is).
+    attribute(&mut out, "lang", options.lang.as_deref().unwrap_or("en"));
     if let Some(strings) = &options.strings_src {
         attribute(&mut out, "strings", strings);
     }

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use spoiler_card::locale::plural::{categories, category, Category};
-use spoiler_card::locale::{self, Key, Language, Words, KEY_NAMES};
+use spoiler_card::locale::{self, Direction, Key, Language, Words, KEY_NAMES};
 use spoiler_card::model::Date;
 
 fn shipped(lang: &str) -> Words {
@@ -43,7 +43,7 @@ fn english_is_complete_and_every_key_is_known() {
         );
     }
     assert_eq!(english.lang.as_ref(), "en");
-    assert!(!english.rtl);
+    assert_eq!(english.direction, Direction::Ltr);
 }
 
 #[test]
@@ -64,16 +64,17 @@ fn every_shipped_locale_is_complete_valid_and_has_its_plural_forms() {
         for name in KEY_NAMES.iter().chain(&["months"]) {
             assert!(keys.iter().any(|k| k == name), "{lang}.json lacks {name}");
         }
-        // Each plural message has every form the language's rule gives
-        // (or only "other": the same words for every count).
+        // Each plural message has every form the language's rule gives,
+        // unless it gives one text for every count (a string).
         for name in KEY_NAMES {
             let forms = &value[name];
-            let varies = forms.as_object().is_some_and(|f| f.len() > 1);
-            if english[name].is_object() && varies {
+            if english[name].is_object() && !forms.is_string() {
                 for needed in categories(lang) {
-                    let has = forms.get(needed.name()).is_some()
-                        || (needed == Category::Other && forms.is_string());
-                    assert!(has, "{lang}.json: {name} lacks the {} form", needed.name());
+                    assert!(
+                        forms.get(needed.name()).is_some(),
+                        "{lang}.json: {name} lacks the {} form",
+                        needed.name()
+                    );
                 }
             }
         }
@@ -84,8 +85,8 @@ fn every_shipped_locale_is_complete_valid_and_has_its_plural_forms() {
             .count();
         assert!(same <= 6, "{lang}: {same} texts are the English ones");
     }
-    assert!(shipped("ar").rtl);
-    assert!(!shipped("de").rtl);
+    assert_eq!(shipped("ar").direction, Direction::Rtl);
+    assert_eq!(shipped("de").direction, Direction::Ltr);
 }
 
 #[test]
@@ -213,7 +214,7 @@ fn numbers_runtimes_clocks_and_dates_per_language() {
             "1\u{a0}h 51\u{a0}min",
             "45\u{a0}min",
             "2\u{a0}h",
-            "hacia 1:05",
+            "aprox. 1:05",
             "16 de noviembre de 2024",
             "12.345",
         ),
@@ -325,8 +326,16 @@ fn a_broken_file_is_refused_whole_with_every_problem_named() {
     );
     let huge = format!(r#"{{"$comment": "{}"}}"#, "x".repeat(locale::FILE_BYTES));
     assert!(refused(&huge)[0].contains("more than 64 KB"));
-    let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-    assert!(!refused(&deep).is_empty());
+    let deep = format!(r#"{{"synopsis": {}{}}}"#, "[".repeat(100), "]".repeat(100));
+    assert_eq!(
+        refused(&deep),
+        ["(the file): the document nests deeper than 32 levels"]
+    );
+    // Thousands of problems: the first 20, then how many more.
+    let typos: Vec<String> = (0..3000).map(|i| format!(r#""typo{i}": "x""#)).collect();
+    let problems = refused(&format!("{{{}}}", typos.join(",")));
+    assert_eq!(problems.len(), 21);
+    assert_eq!(problems[20], "… and 2980 more problems");
 }
 
 #[test]
@@ -358,4 +367,18 @@ fn data_js_asks_early_for_the_languages_that_ship() {
         .map(|l| l.trim().trim_matches('\''))
         .collect();
     assert_eq!(listed, locale::SHIPPED);
+}
+
+#[test]
+fn data_js_refuses_files_past_the_reader_s_limit() {
+    let data_js = std::fs::read_to_string("src/data.js").unwrap();
+    let line = data_js
+        .lines()
+        .find(|l| l.starts_with("const FILE_BYTES = "))
+        .expect("FILE_BYTES in data.js");
+    let bytes: usize = line["const FILE_BYTES = ".len()..]
+        .trim_end_matches(';')
+        .parse()
+        .unwrap();
+    assert_eq!(bytes, locale::FILE_BYTES);
 }

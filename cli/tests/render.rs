@@ -95,7 +95,7 @@ fn the_fragment_is_one_markdown_html_block_with_the_card_and_its_stylesheet() {
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
-        Some(r#"<spoiler-card src="/movies/leaving-las-vegas.json" heading-level="3">"#),
+        Some(r#"<spoiler-card src="/movies/leaving-las-vegas.json" lang="en" heading-level="3">"#),
         "the opening tag stands alone on the first line"
     );
     assert!(
@@ -335,7 +335,7 @@ fn render_says_what_is_missing_or_wrong() {
     let (code, out, _) = cli(&["render", "assets/movies/leaving-las-vegas.json", "--static"]);
     assert_eq!(code, 0);
     assert!(
-        out.starts_with("<spoiler-card>\n"),
+        out.starts_with("<spoiler-card lang=\"en\">\n"),
         "a static card has no src: {}",
         &out[..40]
     );
@@ -422,7 +422,10 @@ fn line_breaks_and_markup_in_the_data_keep_the_fragment_one_markdown_block() {
         out.lines().all(|l| !l.trim().is_empty()),
         "no blank line:\n{out}"
     );
-    assert!(out.starts_with("<spoiler-card src=\"/m.json\">\n"), "{out}");
+    assert!(
+        out.starts_with("<spoiler-card src=\"/m.json\" lang=\"en\">\n"),
+        "{out}"
+    );
     assert_eq!(out.matches("</template>").count(), 1, "only its own");
     assert_eq!(out.matches("<!--").count(), 0, "no comment opens");
     assert_eq!(

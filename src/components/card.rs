@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::card_link::CardLink;
 use crate::card_state::{Action, Announcement, CardState, Kept};
-use crate::components::direction;
 use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
@@ -205,7 +204,7 @@ pub fn Card(props: &CardProps) -> Html {
     };
 
     html! {
-        <article class="card" aria-labelledby="sc-title" part="card" lang={words.lang.to_string()} dir={direction(words)}>
+        <article class="card" aria-labelledby="sc-title" part="card" dir={words.direction.attribute()}>
             { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level, words }) }
             <section class="synopsis">
                 <@{sub.clone()} id="sc-synopsis" class="section-title">{ words.text(Key::Synopsis) }</@>

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::components::direction;
 use crate::load::LoadError;
 use crate::locale::{Key, Words};
 
@@ -35,7 +34,7 @@ pub fn error_notice(props: &ErrorBoxProps) -> Html {
         _ => (None, 0),
     };
     html! {
-        <div class="notice" role="status" part="error" lang={props.words.lang.to_string()}>
+        <div class="notice" role="status" part="error" dir={props.words.direction.attribute()}>
             <span>
                 { props.error.summary_in(props.words) }
                 if let Some(first) = first {
@@ -56,7 +55,7 @@ pub fn error_box(props: &ErrorBoxProps) -> Html {
     };
     let (words, retry) = (props.words, retry_button(props));
     html! {
-        <div class="card error-box" role="alert" part="error" lang={words.lang.to_string()} dir={direction(words)}>
+        <div class="card error-box" role="alert" part="error" dir={words.direction.attribute()}>
             <p class="error-title">{ words.text(Key::ErrorHeading) }</p>
             <p class="error-summary">{ props.error.summary_in(words) }</p>
             if !problems.is_empty() {

@@ -119,7 +119,7 @@ fn loading(props: &LoaderProps, words: Option<&Rc<Words>>) -> Html {
     html! {
         <div class="card loading" aria-busy="true">
             if let Some(words) = words {
-                <p class="loading-text" lang={words.lang.to_string()}>{ words.text(Key::Loading) }</p>
+                <p class="loading-text">{ words.text(Key::Loading) }</p>
             }
         </div>
     }

@@ -20,14 +20,3 @@ pub mod timeline;
 pub fn heading_tag(level: u8, offset: u8) -> String {
     format!("h{}", (level + offset).clamp(1, 6))
 }
-
-/// The `dir` of the card's root: its language's, so that an Arabic card
-/// in an English page mirrors (and an English one in an Arabic page does
-/// not).
-pub fn direction(words: &crate::locale::Words) -> &'static str {
-    if words.rtl {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}

@@ -11,7 +11,7 @@ use crate::components::characters::{characters, CharactersProps};
 use crate::components::more::{more_about, MoreProps};
 use crate::components::similar::{similar_titles, SimilarProps};
 use crate::components::timeline::{timeline, TimelineProps};
-use crate::locale::{Key, Words};
+use crate::locale::{Direction, Key, Words};
 use crate::model::Movie;
 
 /// What [`tabs`] shows.
@@ -39,11 +39,10 @@ fn label(tab: Tab) -> Key {
 
 /// Index of the tab a key moves to, if it is one of the pattern's keys.
 /// Right to left, the arrows swap: the next tab is to the left.
-pub fn next_index(key: &str, current: usize, count: usize, rtl: bool) -> Option<usize> {
-    let (next, previous) = if rtl {
-        ("ArrowLeft", "ArrowRight")
-    } else {
-        ("ArrowRight", "ArrowLeft")
+pub fn next_index(key: &str, current: usize, count: usize, direction: Direction) -> Option<usize> {
+    let (next, previous) = match direction {
+        Direction::Rtl => ("ArrowLeft", "ArrowRight"),
+        Direction::Ltr => ("ArrowRight", "ArrowLeft"),
     };
     match key {
         k if k == next => Some((current + 1) % count),
@@ -60,13 +59,13 @@ pub fn tabs(props: &TabsProps) -> Html {
     let selected = props.state.tab;
     let selected_index = tabs.iter().position(|t| *t == selected).unwrap_or(0);
     let words = props.words;
-    let rtl = words.rtl;
+    let direction = words.direction;
 
     let onkeydown = {
         let tabs = tabs.clone();
         let on_action = props.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(next) = next_index(&e.key(), selected_index, tabs.len(), rtl) else {
+            let Some(next) = next_index(&e.key(), selected_index, tabs.len(), direction) else {
                 return;
             };
             e.prevent_default();

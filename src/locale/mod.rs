@@ -186,6 +186,8 @@ const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/en.json"));
 /// Most bytes in a locale file, and in one of its texts.
 pub const FILE_BYTES: usize = 64 * 1024;
 const TEXT_BYTES: usize = 2000;
+/// Most problems of a file listed (the console line stays readable).
+const PROBLEMS: usize = 20;
 
 /// One message: its `other` form, and the plural forms it has besides.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -199,16 +201,37 @@ struct Message {
 /// What a card says, and how, in one language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Words {
-    /// The language (a primary subtag, `en`), for `lang` and plurals.
+    /// The language whose plural rules the counts follow (a primary
+    /// subtag: `en`). The card's `lang` is its element's, inherited: the
+    /// data's text is in the page's language, whatever words it has.
     pub lang: Box<str>,
-    /// Written right to left.
-    pub rtl: bool,
+    /// Which way its words are written.
+    pub direction: Direction,
     digits: [char; 10],
     group: Box<str>,
     /// Numbers of fewer digits are not grouped (Spanish: 5).
     group_from: u8,
     months: Vec<Box<str>>,
     messages: Vec<Message>,
+}
+
+/// Which way a language is written (the card root's `dir`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left (Arabic).
+    Rtl,
+}
+
+impl Direction {
+    /// The `dir` attribute's value.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
 }
 
 /// Which words a language tag (`lang`) gets.
@@ -259,7 +282,7 @@ impl Words {
     fn read_english() -> Words {
         let empty = Words {
             lang: "en".into(),
-            rtl: false,
+            direction: Direction::Ltr,
             digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
             group: ",".into(),
             group_from: 4,
@@ -290,7 +313,11 @@ impl Words {
                 );
                 return Err(problems);
             }
-            Err(json::ParseError::Syntax(why) | json::ParseError::Limit(why)) => {
+            Err(json::ParseError::Limit(why)) => {
+                problem(&mut problems, "(the file)", &why);
+                return Err(problems);
+            }
+            Err(json::ParseError::Syntax(why)) => {
                 problem(
                     &mut problems,
                     "(the file)",
@@ -301,19 +328,32 @@ impl Words {
         };
         let mut words = self.clone();
         words.lang = lang.into();
-        for (i, (name, value)) in members.iter().enumerate() {
+        // The members taken, by name: each may come once (a file of
+        // unknown names is refused without comparing them all).
+        let mut seen: Vec<&str> = Vec::new();
+        let mut more = 0;
+        for (name, value) in &members {
             // "$comment", "$schema": notes for translators.
             if name.starts_with('$') {
                 continue;
             }
-            let why = if members[..i].iter().any(|(other, _)| other == name) {
+            let why = if seen.contains(&name.as_ref()) {
                 Some("appears twice".into())
             } else {
-                words.take(name, value).err()
+                let taken = words.take(name, value);
+                if taken.is_ok() {
+                    seen.push(name);
+                }
+                taken.err()
             };
-            if let Some(why) = why {
-                problem(&mut problems, name, &why);
+            match why {
+                Some(_) if problems.len() == PROBLEMS => more += 1,
+                Some(why) => problem(&mut problems, name, &why),
+                None => {}
             }
+        }
+        if more > 0 {
+            problems.push(format!("… and {more} more problems"));
         }
         if problems.is_empty() {
             Ok(words)
@@ -327,8 +367,8 @@ impl Words {
         let text = text_of(value);
         match name {
             "dir" => match text? {
-                "ltr" => self.rtl = false,
-                "rtl" => self.rtl = true,
+                "ltr" => self.direction = Direction::Ltr,
+                "rtl" => self.direction = Direction::Rtl,
                 _ => return Err("must be \"ltr\" or \"rtl\"".into()),
             },
             "digits" => {
@@ -494,17 +534,18 @@ fn text_of<'v>(value: &'v Value) -> Result<&'v str, String> {
     }
 }
 
-/// A message from a locale file, checked against the built-in one it
-/// replaces: text for text, text or plural forms for a plural message,
-/// and no placeholder that one lacks.
-fn message_of(value: &Value, english: &Message) -> Result<Message, String> {
+/// A message from a locale file, checked against the one it replaces
+/// (`base`: English, or the shipped language under a strings file): text
+/// for text, text or plural forms for a plural message, and no placeholder
+/// that one lacks.
+fn message_of(value: &Value, base: &Message) -> Result<Message, String> {
     let mut message = Message {
-        plural: english.plural,
+        plural: base.plural,
         ..Message::default()
     };
     match value {
         // (English itself is read over empty messages, which take anything.)
-        Value::Object(_) if !english.plural && !english.other.is_empty() => {
+        Value::Object(_) if !base.plural && !base.other.is_empty() => {
             return Err("must be text (this text has no plural forms)".into());
         }
         Value::Object(forms) => {
@@ -513,7 +554,7 @@ fn message_of(value: &Value, english: &Message) -> Result<Message, String> {
                 let category = Category::named(name).ok_or_else(|| {
                     format!("{name}: not a plural form (zero, one, two, few, many, other)")
                 })?;
-                let text = checked(form, english).map_err(|why| format!("{name}: {why}"))?;
+                let text = checked(form, base).map_err(|why| format!("{name}: {why}"))?;
                 match category {
                     Category::Other => message.other = text,
                     category => message.forms.push((category, text)),
@@ -523,17 +564,17 @@ fn message_of(value: &Value, english: &Message) -> Result<Message, String> {
                 return Err("needs an \"other\" form".into());
             }
         }
-        value => message.other = checked(value, english)?,
+        value => message.other = checked(value, base)?,
     }
     Ok(message)
 }
 
-/// A text of a message, with no placeholder the built-in one lacks.
-fn checked(value: &Value, english: &Message) -> Result<Box<str>, String> {
+/// A text of a message, with no placeholder the message it replaces lacks.
+fn checked(value: &Value, base: &Message) -> Result<Box<str>, String> {
     let text = text_of(value)?;
-    if !english.other.is_empty() {
-        if let Some(name) = placeholders(text)
-            .find(|name| !placeholders(&english.other).any(|known| known == *name))
+    if !base.other.is_empty() {
+        if let Some(name) =
+            placeholders(text).find(|name| !placeholders(&base.other).any(|known| known == *name))
         {
             return Err(format!(
                 "{{{name}}} is not a placeholder of this text (see assets/locales/en.json)"

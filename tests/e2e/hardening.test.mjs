@@ -156,7 +156,7 @@ test('hardening: any string in every attribute renders a card or a clear error, 
     await waitIn(p, '#a', '.title');
     const strings = ['', ' ', '-1', '0', '1:99', '99999999999', '1e3', 'NaN', '\u0000', 'é', '😀'.repeat(500), 'x'.repeat(200000),
       'javascript:alert(1)', '<script>alert(1)</script>', '../../../../etc/passwd', '"\'><img src=x onerror=alert(1)>', '\ud800'];
-    for (const name of ['progress', 'remember', 'heading-level', 'theme', 'eager', 'lang', 'src']) {
+    for (const name of ['progress', 'remember', 'heading-level', 'theme', 'eager', 'lang', 'strings', 'src']) {
       for (const value of strings) {
         await p.evaluate(([n, v]) => document.querySelector('#a').setAttribute(n, v), [name, value]);
       }

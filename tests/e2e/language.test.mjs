@@ -145,11 +145,12 @@ for (const lang of LOCALES.filter((l) => l !== 'en')) {
         const root = document.querySelector('#card').shadowRoot;
         const text = (s) => root.querySelector(s)?.textContent.trim();
         const article = root.querySelector('article.card');
-        return { lang: article.lang, dir: article.dir, synopsis: text('#sc-synopsis'), label: text('.progress-label'),
+        return { lang: article.getAttribute('lang'), dir: article.dir, synopsis: text('#sc-synopsis'), label: text('.progress-label'),
           gate: text('.gate-label'), tabs: [...root.querySelectorAll('[role=tab]')].map((t) => t.textContent),
           runtime: root.querySelector('.facts').textContent, direction: getComputedStyle(article).direction };
       });
-      assertEqual([seen.lang, seen.dir, seen.direction], [lang, words.dir, words.dir], 'lang and direction');
+      // (Its language is the element's, inherited: no lang of its own.)
+      assertEqual([seen.lang, seen.dir, seen.direction], [null, words.dir, words.dir], 'no lang of its own; the direction');
       assertEqual([seen.synopsis, seen.label, seen.gate], [words.synopsis, words.progress_label, words.plot_gate], 'the UI strings');
       assertEqual(seen.tabs, [words.tab_timeline, words.tab_characters, words.tab_similar, words.tab_more], 'the tabs');
       const runtime = words.runtime_hours_minutes.replace('{h}', (words.digits ?? '0123456789')[1])
@@ -188,14 +189,13 @@ test('language: the card\'s own lang wins over its ancestors\', theirs over the 
   try {
     for (const sel of ['#card', '#inherit', '#page', '#unknown']) await ready(p, sel);
     const synopsis = (sel) => p.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('#sc-synopsis').textContent, sel);
-    const langs = await p.evaluate(() => ['#card', '#inherit', '#page', '#unknown'].map((s) => document.querySelector(s).shadowRoot.querySelector('article').lang));
-    assertEqual(langs, ['de', 'fr', 'es', 'en'], 'own, ancestor, page; an unshipped language is English');
-    assertEqual(await synopsis('#card'), locale('de').synopsis, 'German');
-    assertEqual(await synopsis('#unknown'), locale('en').synopsis, 'English for ja');
+    const seen = [];
+    for (const sel of ['#card', '#inherit', '#page', '#unknown']) seen.push(await synopsis(sel));
+    assertEqual(seen, ['de', 'fr', 'es', 'en'].map((l) => locale(l).synopsis), 'own, ancestor, page; an unshipped language is English');
     assertEqual(lines.filter((l) => l.includes('no ja strings')).length, 1, `one console line for ja: ${lines}`);
     await p.evaluate(() => document.querySelector('#card').setAttribute('lang', 'pt'));
-    await p.waitForFunction(() => document.querySelector('#card').shadowRoot.querySelector('article')?.lang === 'pt', null, { timeout: 5000 });
-    assertEqual(await synopsis('#card'), locale('pt').synopsis, 'Portuguese after the change');
+    await p.waitForFunction((pt) => document.querySelector('#card').shadowRoot.querySelector('#sc-synopsis')?.textContent === pt, locale('pt').synopsis, { timeout: 5000 });
+    assertEqual(await p.evaluate(() => !!document.querySelector('#card').shadowRoot.querySelector('article')), true, 'the card stayed while the new words loaded');
     assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
 });
@@ -287,9 +287,9 @@ test('language: a missing or broken shipped locale falls back to English with on
       await ready(p, '#second');
       const seen = await p.evaluate(() => ['#card', '#second'].map((s) => {
         const root = document.querySelector(s).shadowRoot;
-        return [root.querySelector('article').lang, root.querySelector('#sc-synopsis').textContent];
+        return root.querySelector('#sc-synopsis').textContent;
       }));
-      assertEqual(seen, [['en', locale('en').synopsis], ['en', locale('en').synopsis]], `${what}: English, labelled English`);
+      assertEqual(seen, [locale('en').synopsis, locale('en').synopsis], `${what}: English`);
       assertEqual(lines.filter((l) => l.includes('the de strings')).length, 1, `${what}: one console line for both cards: ${lines.join('\n')}`);
       assertEqual(p.problems, [], 'uncaught exceptions');
     } finally { await p.closeAll(); }
@@ -327,13 +327,15 @@ test('language: render --lang de prerenders in German, and the live card takes o
   const shadow = fragment.slice(fragment.indexOf('<template'), fragment.indexOf('</template>'));
   const text = shadow.replace(/<[^>]*dir="auto"[^>]*>[^<]*</g, '<').replace(/<[^>]+>/g, ' ');
   assertEqual(present(english, text), [], 'English UI words in the German fragment');
-  assert(shadow.includes(`>${locale('de').synopsis}<`) && shadow.includes('lang="de"'), 'German words, lang="de"');
+  assert(shadow.includes(`>${locale('de').synopsis}<`), 'German words');
+  const plain = execFileSync(cli, ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json'], { encoding: 'utf8' });
+  assert(plain.startsWith('<spoiler-card src="/movies/leaving-las-vegas.json" lang="en"'), `without --lang the fragment says it is English: ${plain.slice(0, 80)}`);
   page('/__lang/prerendered-de.html', 'en', fragment.replace('<spoiler-card ', '<spoiler-card id="card" eager remember="none" '));
   const p = await openPage(ctx.browser, `${ctx.origin}/__lang/prerendered-de.html`);
   try {
     await p.waitForFunction(() => !document.querySelector('#card').shadowRoot.querySelector('[data-sc-version]') && !!document.querySelector('#card').shadowRoot.querySelector('article.card'), null, { timeout: 15000 });
     assertEqual(present(english, await uiText(p)), [], 'English UI words in the live card after take-over');
-    assertEqual(await p.evaluate(() => document.querySelector('#card').shadowRoot.querySelector('article').lang), 'de', 'live in German');
+    assertEqual(await p.evaluate(() => document.querySelector('#card').shadowRoot.querySelector('#sc-synopsis').textContent), locale('de').synopsis, 'live in German');
     assertEqual(p.problems, [], 'uncaught exceptions');
   } finally { await p.closeAll(); }
 });
@@ -361,4 +363,44 @@ test('language: the locale and strings files are asked for while the wasm loads,
     await p.closeAll();
     await server.close();
   }
+});
+
+test('language: lang="" is English; a card in another element\'s shadow root takes its host\'s language', async (ctx) => {
+  page('/__lang/hosts.html', 'de', `<div lang="">${card()}</div><post-body id="post" lang="fr"></post-body>
+    <script type="module">
+      customElements.define('post-body', class extends HTMLElement {
+        connectedCallback() {
+          this.attachShadow({ mode: 'open' }).innerHTML = '<article><spoiler-card id="inner" eager remember="none" src="/movies/leaving-las-vegas.json"></spoiler-card></article>';
+        }
+      });
+    </script>`);
+  const p = await openPage(ctx.browser, `${ctx.origin}/__lang/hosts.html`);
+  try {
+    await ready(p);
+    await p.waitForFunction(() => !!document.querySelector('#post').shadowRoot.querySelector('spoiler-card').shadowRoot?.querySelector('article.card'), null, { timeout: 15000 });
+    const seen = await p.evaluate(() => [document.querySelector('#card'), document.querySelector('#post').shadowRoot.querySelector('spoiler-card')]
+      .map((c) => c.shadowRoot.querySelector('#sc-synopsis').textContent));
+    assertEqual(seen, [locale('en').synopsis, locale('fr').synopsis], 'lang="" is English; the shadow host\'s French');
+    assertEqual(p.problems, [], 'uncaught exceptions');
+  } finally { await p.closeAll(); }
+});
+
+test('language: a slow locale file does not hold the card blank: it shows in English, then switches when the file arrives', async (ctx) => {
+  page('/__lang/slow.html', 'de', card());
+  const p = await openPage(ctx.browser, 'about:blank');
+  try {
+    let arrive;
+    const arrived = new Promise((resolve) => { arrive = resolve; });
+    await p.route('**/embed/locales/de.json', async (route) => { await arrived; await route.continue(); });
+    const started = Date.now();
+    await p.goto(`${ctx.origin}/__lang/slow.html`);
+    await ready(p);
+    const waited = Date.now() - started;
+    const synopsis = () => p.evaluate(() => document.querySelector('#card').shadowRoot.querySelector('#sc-synopsis').textContent);
+    assertEqual(await synopsis(), locale('en').synopsis, 'English while the file is late');
+    assert(waited >= 2500 && waited < 8000, `shown after about the wait (3 s): ${waited} ms`);
+    arrive();
+    await p.waitForFunction((de) => document.querySelector('#card').shadowRoot.querySelector('#sc-synopsis')?.textContent === de, locale('de').synopsis, { timeout: 10000 });
+    assertEqual(p.problems, [], 'uncaught exceptions');
+  } finally { await p.closeAll(); }
 });
