@@ -95,11 +95,15 @@ fn minify(text: &str) -> String {
     out.replace(";}", "}")
 }
 
-/// JSON without whitespace outside strings (its `"$comment"` stays: the
-/// reader skips it, and dropping a member could leave a stray comma).
+/// JSON without whitespace outside strings and without its `"$…"` notes
+/// (en.json keeps each of them on a line of its own).
 fn compact_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
+        // Notes for translators are for people, not for the card.
+        if line.trim_start().starts_with("\"$") {
+            continue;
+        }
         let mut in_string = false;
         let mut escaped = false;
         for c in line.chars() {
@@ -112,6 +116,10 @@ fn compact_json(text: &str) -> String {
             }
             out.push(c);
         }
+    }
+    // (A note dropped last must not leave its comma behind.)
+    if out.ends_with(",}") {
+        out.replace_range(out.len() - 2..out.len() - 1, "");
     }
     out
 }

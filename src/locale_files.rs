@@ -42,8 +42,8 @@ extern "C" {
 enum Got {
     /// Its text.
     Text(Rc<str>),
-    /// Why there is none, for good (for the console).
-    Failed(String),
+    /// Why there is none, for good (for the console, after its URL).
+    Failed(&'static str),
     /// Still on its way after the wait: the card shows in the words below
     /// it meanwhile, and is told when it arrives.
     Slow,
@@ -103,7 +103,7 @@ pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Optio
 
     let mut words = Words::english();
     if let Some((code, got)) = locale {
-        words = over(&words, code, &format!("the {code} strings"), got);
+        words = over(&words, code, &locale_url(code), got);
     }
     if let Some((url, got)) = overrides {
         // A language without a file speaks as the strings file has it.
@@ -111,7 +111,7 @@ pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Optio
             Language::Other(code) => code.clone(),
             _ => words.lang.to_string(),
         };
-        words = over(&words, &lang, &format!("the strings file {url}"), got);
+        words = over(&words, &lang, url, got);
     }
     if slow {
         // Not kept: the file that is late replaces these when it arrives.
@@ -131,7 +131,7 @@ pub fn words_for(host: &HtmlElement, then: impl Fn() + Clone + 'static) -> Optio
 
 /// `base` with the file over it; or `base`, and for a file that failed
 /// one console line that says why.
-fn over(base: &Rc<Words>, lang: &str, what: &str, got: Got) -> Rc<Words> {
+fn over(base: &Rc<Words>, lang: &str, url: &str, got: Got) -> Rc<Words> {
     let problems = match got {
         Got::Text(text) => match base.read(lang, &text) {
             Ok(words) => return Rc::new(words),
@@ -146,11 +146,11 @@ fn over(base: &Rc<Words>, lang: &str, what: &str, got: Got) -> Rc<Words> {
                 all
             }
         },
-        Got::Failed(why) => why,
+        Got::Failed(why) => why.to_owned(),
         Got::Slow | Got::Waiting => return base.clone(),
     };
     gloo_console::warn!(format!(
-        "[spoiler-card] {what} could not be used ({problems}): the card speaks {} instead",
+        "[spoiler-card] the strings at {url} could not be used ({problems}): the card speaks {} instead",
         if base.lang.as_ref() == "en" {
             "English"
         } else {
@@ -185,9 +185,10 @@ fn file(url: &str, then: impl FnOnce() + 'static) -> Got {
             }
             Got::Slow
         }
-        -3 => Got::Failed(format!("{url} is larger than 64 KB")),
-        -1 => Got::Failed(format!("{url} took too long to arrive")),
-        status @ 1..=999 => Got::Failed(format!("{url} could not be fetched: HTTP {status}")),
-        _ => Got::Failed(format!("{url} could not be fetched: network error")),
+        -3 => Got::Failed("is larger than 64 KB"),
+        -1 => Got::Failed("took too long to arrive"),
+        404 => Got::Failed("is not there (HTTP 404)"),
+        1..=999 => Got::Failed("could not be fetched (an HTTP error)"),
+        _ => Got::Failed("could not be fetched (a network error)"),
     }
 }

@@ -207,7 +207,7 @@ pub fn Card(props: &CardProps) -> Html {
         <article class="card" aria-labelledby="sc-title" part="card" dir={words.direction.attribute()}>
             { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level, words }) }
             <section class="synopsis">
-                <@{sub.clone()} id="sc-synopsis" class="section-title">{ words.text(Key::Synopsis) }</@>
+                <@{sub} id="sc-synopsis" class="section-title">{ words.text(Key::Synopsis) }</@>
                 <p dir="auto">{ &movie.synopsis }</p>
             </section>
             { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone(), words }) }

@@ -90,8 +90,8 @@ pub fn characters(props: &CharactersProps) -> Html {
                 <ul class="characters">{ for people }</ul>
                 { show_more(&ShowMoreProps { list: List::Characters, shown, total: props.movie.characters.len(), on_action: props.on_action.clone(), words }) }
             }
-            { topics(words.text(Key::Settings), &sub, &props.movie.settings) }
-            { topics(words.text(Key::Themes), &sub, &props.movie.themes) }
+            { topics(words.text(Key::Settings), sub, &props.movie.settings) }
+            { topics(words.text(Key::Themes), sub, &props.movie.themes) }
         </>
     }
 }

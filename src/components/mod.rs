@@ -17,6 +17,7 @@ pub mod tabs;
 pub mod timeline;
 
 /// `h2` … `h6` for a heading `offset` levels below the card's title.
-pub fn heading_tag(level: u8, offset: u8) -> String {
-    format!("h{}", (level + offset).clamp(1, 6))
+pub fn heading_tag(level: u8, offset: u8) -> &'static str {
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    TAGS[usize::from(level.saturating_add(offset).clamp(1, 6) - 1)]
 }

@@ -45,11 +45,11 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
             <div id="sc-plot" class="plot-body revealed" role="region" aria-labelledby="sc-plot-heading sc-title">
                 { paragraphs(&spoilers.summary) }
                 if !spoilers.ending.is_empty() {
-                    <@{h_sub.clone()} class="sub-title">{ words.text(Key::Ending) }</@>
+                    <@{h_sub} class="sub-title">{ words.text(Key::Ending) }</@>
                     { paragraphs(&spoilers.ending) }
                 }
                 if !spoilers.post_credits.is_empty() {
-                    <@{h_sub.clone()} class="sub-title">{ words.text(Key::PostCredits) }</@>
+                    <@{h_sub} class="sub-title">{ words.text(Key::PostCredits) }</@>
                     { paragraphs(&spoilers.post_credits) }
                 }
                 if props.revealed_by_hand {
