@@ -56,10 +56,19 @@ async fn mount(
     progress: Option<u16>,
     remember: Remember,
 ) -> (ShadowRoot, yew::AppHandle<Card>) {
+    mount_with(movie, en(), progress, remember).await
+}
+
+async fn mount_with(
+    movie: Rc<Movie>,
+    words: Rc<Words>,
+    progress: Option<u16>,
+    remember: Remember,
+) -> (ShadowRoot, yew::AppHandle<Card>) {
     let (_host, root, container) = fresh_root();
     let props = CardProps {
         movie,
-        words: en(),
+        words,
         base_url: "http://127.0.0.1/".into(),
         progress,
         remember,
@@ -1303,22 +1312,7 @@ fn shipped(lang: &str, text: &str) -> Rc<Words> {
 
 /// Mounts a card for `movie` in `words`.
 async fn mount_in(movie: Rc<Movie>, words: Rc<Words>) -> (ShadowRoot, yew::AppHandle<Card>) {
-    let (_host, root, container) = fresh_root();
-    let props = CardProps {
-        movie,
-        words,
-        base_url: "http://127.0.0.1/".into(),
-        progress: None,
-        remember: Remember::None,
-        heading_level: 2,
-        resume: None,
-        on_state: Default::default(),
-        link: Default::default(),
-        on_event: Default::default(),
-    };
-    let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
-    yew::scheduler::flush().await;
-    (root, app)
+    mount_with(movie, words, None, Remember::None).await
 }
 
 /// The card speaks the words it is given (German here), and an Arabic card

@@ -351,18 +351,25 @@ fn texts_are_never_markup_and_placeholders_fill_only_themselves() {
     );
 }
 
+/// The value of `const NAME = …;` in src/data.js, which keeps copies of
+/// two facts of Rust's (checked here against them).
+fn data_js_const(name: &str) -> String {
+    let data_js = std::fs::read_to_string("src/data.js").unwrap();
+    let start = format!("const {name} = ");
+    let line = data_js
+        .lines()
+        .find(|l| l.starts_with(&start))
+        .unwrap_or_else(|| panic!("{name} in data.js"));
+    line[start.len()..].trim_end_matches(';').to_owned()
+}
+
 #[test]
 fn data_js_asks_early_for_the_languages_that_ship() {
     // data.js asks for a card's locale file while the wasm compiles: its
     // list must be Rust's.
-    let data_js = std::fs::read_to_string("src/data.js").unwrap();
-    let line = data_js
-        .lines()
-        .find(|l| l.starts_with("const SHIPPED = ["))
-        .expect("SHIPPED in data.js");
-    let listed: Vec<&str> = line
-        .trim_start_matches("const SHIPPED = [")
-        .trim_end_matches("];")
+    let list = data_js_const("SHIPPED");
+    let listed: Vec<&str> = list
+        .trim_matches(|c| c == '[' || c == ']')
         .split(',')
         .map(|l| l.trim().trim_matches('\''))
         .collect();
@@ -371,14 +378,6 @@ fn data_js_asks_early_for_the_languages_that_ship() {
 
 #[test]
 fn data_js_refuses_files_past_the_reader_s_limit() {
-    let data_js = std::fs::read_to_string("src/data.js").unwrap();
-    let line = data_js
-        .lines()
-        .find(|l| l.starts_with("const FILE_BYTES = "))
-        .expect("FILE_BYTES in data.js");
-    let bytes: usize = line["const FILE_BYTES = ".len()..]
-        .trim_end_matches(';')
-        .parse()
-        .unwrap();
+    let bytes: usize = data_js_const("FILE_BYTES").parse().unwrap();
     assert_eq!(bytes, locale::FILE_BYTES);
 }
