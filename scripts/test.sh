@@ -46,11 +46,12 @@ lint_pass=0; lint_fail=0
 for cmd in "cargo fmt --all --check" \
            "cargo clippy --workspace --all-targets -- -D warnings" \
            "cargo clippy -p spoiler-card --all-targets --target wasm32-unknown-unknown -- -D warnings" \
+           "cargo clippy -p spoiler-card-node --target wasm32-unknown-unknown -- -D warnings" \
            "cargo clippy -p spoiler-card --no-default-features --all-targets -- -D warnings"; do
   echo "== lint: $cmd"
   if $cmd >> target/test-logs/lint.log 2>&1; then lint_pass=$((lint_pass + 1)); else lint_fail=$((lint_fail + 1)); fi
 done
-layer "lint (fmt, clippy x3)" target/test-logs/lint.log 0 $lint_pass $lint_fail
+layer "lint (fmt, clippy x4)" target/test-logs/lint.log 0 $lint_pass $lint_fail
 
 # 2. Native: model, validation, gating, formatting, checker, proptest.
 run "native (cargo test)" native.log cargo test --workspace --no-fail-fast
@@ -70,7 +71,22 @@ size_status=$?
 [ $status -ne 0 ] && size_status=1
 layer "release build + size budget" target/test-logs/size.log $size_status $((size_status == 0 ? 1 : 0)) $((size_status == 0 ? 0 : 1))
 
-# 5. End to end in Debian's Chromium against dist/.
+# 5. The npm package, built from dist/ (the CLI for Node in wasm, the
+# manifest, the types), installed from its tarball into an empty folder.
+run "package build" package-build.log bash scripts/package.sh
+status=$?
+if [ $status -eq 0 ]; then
+  run "package (npm tarball)" package.log node tests/package/run.mjs
+  status=$?
+else
+  echo "0 passed, 1 failed" >> target/test-logs/package-build.log
+  cp target/test-logs/package-build.log target/test-logs/package.log
+fi
+read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed/ { p = $1; f = $3 } END { print p + 0, f + 0 }' target/test-logs/package.log)
+layer "package (npm tarball)" target/test-logs/package.log $status "$p" "$f"
+
+# 6. End to end in Debian's Chromium against dist/ (and the example sites,
+# built from the tarball with Eleventy and Hugo).
 run "end to end (Chromium)" e2e.log node tests/e2e/run.mjs
 status=$?
 read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed/ { p = $1; f = $3 } END { print p + 0, f + 0 }' target/test-logs/e2e.log)

@@ -25,7 +25,7 @@ pub mod value;
 
 #[cfg(feature = "web")]
 pub mod components;
-#[cfg(feature = "web")]
+#[cfg(feature = "element")]
 pub mod embed;
 #[cfg(feature = "web")]
 pub mod load;
@@ -43,7 +43,7 @@ pub mod styles;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Registers `<spoiler-card>` when the module loads.
-#[cfg(all(feature = "web", target_arch = "wasm32"))]
+#[cfg(all(feature = "element", target_arch = "wasm32"))]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     embed::register();

@@ -8,7 +8,11 @@
 use std::fmt::Write;
 use std::rc::Rc;
 
-use yew::{AttrValue, ServerRenderer};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll};
+
+use yew::{AttrValue, LocalServerRenderer};
 
 use crate::components::loader::{Data, Loader, LoaderProps};
 use crate::json::write_string;
@@ -105,9 +109,10 @@ fn poster_base(options: &Options) -> &str {
 /// has no blank line, and its opening tag stands alone on its first line,
 /// so that Markdown (markdown-it, Goldmark) keeps it one raw HTML block.
 pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
-    let (movie, mut warnings) = match load::from_json_text(text) {
-        Ok((movie, warnings)) => (movie, warnings),
-        Err(load::LoadError::Invalid(problems, _)) => return Err(Invalid(problems)),
+    let loaded = load::from_json_text(text);
+    let (movie, mut warnings) = match &loaded {
+        Ok((movie, warnings)) => (Rc::clone(movie), warnings.clone()),
+        Err(load::LoadError::Invalid(problems, _)) => return Err(Invalid(problems.clone())),
         Err(error) => return Err(Invalid(vec![problem(Severity::Error, "", error.summary())])),
     };
     // At the end of the film the live card shows the plot and the ending:
@@ -136,7 +141,13 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
             ));
         }
     }
-    let card = card_html(text, options);
+    let card = card_html(loaded, options).ok_or_else(|| {
+        Invalid(vec![problem(
+            Severity::Error,
+            "",
+            "the server renderer did not finish".to_owned(),
+        )])
+    })?;
     let mut out = String::with_capacity(card.len() + 1024);
     // The element and its attributes: values escaped, on the first line.
     out.push_str("<spoiler-card");
@@ -193,21 +204,15 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
 
 /// The card's first render by Yew's server renderer, as the live card first
 /// renders it: the attribute's progress, nothing revealed, no reader state.
-fn card_html(text: &str, options: &Options) -> String {
-    // Parsed again in the renderer's closure, which must be `Send` (the
-    // data's `Rc` is not); a few milliseconds, once per fragment.
-    let text = text.to_owned();
-    let base_url = poster_base(options).to_owned();
-    let (progress, heading_level) = (options.progress, options.heading_level);
-    let words = options.words.clone();
-    let renderer = ServerRenderer::<Loader>::with_props(move || LoaderProps {
-        data: Some(Data(Rc::new(load::from_json_text(&text)))),
-        words: Some(Rc::new(words)),
+fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
+    let renderer = LocalServerRenderer::<Loader>::with_props(LoaderProps {
+        data: Some(Data(Rc::new(loaded))),
+        words: Some(Rc::new(options.words.clone())),
         generation: 1,
-        base_url: AttrValue::from(base_url),
-        progress,
+        base_url: AttrValue::from(poster_base(options).to_owned()),
+        progress: options.progress,
         remember: Remember::None,
-        heading_level,
+        heading_level: options.heading_level,
         resume: None,
         on_state: Default::default(),
         on_retry: None,
@@ -216,7 +221,20 @@ fn card_html(text: &str, options: &Options) -> String {
         on_event: Default::default(),
     })
     .hydratable(false);
-    futures::executor::block_on(renderer.render())
+    run_to_end(renderer.render())
+}
+
+/// Polls `future` until it is done, on this thread, without an executor:
+/// the server renderer never waits on anything here (no suspense, no
+/// timers), and an executor that parks the thread cannot run in wasm (the
+/// package's CLI for Node). `None` if it is not done after many polls.
+fn run_to_end<F: Future>(future: F) -> Option<F::Output> {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(futures::task::noop_waker_ref());
+    (0..10_000).find_map(|_| match future.as_mut().poll(&mut context) {
+        Poll::Ready(output) => Some(output),
+        Poll::Pending => None,
+    })
 }
 
 /// What a reader without the card sees (RSS readers, email): the title, the

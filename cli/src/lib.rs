@@ -6,7 +6,10 @@
 #![deny(missing_docs)]
 
 use std::ffi::OsString;
-use std::io::{Read, Write};
+use std::io::Write;
+
+mod files;
+pub use files::{Files, OsFiles};
 
 use spoiler_card::document::{self, NotJson};
 use spoiler_card::locale::{self, Language, Words};
@@ -65,14 +68,25 @@ pub fn run_os(
     run(&texts, out, err)
 }
 
-/// Runs the command line `args` (without the program name); returns the
-/// exit code: 0 done, 1 the data has errors (or cannot be read or
-/// written), 2 bad usage.
+/// Runs the command line `args` (without the program name) on the
+/// machine's files; returns the exit code: 0 done, 1 the data has errors
+/// (or cannot be read or written), 2 bad usage.
 pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+    run_with(&OsFiles, args, out, err)
+}
+
+/// [`run`], with the files read and written through `files` (Node's, in
+/// the package's CLI, where wasm has no file system of its own).
+pub fn run_with(
+    files: &impl Files,
+    args: &[String],
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> i32 {
     match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..], out, err),
-        Some("render") => render(&args[1..], out, err),
-        Some("css") => css(&args[1..], out, err),
+        Some("check") => check(files, &args[1..], out, err),
+        Some("render") => render(files, &args[1..], out, err),
+        Some("css") => css(files, &args[1..], out, err),
         Some("schema") if args.len() == 1 => written(write!(out, "{}", model::json_schema()), err),
         Some("--version") => written(writeln!(out, "spoiler-card {}", prerender::VERSION), err),
         Some("-h" | "--help" | "help") => written(write!(out, "{USAGE}"), err),
@@ -94,14 +108,13 @@ fn written(result: std::io::Result<()>, err: &mut impl Write) -> i32 {
 
 /// The text of `file`, read up to the document limit (`/dev/zero` is not
 /// read for ever); `Err` says why not, as the checker reports it.
-pub fn read_document(file: &str) -> Result<String, String> {
+pub fn read_document(files: &impl Files, file: &str) -> Result<String, String> {
     let limit = limits::DOCUMENT_BYTES;
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+    let bytes = files
+        .read(file, limit + 1)
         .map_err(|error| format!("cannot read: {error}"))?;
     if bytes.len() > limit {
-        let size = std::fs::metadata(file).map_or(0, |m| m.len());
+        let size = files.size(file).unwrap_or(0);
         return Err(if size > limit as u64 {
             document::too_big(size)
         } else {
@@ -125,7 +138,7 @@ fn usage(err: &mut impl Write, problem: Option<&str>) -> i32 {
 }
 
 /// `check FILE...`.
-fn check(files: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+fn check(fs: &impl Files, files: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     if files.iter().any(|f| f == "-h" || f == "--help") {
         return written(write!(out, "{USAGE}"), err);
     }
@@ -136,7 +149,7 @@ fn check(files: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let mut buf = Vec::new();
     let mut any_errors = false;
     for file in files {
-        let report = match read_document(file) {
+        let report = match read_document(fs, file) {
             Ok(text) => check_text(&text),
             Err(why) if why.starts_with("cannot read") => {
                 let _ = writeln!(&mut buf, "{file}: {why}");
@@ -182,7 +195,7 @@ fn print_problems(out: &mut Vec<u8>, file: &str, report: &Report) {
 }
 
 /// `render FILE --src URL ...`.
-fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let mut file = None;
     let mut options = Options {
         src: None,
@@ -305,7 +318,7 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
             );
         }
     }
-    match card_words(options.lang.as_deref(), strings_file.as_deref()) {
+    match card_words(files, options.lang.as_deref(), strings_file.as_deref()) {
         Ok(words) => options.words = words,
         Err(problems) => {
             for problem in problems {
@@ -321,7 +334,7 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
              without your strings once it takes over (give the URL the page serves them at)"
         );
     }
-    let text = match read_document(&file) {
+    let text = match read_document(files, &file) {
         Ok(text) => text,
         Err(why) => {
             let _ = writeln!(err, "{file}: error: {why}");
@@ -351,7 +364,11 @@ fn render(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
 /// The words of `render --lang LANG --strings FILE`: the shipped language
 /// (English if none), the strings file over it. `Err` lists each problem
 /// as `FILE: error: key: reason`.
-fn card_words(lang: Option<&str>, strings: Option<&str>) -> Result<Words, Vec<String>> {
+fn card_words(
+    files: &impl Files,
+    lang: Option<&str>,
+    strings: Option<&str>,
+) -> Result<Words, Vec<String>> {
     let english = Words::english();
     let (mut words, code) = match lang.map(Language::of) {
         None | Some(Language::English) => ((*english).clone(), "en".to_owned()),
@@ -375,12 +392,11 @@ fn card_words(lang: Option<&str>, strings: Option<&str>) -> Result<Words, Vec<St
         }
     };
     if let Some(file) = strings {
-        let text = std::fs::File::open(file)
-            .and_then(|f| {
-                let mut text = String::new();
-                f.take(locale::FILE_BYTES as u64 + 1)
-                    .read_to_string(&mut text)?;
-                Ok(text)
+        let text = files
+            .read(file, locale::FILE_BYTES + 1)
+            .and_then(|bytes| {
+                String::from_utf8(bytes)
+                    .map_err(|_| "stream did not contain valid UTF-8".to_owned())
             })
             .map_err(|error| vec![format!("{file}: error: cannot read: {error}")])?;
         words = words.read(&code, &text).map_err(|problems| {
@@ -404,7 +420,7 @@ fn url_option(name: &str, url: &str) -> Result<(), String> {
 }
 
 /// `css --out DIR`: the stylesheet the embed folder serves.
-fn css(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
+fn css(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     if args.iter().any(|a| a == "-h" || a == "--help") {
         return written(write!(out, "{USAGE}"), err);
     }
@@ -414,9 +430,7 @@ fn css(args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     if flag != "--out" {
         return usage(err, Some("css needs --out DIR"));
     }
-    if let Err(error) = std::fs::create_dir_all(dir)
-        .and_then(|()| std::fs::write(format!("{dir}/{}", styles::CSS_FILE), styles::CSS))
-    {
+    if let Err(error) = files.write(dir, styles::CSS_FILE, styles::CSS.as_bytes()) {
         let _ = writeln!(err, "{dir}: cannot write: {error}");
         return 1;
     }

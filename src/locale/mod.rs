@@ -637,7 +637,7 @@ fn fill(text: &str, n: &str, args: &[(&str, &str)]) -> String {
 
 /// The text of a shipped locale file, compiled into the CLI (the card
 /// fetches it from its embed folder instead).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub fn shipped_file(lang: &str) -> Option<&'static str> {
     Some(match lang {
         "ar" => include_str!("../../assets/locales/ar.json"),

@@ -88,9 +88,9 @@ pub struct FieldDef {
     pub presence: Presence,
     /// What its value must be.
     pub rule: Rule,
-    /// For the JSON Schema only: the card never shows it, so the wasm
-    /// build leaves it out.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// For the JSON Schema only: the card never shows it, so the browser's
+    /// wasm build leaves it out (the CLI's, with `ssr`, prints the schema).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
     pub about: &'static str,
 }
 
@@ -100,7 +100,7 @@ pub struct Shape {
     /// Its fields, in the order the schema lists them.
     pub fields: &'static [FieldDef],
     /// For the JSON Schema only, like [`FieldDef::about`].
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
     pub about: &'static str,
 }
 
@@ -121,7 +121,7 @@ macro_rules! field {
             key: $key,
             presence: Presence::$presence,
             rule: $rule,
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
             about: $about,
         }
     };
@@ -131,7 +131,7 @@ macro_rules! shape {
     ($about:expr, [$($field:expr),* $(,)?]) => {
         Shape {
             fields: &[$($field),*],
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
             about: $about,
         }
     };
@@ -162,7 +162,7 @@ const fn list(items: usize, of: &'static Shape) -> Rule {
         of,
     }
 }
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 const ITEM_ID: &str = "Optional stable key of the item, unique in its list: a remembered reveal stays with it. Without one, a key is derived from the item's content.";
 
 /// The document: one movie.

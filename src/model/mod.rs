@@ -20,14 +20,14 @@ pub mod fields;
 mod keys;
 mod object_reader;
 mod readers;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 mod schema;
 mod types;
 mod urls;
 
 pub use dates::parse_date;
 pub use keys::{first_uses, first_uses_of_texts, hash_text};
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub use schema::json_schema;
 pub use types::*;
 pub use urls::{is_http_url, is_plain_relative, resolve_url};

@@ -1,0 +1,78 @@
+// spoiler-card for Node (the package's `node` export): the CLI's checker and
+// renderer, compiled to WebAssembly, with no DOM. The same code as the
+// browser card and the native CLI.
+//
+//   import { render, check, run } from 'spoiler-card';
+//   const { html, warnings } = render('movies/x.json', { src: '/movies/x.json' });
+import { readFileSync } from 'node:fs';
+import { initSync, run as runWasm } from './spoiler_card_node.js';
+import { host } from './host.mjs';
+
+let ready = false;
+
+/**
+ * Runs the CLI with `args` (as after `npx spoiler-card`), synchronously:
+ * `{ code, stdout, stderr }`, exactly what the command prints and exits with.
+ */
+export function run(args) {
+  if (!Array.isArray(args) || !args.every((a) => typeof a === 'string')) {
+    throw new TypeError('run(args): args must be an array of strings');
+  }
+  if (!ready) {
+    initSync({ module: readFileSync(new URL('./spoiler_card_node_bg.wasm', import.meta.url)) });
+    ready = true;
+  }
+  try {
+    const outcome = runWasm(args, host);
+    const result = { code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr };
+    outcome.free();
+    return result;
+  } catch (error) {
+    // A trap leaves the instance unusable: the next call starts a new one.
+    ready = false;
+    return { code: 70, stdout: '', stderr: `spoiler-card: internal error: ${error?.message ?? error}\n` };
+  }
+}
+
+/** Thrown by `render` and `check`: the CLI's message, a problem a line. */
+export class SpoilerCardError extends Error {
+  constructor(message, result) {
+    super(message);
+    this.name = 'SpoilerCardError';
+    this.code = result.code;
+    this.stderr = result.stderr;
+  }
+}
+
+const OPTIONS = {
+  src: '--src', embed: '--embed', progress: '--progress', theme: '--theme',
+  headingLevel: '--heading-level', lang: '--lang', strings: '--strings', stringsSrc: '--strings-src',
+};
+
+/**
+ * Prerenders the card of the movie JSON at `file` (a path): `{ html, warnings }`.
+ * Options: src (the URL the page serves the JSON at) or static: true; embed,
+ * progress, theme, headingLevel, lang, strings (a file), stringsSrc, jsonLd.
+ * Throws a SpoilerCardError with every problem if it cannot.
+ */
+export function render(file, options = {}) {
+  const args = ['render', String(file)];
+  for (const [key, flag] of Object.entries(OPTIONS)) {
+    if (options[key] !== undefined && options[key] !== null) args.push(flag, String(options[key]));
+  }
+  if (options.static) args.push('--static');
+  if (options.jsonLd === false) args.push('--no-json-ld');
+  const result = run(args);
+  if (result.code !== 0) throw new SpoilerCardError(result.stderr.trim() || `spoiler-card render exited with ${result.code}`, result);
+  return { html: result.stdout, warnings: result.stderr.split('\n').filter(Boolean) };
+}
+
+/**
+ * Checks movie JSON files: `{ ok, output }`, the checker's report (every
+ * problem as `file: error: path: reason`); `ok` is false if any has errors.
+ */
+export function check(...files) {
+  const result = run(['check', ...files.flat().map(String)]);
+  if (result.code === 2) throw new SpoilerCardError(result.stderr.trim(), result);
+  return { ok: result.code === 0, output: result.stdout + result.stderr };
+}
