@@ -3,9 +3,10 @@
 //!
 //! The model, validation, gating and formatting modules are plain Rust and
 //! build without the `web` feature (the `spoiler-card` CLI's checker uses them);
-//! the components and the element need it. With `ssr` the same components
-//! render natively: `prerender` writes the declarative shadow DOM of
-//! `spoiler-card render`.
+//! the components need it, and the element (`start`, `embed`) needs
+//! `element`. With `ssr` the same components render on a server:
+//! `prerender` writes the declarative shadow DOM of `spoiler-card render`,
+//! natively, or in wasm for Node with `node` (the npm package's CLI).
 #![deny(missing_docs)]
 
 #[cfg(feature = "web")]

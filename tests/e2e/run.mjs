@@ -13,6 +13,7 @@ await import('./hardening.test.mjs');
 await import('./prerender.test.mjs');
 await import('./api.test.mjs');
 await import('./language.test.mjs');
+await import('./package.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
 const dist = process.env.DIST ?? 'dist';
