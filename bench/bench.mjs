@@ -9,7 +9,7 @@
 // IQR); every ratio is taken between figures measured in the same run.
 //
 // The sections are modules: setup.mjs (shared), ttc.mjs, mobile.mjs,
-// interactions.mjs, render.mjs, scale.mjs, validation.mjs; report.mjs and
+// interactions.mjs, render.mjs, scale.mjs, validation.mjs, package.mjs; report.mjs and
 // charts.mjs write the results.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { cpus } from 'node:os';
 import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
 import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 import { validationBench } from './validation.mjs';
+import { packageBench } from './package.mjs';
 import { mobileBench } from './mobile.mjs';
 import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, ORIGIN, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems } from './setup.mjs';
 import { timeToCard } from './ttc.mjs';
@@ -42,6 +43,10 @@ if (want('validation')) {
   validation = await validationBench({ dist: DIST, origin: ORIGIN, newPage: () => newPage({ init: false }), runs: N.validation, stats, log });
   log('validation worst: native', validation.worstNative, 'browser', validation.worstBrowser);
 }
+
+// ---------- 6b. the npm package ----------
+let npmPackage = null;
+if (want('package')) npmPackage = packageBench({ runs: N.validation * 2, stats, log });
 
 // ---------- 7. size ----------
 const size = JSON.parse(readFileSync('target/size-report.json', 'utf8'));
@@ -78,7 +83,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, npmPackage, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

@@ -6,7 +6,7 @@
 # installing twiggy the first time).
 #   BENCH_SKIP_BUILD=1  reuse the existing dist/ (no release build)
 #   BENCH_QUICK=1       few repetitions, to try the script (not for quoting)
-#   BENCH_ONLY=ttc,inter,render,scale  only those sections, nothing written
+#   BENCH_ONLY=ttc,inter,render,scale,package  only those sections, nothing written
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -35,7 +35,7 @@ node scripts/size-report.mjs || echo "bench: the bundle is over the size budget 
 # names, for twiggy: target/bench/named.wasm.
 (
   source scripts/nightly-env.sh
-  cargo build -q --profile profiling --target wasm32-unknown-unknown --lib --no-default-features --features web
+  cargo build -q --profile profiling --target wasm32-unknown-unknown --lib --no-default-features --features element
   mkdir -p target/bench/named
   wasm-bindgen --target web --out-dir target/bench/named --out-name named \
     "$CARGO_TARGET_DIR/wasm32-unknown-unknown/profiling/spoiler_card.wasm"
@@ -44,6 +44,9 @@ node scripts/size-report.mjs || echo "bench: the bundle is over the size budget 
   # shellcheck disable=SC2086 # the options are words
   wasm-opt "-O$level" $params -g target/bench/named/named_bg.wasm -o target/bench/named.wasm
 )
+
+# The npm tarball, for the package section (the CLI for Node, its size).
+bash scripts/package.sh
 
 node bench/bench.mjs
 echo "bench: done in $(( $(date +%s) - started )) s"
