@@ -42,6 +42,12 @@ test('npm install ./spoiler-card-<version>.tgz into an empty folder, offline: no
   assert(!pkg.dependencies && !pkg.peerDependencies && !pkg.optionalDependencies, 'no runtime dependencies');
   assertEqual(readdirSync(join(site, 'node_modules')).filter((d) => !d.startsWith('.')).join(), 'spoiler-card', 'nothing else installed');
   assert(existsSync(bin), 'npx spoiler-card is linked');
+  // As the README says it, with npx (no network: --offline).
+  const movieFile = at('assets/movies/leaving-las-vegas.json');
+  const checked = execFileSync('npx', ['--offline', 'spoiler-card', 'check', movieFile], { cwd: site, encoding: 'utf8' });
+  assertEqual(checked, `${movieFile}: OK\n`, 'npx spoiler-card check');
+  const rendered = execFileSync('npx', ['--offline', 'spoiler-card', 'render', movieFile, '--src', '/movies/x.json'], { cwd: site, encoding: 'utf8' });
+  assert(rendered.startsWith('<spoiler-card src="/movies/x.json" lang="en">\n<template shadowrootmode="open">'), `npx spoiler-card render: ${rendered.slice(0, 120)}`);
 });
 
 // The same arguments to both CLIs: stdout, stderr and the exit code must
