@@ -14,6 +14,7 @@ await import('./prerender.test.mjs');
 await import('./api.test.mjs');
 await import('./language.test.mjs');
 await import('./package.test.mjs');
+await import('./sites.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
 const dist = process.env.DIST ?? 'dist';
