@@ -10,9 +10,11 @@ export const TAG = 'spoiler-card';
 export const CLASS = 'SpoilerCardElement';
 export const SUMMARY = 'A spoiler-safe movie card: the facts and a spoiler-free synopsis at once; the plot, the ending, the timeline and the characters\' arcs only when the reader asks.';
 
-// `type` is TypeScript; `values` and `default` are what the README shows.
+// `type` is TypeScript; `values` and `default` are what the README shows
+// (`default`, without its backquotes, is the manifest's). An attribute with
+// a property of the same name and meaning names it as `field`.
 export const ATTRIBUTES = [
-  { name: 'src', field: 'src', type: 'string', values: 'URL', default: '—',
+  { name: 'src', type: 'string', values: 'URL', default: '—',
     description: 'the movie JSON, fetched with a 10 s timeout (CORS applies when it is on another origin)' },
   { name: 'progress', type: 'string', values: 'minutes (`45`) or `h:mm` (`0:45`)', default: '`0`',
     description: 'the reader\'s starting place in the film; a later change applies' },
@@ -32,9 +34,9 @@ export const ATTRIBUTES = [
 
 // Properties and methods of the element (its own; not HTMLElement's).
 export const PROPERTIES = [
-  { name: 'movie', type: 'Movie | undefined',
+  { name: 'movie', type: 'Movie | null | undefined',
     description: 'the movie data object (schema 1, the same as the JSON), instead of `src`; it wins over inline data, which wins over `src`. Any value is accepted and checked: a wrong one shows the error box with every problem' },
-  { name: 'progress', type: 'number | null', setter: 'number | string | null',
+  { name: 'progress', type: 'number | null', setter: 'number | `${number}` | null',
     description: 'the watch progress in minutes (`null` before the card has a movie and none was set); setting it (a number of minutes, or numeric text; anything else is ignored with a console warning) moves the card there, clamped to the runtime; a value set before the card starts applies when it shows the movie' },
   { name: 'revealed', type: 'string[]', readonly: true,
     description: 'what is revealed by hand, by name — `plot`, `everything` ("Show everything"), `event:<key>`, `arc:<key>` (`<key>` is the item\'s stable key, see *Remembering*)' },

@@ -8,9 +8,11 @@
 //   resolves everything relative to its own URL, not the page's;
 // - prerenders the demo's and the examples' cards into their pages
 //   (`<template data-prerender="FILE --src URL ..."></template>` becomes
-//   the fragment).
+//   the fragment);
+// - leaves out the example sites' sources (examples/eleventy, examples/hugo:
+//   built by their generators, not served as they are).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -27,6 +29,7 @@ const run = (...args) => {
   if (result.status !== 0) throw new Error(`spoiler-card ${args.join(' ')} failed (${result.status ?? result.error})`);
   return result.stdout;
 };
+for (const site of ['eleventy', 'hugo']) rmSync(join(staging, 'examples', site), { recursive: true, force: true });
 const embed = join(staging, 'embed');
 const css = run('css', '--out', embed).trim();
 const glue = readdirSync(embed).filter((f) => /^spoiler-card-[0-9a-f]+\.js$/.test(f));

@@ -38,6 +38,13 @@ pub mod prerender;
 pub mod storage;
 pub mod styles;
 
+// The browser's element on a synchronous scheduler would be broken: the
+// two go into different builds (cargo unifies features across the
+// packages of one build, so never build `-p spoiler-card-node` with the
+// card for the browser).
+#[cfg(all(target_arch = "wasm32", feature = "element", feature = "node"))]
+compile_error!("the `element` and `node` features exclude each other in a wasm build");
+
 // Talc instead of dlmalloc: a few KB less wasm, and faster.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]

@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use std::future::Future;
 use std::pin::pin;
-use std::task::{Context, Poll};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
 
 use yew::{AttrValue, LocalServerRenderer};
 
@@ -227,14 +229,30 @@ fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
 /// Polls `future` until it is done, on this thread, without an executor:
 /// the server renderer never waits on anything here (no suspense, no
 /// timers), and an executor that parks the thread cannot run in wasm (the
-/// package's CLI for Node). `None` if it is not done after many polls.
+/// package's CLI for Node). `None` if it waits without having woken itself
+/// (nothing else could wake it).
 fn run_to_end<F: Future>(future: F) -> Option<F::Output> {
+    let woken = Arc::new(Woken(AtomicBool::new(false)));
+    let waker = Waker::from(Arc::clone(&woken));
+    let mut context = Context::from_waker(&waker);
     let mut future = pin!(future);
-    let mut context = Context::from_waker(futures::task::noop_waker_ref());
-    (0..10_000).find_map(|_| match future.as_mut().poll(&mut context) {
-        Poll::Ready(output) => Some(output),
-        Poll::Pending => None,
-    })
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return Some(output);
+        }
+        if !woken.0.swap(false, Ordering::Relaxed) {
+            return None;
+        }
+    }
+}
+
+/// A waker that remembers it was woken.
+struct Woken(AtomicBool);
+
+impl Wake for Woken {
+    fn wake(self: Arc<Self>) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// What a reader without the card sees (RSS readers, email): the title, the

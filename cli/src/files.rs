@@ -36,7 +36,7 @@ impl Files for OsFiles {
 
     fn write(&self, dir: &str, name: &str, bytes: &[u8]) -> Result<(), String> {
         std::fs::create_dir_all(dir)
-            .and_then(|()| std::fs::write(format!("{dir}/{name}"), bytes))
+            .and_then(|()| std::fs::write(std::path::Path::new(dir).join(name), bytes))
             .map_err(|error| error.to_string())
     }
 }

@@ -59,13 +59,17 @@ pub fn run_os(
     for arg in args {
         match arg.into_string() {
             Ok(text) => texts.push(text),
-            Err(arg) => {
-                let problem = format!("{}: arguments must be UTF-8", arg.to_string_lossy());
-                return usage(err, Some(&problem));
-            }
+            Err(arg) => return not_utf8(&arg.to_string_lossy(), err),
         }
     }
     run(&texts, out, err)
+}
+
+/// Bad usage: an argument that is not UTF-8 (`lossy`: as decoded with
+/// U+FFFD for what is not). Node hands the package's CLI its arguments
+/// decoded that way, so it says the same.
+pub fn not_utf8(lossy: &str, err: &mut impl Write) -> i32 {
+    usage(err, Some(&format!("{lossy}: arguments must be UTF-8")))
 }
 
 /// Runs the command line `args` (without the program name) on the
@@ -424,10 +428,11 @@ fn css(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut impl
     if args.iter().any(|a| a == "-h" || a == "--help") {
         return written(write!(out, "{USAGE}"), err);
     }
+    // An empty DIR (an unset `$OUT`) would be the file system's root.
     let [flag, dir] = args else {
         return usage(err, Some("css needs --out DIR"));
     };
-    if flag != "--out" {
+    if flag != "--out" || dir.trim().is_empty() {
         return usage(err, Some("css needs --out DIR"));
     }
     if let Err(error) = files.write(dir, styles::CSS_FILE, styles::CSS.as_bytes()) {

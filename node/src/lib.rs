@@ -4,6 +4,8 @@
 //! The same code as the native CLI, so the same output, byte for byte.
 #![deny(missing_docs)]
 
+use std::cell::RefCell;
+
 use spoiler_card_cli::Files;
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +13,7 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// The files, from JS (`node/host.mjs`): each method throws a string,
     /// the reason as the native CLI words it, when it cannot.
+    #[derive(Clone)]
     pub type Host;
 
     /// Up to `max` bytes of `path`.
@@ -24,6 +27,32 @@ extern "C" {
     /// Writes `bytes` into `dir/name`, making `dir` if missing.
     #[wasm_bindgen(method, catch)]
     fn write(this: &Host, dir: &str, name: &str, bytes: &[u8]) -> Result<(), JsValue>;
+
+    /// Told a panic's message before the instance aborts (no input should
+    /// reach one): the JS side reports it, and runs nothing more on the
+    /// aborted instance.
+    #[wasm_bindgen(method)]
+    fn panicked(this: &Host, message: &str);
+}
+
+thread_local! {
+    /// The host of the run under way, for the panic hook.
+    static HOST: RefCell<Option<Host>> = const { RefCell::new(None) };
+}
+
+/// Reports a panic to the run's host (the hook is set when the module
+/// starts).
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        HOST.with(|host| {
+            if let Ok(host) = host.try_borrow() {
+                if let Some(host) = host.as_ref() {
+                    host.panicked(&info.to_string());
+                }
+            }
+        });
+    }));
 }
 
 /// What a run printed, and its exit code.
@@ -42,7 +71,14 @@ pub struct Outcome {
 #[wasm_bindgen]
 pub fn run(args: Vec<String>, host: &Host) -> Outcome {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-    let code = spoiler_card_cli::run_with(&NodeFiles(host), &args, &mut stdout, &mut stderr);
+    HOST.with(|slot| *slot.borrow_mut() = Some(host.clone()));
+    // Node decodes arguments that are not UTF-8 with U+FFFD: the native
+    // CLI refuses them, and so does this one (rather than open another file).
+    let code = match args.iter().find(|arg| arg.contains('\u{FFFD}')) {
+        Some(lossy) => spoiler_card_cli::not_utf8(lossy, &mut stderr),
+        None => spoiler_card_cli::run_with(&NodeFiles(host), &args, &mut stdout, &mut stderr),
+    };
+    HOST.with(|slot| *slot.borrow_mut() = None);
     Outcome {
         code,
         stdout: String::from_utf8_lossy(&stdout).into_owned(),

@@ -3,6 +3,7 @@
 // words it as glibc's strerror and " (os error N)"), so both CLIs print the
 // same bytes on Linux.
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
 // Where libuv's message is not glibc's with a capital letter.
@@ -63,7 +64,7 @@ export const host = {
   write(dir, name, bytes) {
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(`${dir}/${name}`, bytes);
+      writeFileSync(join(dir, name), bytes);
     } catch (error) {
       throw reason(error);
     }

@@ -9,6 +9,10 @@ import { initSync, run as runWasm } from './spoiler_card_node.js';
 import { host } from './host.mjs';
 
 let ready = false;
+// Set once the instance has aborted (a panic, or any other trap): wasm
+// cannot be reset in place, and the glue keeps its one instance, so every
+// later run says so instead of running on a broken instance.
+let aborted = null;
 
 /**
  * Runs the CLI with `args` (as after `npx spoiler-card`), synchronously:
@@ -18,19 +22,23 @@ export function run(args) {
   if (!Array.isArray(args) || !args.every((a) => typeof a === 'string')) {
     throw new TypeError('run(args): args must be an array of strings');
   }
+  if (aborted) {
+    return { code: 70, stdout: '', stderr: `spoiler-card: internal error earlier in this process (${aborted}): start it again\n` };
+  }
   if (!ready) {
     initSync({ module: readFileSync(new URL('./spoiler_card_node_bg.wasm', import.meta.url)) });
     ready = true;
   }
+  let panic = null;
+  const runHost = Object.assign(Object.create(host), { panicked(message) { panic = message; } });
   try {
-    const outcome = runWasm(args, host);
+    const outcome = runWasm(args, runHost);
     const result = { code: outcome.code, stdout: outcome.stdout, stderr: outcome.stderr };
     outcome.free();
     return result;
   } catch (error) {
-    // A trap leaves the instance unusable: the next call starts a new one.
-    ready = false;
-    return { code: 70, stdout: '', stderr: `spoiler-card: internal error: ${error?.message ?? error}\n` };
+    aborted = panic ?? String(error?.message ?? error);
+    return { code: 70, stdout: '', stderr: `spoiler-card: internal error: ${aborted} (a bug: please report it with the command line)\n` };
   }
 }
 

@@ -1,5 +1,6 @@
-// spoiler-card for Node: the package's `node` export (node/index.mjs).
-export * from './index.js';
+// spoiler-card for Node: the package's `node` export (node/index.mjs). No
+// DOM type: a server's code compiles without the DOM library.
+export type { Movie } from './movie.js';
 
 /** What a CLI run printed, and its exit code (0 done, 1 errors in the data or files, 2 bad usage). */
 export interface RunResult {

@@ -20,8 +20,12 @@ function site() {
   mkdirSync(join(dir, 'movies'));
   copyFileSync('assets/movies/leaving-las-vegas.json', join(dir, 'movies/leaving-las-vegas.json'));
   const card = '<spoiler-card src="/movies/leaving-las-vegas.json" eager><a href="/movies/leaving-las-vegas.json">Leaving Las Vegas (1995)</a></spoiler-card>';
+  // The import map names the package's main export, as its exports map
+  // gives it to a browser (the default condition).
+  const exports = JSON.parse(readFileSync(join(dir, 'node_modules/spoiler-card/package.json'), 'utf8')).exports['.'];
+  const main = `/node_modules/spoiler-card/${exports.default.replace(/^\.\//, '')}`;
   writeFileSync(join(dir, 'import.html'), `<!doctype html><html lang="en"><title>import</title>
-<script type="importmap">{ "imports": { "spoiler-card": "/node_modules/spoiler-card/embed/spoiler-card.js" } }</script>
+<script type="importmap">{ "imports": { "spoiler-card": "${main}" } }</script>
 <script type="module">import "spoiler-card";</script>
 ${card}\n`);
   writeFileSync(join(dir, 'tag.html'), `<!doctype html><html lang="en"><title>tag</title>

@@ -55,7 +55,9 @@ test('npm install ./spoiler-card-<version>.tgz into an empty folder, offline: no
 const bad = mkdtempSync(join(at('target'), 'package-bad-'));
 writeFileSync(join(bad, 'not-json.json'), '{ "schema": 1, ');
 writeFileSync(join(bad, 'latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
-writeFileSync(join(bad, 'big.json'), ' '.repeat(3 * 1024 * 1024));
+// One byte over the document limit (model::limits::DOCUMENT_BYTES): the
+// size is told from the file's.
+writeFileSync(join(bad, 'big.json'), ' '.repeat(5 * 1024 * 1024 + 1));
 writeFileSync(join(bad, 'strings-de.json'), JSON.stringify({ gate_button: 'Handlung zeigen' }));
 writeFileSync(join(bad, 'strings-bad.json'), JSON.stringify({ no_such_key: 'x', gate_button: 7 }));
 mkdirSync(join(bad, 'a-directory'));
@@ -93,6 +95,17 @@ const CASES = [
   ['nonsense'],
   [],
   ['css', '--out', rel('a-file') + '/sub'],
+  ['css', '--out', ''],
+  ['css', '--out', ' '],
+];
+
+// Through a shell: arguments that are not UTF-8, output that cannot be
+// written (a full device, a pipe closed early).
+const SHELL_CASES = [
+  [`CLI check $'\\xff.json'`, 'an argument that is not UTF-8'],
+  [`CLI render $'\\xffmovie.json' --src /m.json`, 'an argument that is not UTF-8'],
+  ['CLI schema > /dev/full', 'a full device'],
+  [`CLI render ${movie} --src /m.json > /dev/full`, 'a full device'],
 ];
 
 test(`npx spoiler-card prints what the native CLI prints, byte for byte (${CASES.length} command lines)`, () => {
@@ -104,6 +117,16 @@ test(`npx spoiler-card prints what the native CLI prints, byte for byte (${CASES
     assertEqual(b.status, a.status, `${what}: exit code`);
     assert(Buffer.compare(a.stdout, b.stdout) === 0, `${what}: stdout differs\n  native: ${a.stdout.toString().slice(0, 300)}\n  node:   ${b.stdout.toString().slice(0, 300)}`);
     assert(Buffer.compare(a.stderr, b.stderr) === 0, `${what}: stderr differs\n  native: ${a.stderr.toString().slice(0, 300)}\n  node:   ${b.stderr.toString().slice(0, 300)}`);
+  }
+});
+
+test(`npx spoiler-card says what the native CLI says when its arguments or its output fail (${SHELL_CASES.length} cases)`, () => {
+  for (const [line, what] of SHELL_CASES) {
+    const [a, b] = [native, bin].map((cli) => spawnSync('bash', ['-c', line.replace('CLI', `"${cli}"`)], { cwd: root }));
+    assertEqual(b.status, a.status, `${what} (${line}): exit code`);
+    assert(a.status !== 0, `${what} (${line}): the native CLI fails`);
+    assert(Buffer.compare(a.stdout, b.stdout) === 0 && Buffer.compare(a.stderr, b.stderr) === 0,
+      `${what} (${line}): output differs\n  native: ${a.stderr.toString().slice(0, 200)}\n  node:   ${b.stderr.toString().slice(0, 200)}`);
   }
 });
 
@@ -119,7 +142,10 @@ test('npx spoiler-card css --out DIR writes the same stylesheet as the native CL
 
 test('import "spoiler-card" in Node is the Node API: no DOM touched, render and check work', async () => {
   const script = `
-    if (typeof document !== 'undefined' || typeof window !== 'undefined') throw new Error('a DOM in Node?');
+    // Any touch of a DOM global on import or while rendering throws.
+    for (const name of ['document', 'window', 'customElements', 'HTMLElement', 'navigator']) {
+      Object.defineProperty(globalThis, name, { configurable: true, get() { throw new Error('the Node API touched ' + name); } });
+    }
     const sc = await import('spoiler-card');
     const { html, warnings } = sc.render(${JSON.stringify(at(movie))}, { src: '/movies/x.json', progress: 30, theme: 'dark', headingLevel: 3 });
     if (!html.startsWith('<spoiler-card src="/movies/x.json" progress="30" lang="en" theme="dark" heading-level="3">\\n')) throw new Error(html.slice(0, 200));
@@ -154,6 +180,7 @@ test('the bundle in the package is the release build, and the CLI for Node holds
   for (const file of readdirSync(at('dist/embed'))) {
     if (statSync(at('dist/embed', file)).isFile()) assert(readFileSync(at('dist/embed', file)).equals(readFileSync(join(installed, 'embed', file))), `embed/${file} is dist/embed/${file}`);
   }
+  for (const site of ['eleventy', 'hugo']) assert(!existsSync(at('dist/examples', site)), `dist/examples/${site}: the example site's sources are not served`);
   const glue = readFileSync(join(installed, 'node/spoiler_card_node.js'), 'utf8');
   for (const word of ['customElements', 'embed.js']) assert(!glue.includes(word), `the CLI for Node mentions ${word}`);
   assert(!existsSync(join(installed, 'node/snippets')) || !readdirSync(join(installed, 'node/snippets'), { recursive: true }).some((f) => String(f).endsWith('embed.js')), 'no embed.js snippet');
@@ -166,15 +193,17 @@ function codeFacts() {
   const read = [...readFileSync(at('src/embed.js'), 'utf8').matchAll(/hasAttribute\('([a-z-]+)'\)/g)].map((m) => m[1]);
   const css = readdirSync(at('assets/css')).map((f) => readFileSync(at('assets/css', f), 'utf8')).join('\n');
   const themed = [...css.matchAll(/:host\(\[([a-z-]+)[=\]]/g)].map((m) => m[1]);
-  const accessors = [...embed.matchAll(/^ {4}(?:get|set) ([a-z]+)\(/gm)].map((m) => m[1]);
-  const methods = [...embed.matchAll(/^ {4}([a-z]+)\([a-z]*\) \{/gm)].map((m) => m[1])
-    .filter((name) => !['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback'].includes(name));
+  // The element class's members, at its indentation; `_`-names are private.
+  const accessors = [...embed.matchAll(/^ {4}(?:get|set) ([A-Za-z$][\w$]*)\(/gm)].map((m) => m[1]);
+  const methods = [...embed.matchAll(/^ {4}(?:async )?([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1])
+    .filter((name) => !['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback'].includes(name));
+  const detailKeys = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/serialize_entry\("([a-z_]+)"/g)].map((m) => m[1]);
   const events = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/=> "(spoiler-card:[a-z]+)"/g)].map((m) => m[1]);
   const components = readdirSync(at('src/components')).map((f) => readFileSync(at('src/components', f), 'utf8')).join('\n');
   const parts = [...components.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]);
   const base = readFileSync(at('assets/css/base.css'), 'utf8');
   const properties = [...base.matchAll(/var\((--spoiler-card-[a-z-]+)/g)].map((m) => m[1]);
-  return { attributes: [...observed, ...read, ...themed], accessors, methods, events, parts, properties };
+  return { attributes: [...observed, ...read, ...themed], accessors, methods, events, detailKeys, parts, properties };
 }
 
 test('the table of the element\'s API matches the code: attributes, properties, methods, events, parts, custom properties', () => {
@@ -182,7 +211,9 @@ test('the table of the element\'s API matches the code: attributes, properties, 
   const table = (list) => list.map((x) => x.name);
   assert(sameSet(code.attributes, table(api.ATTRIBUTES)), `attributes: code ${[...new Set(code.attributes)]}, table ${table(api.ATTRIBUTES)}`);
   assert(sameSet(code.accessors, table(api.PROPERTIES)), `properties: code ${code.accessors}, table ${table(api.PROPERTIES)}`);
-  assert(sameSet(code.methods.filter((m) => !m.startsWith('_')), table(api.METHODS)), `methods: code ${code.methods}, table ${table(api.METHODS)}`);
+  assert(sameSet(code.methods, table(api.METHODS)), `methods: code ${code.methods}, table ${table(api.METHODS)}`);
+  const detailFields = Object.values(api.DETAILS).flat().map(([field]) => field);
+  assert(sameSet(code.detailKeys, detailFields), `event details: code ${code.detailKeys}, table ${detailFields}`);
   assert(sameSet(code.events, table(api.EVENTS)), `events: code ${code.events}, table ${table(api.EVENTS)}`);
   assert(sameSet(code.parts, table(api.PARTS)), `parts: code ${code.parts}, table ${table(api.PARTS)}`);
   assert(sameSet(code.properties, table(api.CSS_PROPERTIES)), `custom properties: code ${code.properties}, table ${table(api.CSS_PROPERTIES)}`);
@@ -217,6 +248,9 @@ const card = document.querySelector('spoiler-card');
 if (card) {
   const el: SpoilerCardElement = card;
   el.progress = 45;
+  el.progress = '45';
+  el.progress = null;
+  // @ts-expect-error the property takes minutes (h:mm is the attribute's)
   el.progress = '0:45';
   const minutes: number | null = el.progress;
   const shown: readonly string[] = el.revealed;
@@ -226,6 +260,8 @@ if (card) {
   document.addEventListener('spoiler-card:error', (event) => console.log(event.detail.message.length));
   const movie: Movie = { schema: 1, id: 'x', title: 'X', year: 1995, runtime_minutes: 111, language: 'English', directors: ['A'], synopsis: 'S', spoilers: { summary: ['P'] } };
   el.movie = movie;
+  el.movie = null;
+  const current: Movie | null | undefined = el.movie;
   // @ts-expect-error the year is a number
   const wrongYear: Movie = { ...movie, year: '1995' };
   // @ts-expect-error spoilers.summary is required
@@ -234,7 +270,7 @@ if (card) {
   el.revealed = [];
   // @ts-expect-error no such event detail field
   el.addEventListener('spoiler-card:ready', (event) => event.detail.changed.length);
-  console.log(wrongYear, noSummary);
+  console.log(wrongYear, noSummary, current);
 }
 `);
   writeFileSync(join(site, 'server.ts'), `import { render, check, type RenderOptions } from 'spoiler-card';
@@ -243,14 +279,14 @@ const { html } = render('movies/x.json', options);
 const { ok } = check('movies/x.json');
 // @ts-expect-error theme is light, dark or auto
 render('x.json', { theme: 'blue' });
-console.log(html.length, ok);
+export const results = [html.length, ok];
 `);
-  // A page's code as a bundler resolves it, a build script's as Node does
-  // (the `node` condition: the Node API's types).
-  const common = ['--noEmit', '--strict', '--target', 'es2022', '--lib', 'es2022,dom'];
-  for (const [file, resolution] of [['page.ts', ['--module', 'preserve', '--moduleResolution', 'bundler']],
-    ['server.ts', ['--module', 'nodenext', '--moduleResolution', 'nodenext']]]) {
-    const args = [tsc, ...common, ...resolution, file];
+  // A page's code as a bundler resolves it; a build script's as Node does
+  // (the `node` condition: the Node API's types), without the DOM library.
+  const common = ['--noEmit', '--strict', '--target', 'es2022'];
+  for (const [file, options] of [['page.ts', ['--lib', 'es2022,dom', '--module', 'preserve', '--moduleResolution', 'bundler']],
+    ['server.ts', ['--lib', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext']]]) {
+    const args = [tsc, ...common, ...options, file];
     const result = spawnSync('node', args, { cwd: site, encoding: 'utf8' });
     assert(result.status === 0, `tsc ${file}:\n${result.stdout}${result.stderr}`);
   }
