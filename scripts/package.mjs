@@ -245,8 +245,8 @@ export function packageJson() {
 
 function stage() {
   const out = at('dist/npm/package');
-  for (const [path, hint] of [['dist/embed/spoiler-card.js', 'make build'], [`${NODE_BUILD}/spoiler_card_node_bg.wasm`, 'scripts/package.sh']]) {
-    if (!existsSync(at(path))) throw new Error(`${path} is missing: run ${hint} first (make package runs both)`);
+  for (const [path, hint] of [[at('dist/embed/spoiler-card.js'), 'make build'], [join(NODE_BUILD, 'spoiler_card_node_bg.wasm'), 'scripts/package.sh']]) {
+    if (!existsSync(path)) throw new Error(`${path} is missing: run ${hint} first (make package runs both)`);
   }
   rmSync(at('dist/npm'), { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
