@@ -380,6 +380,12 @@ test('sites: hugo: without a prerendered fragment the shortcode emits the bare e
     writeFileSync(post, text.replace('theme="dark"', 'theme="dark\\" onclick=\\"alert(1)"'));
     const { code, output } = sh(dir, hugoBin(), ['--destination', out], { fail: true });
     assert(code !== 0 && /spoiler-card: .*double-bill\.md.*theme=.*use light, dark or auto/.test(output), `a bad theme fails the build with the reason:\n${output.slice(0, 2000)}`);
+    // A src that is a URL of another scheme is refused too (never a link).
+    for (const src of ['javascript:alert(1)', 'data:text/html,x', ' JavaScript:alert(1)']) {
+      writeFileSync(post, text.replace('src="/movies/the-sixth-sense.json"', `src="${src}"`));
+      const refused = sh(dir, hugoBin(), ['--destination', out], { fail: true });
+      assert(refused.code !== 0 && /spoiler-card: .*double-bill\.md.*src=.*use an http\(s\) URL or a path/.test(refused.output), `src=${src} fails the build:\n${refused.output.slice(0, 2000)}`);
+    }
   } finally {
     writeFileSync(post, text);
     cpSync(moved, fragments, { recursive: true });
