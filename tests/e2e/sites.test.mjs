@@ -380,6 +380,32 @@ test('sites: hugo: without a prerendered fragment the shortcode emits the bare e
     writeFileSync(post, text.replace('theme="dark"', 'theme="dark\\" onclick=\\"alert(1)"'));
     const { code, output } = sh(dir, hugoBin(), ['--destination', out], { fail: true });
     assert(code !== 0 && /spoiler-card: .*double-bill\.md.*theme=.*use light, dark or auto/.test(output), `a bad theme fails the build with the reason:\n${output.slice(0, 2000)}`);
+    // A progress at or past the end of the film would open the plot for
+    // every reader: refused, as the CLI refuses it.
+    for (const progress of ['107', '1:47', '9:59']) {
+      writeFileSync(post, text.replace('theme="dark"', `theme="dark" progress="${progress}"`));
+      const refused = sh(dir, hugoBin(), ['--destination', out], { fail: true });
+      assert(refused.code !== 0 && /spoiler-card: .*double-bill\.md.*progress=.*at or past the end of the film \(107 minutes\)/.test(refused.output), `progress=${progress} fails the build:\n${refused.output.slice(0, 2000)}`);
+    }
+    // Under a baseURL with a sub-path, every URL the shortcode writes has it.
+    writeFileSync(post, text);
+    const config = join(dir, 'hugo.toml');
+    const site = readFileSync(config, 'utf8');
+    try {
+      writeFileSync(config, site.replace(/^baseURL = .*$/m, 'baseURL = "https://example.org/blog/"'));
+      sh(dir, hugoBin(), ['--destination', out]);
+      const sub = readFileSync(join(out, 'posts/double-bill/index.html'), 'utf8');
+      assertEqual(cardsIn(sub).map((c) => c.src), ['/blog/movies/leaving-las-vegas.json', '/blog/movies/the-sixth-sense.json'], 'the cards under the sub-path');
+      assert(sub.includes(LOADER('/blog/embed/')) && !sub.includes(LOADER('/embed/')), 'the script tag under the sub-path');
+      assert(sub.includes('<a href="/blog/movies/the-sixth-sense.json">'), 'the fallback link under the sub-path');
+      // A fragment rendered for the root's URLs would fetch nothing there.
+      cpSync(moved, fragments, { recursive: true });
+      const stale = sh(dir, hugoBin(), ['--destination', out], { fail: true });
+      assert(stale.code !== 0 && /was rendered for src "\/movies\/leaving-las-vegas\.json", but the page serves the movie at "\/blog\/movies\/leaving-las-vegas\.json"/.test(stale.output), `a fragment for another src fails the build:\n${stale.output.slice(0, 2000)}`);
+    } finally {
+      writeFileSync(config, site);
+      rmSync(fragments, { recursive: true, force: true });
+    }
     // A src that is a URL of another scheme is refused too (never a link).
     for (const src of ['javascript:alert(1)', 'data:text/html,x', ' JavaScript:alert(1)']) {
       writeFileSync(post, text.replace('src="/movies/the-sixth-sense.json"', `src="${src}"`));
