@@ -45,7 +45,7 @@ const escapeAttribute = (text) => String(text).replace(/&/g, '&amp;').replace(/"
 export function parseOptions(args) {
   const options = {};
   const set = (key, value, given) => {
-    const name = OPTION_NAMES[key];
+    const name = Object.hasOwn(OPTION_NAMES, key) ? OPTION_NAMES[key] : undefined;
     if (!name) {
       throw new Error(`spoilerCard: unknown option ${JSON.stringify(given)} (use ${[...new Set(Object.values(OPTION_NAMES))].join(', ')})`);
     }
@@ -76,7 +76,9 @@ const isOff = (value) => value === false || value === 0 || ['false', 'no', 'off'
  */
 export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   const { embed = '/embed/', ...defaults } = pluginOptions;
-  if (typeof embed !== 'string' || !embed.trim()) throw new Error('spoiler-card: the `embed` option is a URL path ("/embed/") or a full URL');
+  if (typeof embed !== 'string' || !embed.trim() || /[?#\s]/.test(embed.trim())) {
+    throw new Error(`spoiler-card: the \`embed\` option is a URL path ("/embed/") or a full URL, without a query or fragment (not ${JSON.stringify(embed)})`);
+  }
   const remote = isFullUrl(embed);
   const embedPath = embed.trim().replace(/^\/+|\/+$/g, '');
   const baseDefaults = parseOptions([defaults]);
@@ -122,13 +124,22 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
     published.set(entry.inOutput, entry.file);
   };
 
+  // Each build publishes what its pages name (a watch rebuild too; an
+  // incremental one keeps what the unchanged pages published before).
+  eleventyConfig.on('eleventy.before', ({ incremental }) => {
+    if (!incremental) published.clear();
+  });
   eleventyConfig.on('eleventy.after', ({ directories, dir, outputMode }) => {
     if (outputMode && outputMode !== 'fs') return;
     const output = directories?.output ?? dir?.output ?? '_site';
     for (const [inOutput, file] of published) {
       const target = path.join(output, inOutput);
-      mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(file, target);
+      try {
+        mkdirSync(path.dirname(target), { recursive: true });
+        copyFileSync(file, target);
+      } catch (error) {
+        throw new Error(`spoiler-card: cannot publish ${file} as ${target}: ${error.message}`);
+      }
     }
   });
 
@@ -170,7 +181,9 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
       result = run(args);
       rendered.set(key, result);
     }
-    const messages = String(result.stderr ?? '').split('\n').filter((line) => line.trim());
+    // Bad usage (exit 2) is one problem line, then the CLI's usage text.
+    const stderr = String(result.stderr ?? '');
+    const messages = (result.code === 2 ? stderr.split('\nusage:')[0] : stderr).split('\n').filter((line) => line.trim());
     if (result.code !== 0) {
       throw new Error(`spoiler-card could not render ${data.file}${where}:\n${messages.join('\n') || `exit code ${result.code}`}`);
     }
@@ -187,7 +200,7 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   // the same tag removed.
   eleventyConfig.addTransform('spoiler-card-script', function spoilerCardScript(content) {
     const outputPath = this?.page?.outputPath ?? this?.outputPath;
-    if (typeof content !== 'string' || typeof outputPath !== 'string' || !outputPath.endsWith('.html')) return content;
+    if (typeof content !== 'string' || typeof outputPath !== 'string' || !/\.html?$/i.test(outputPath)) return content;
     const card = content.search(/<spoiler-card[\s>]/);
     if (card < 0) return content;
     const tag = scriptTag();

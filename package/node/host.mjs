@@ -3,7 +3,7 @@
 // words it as glibc's strerror and " (os error N)"), so both CLIs print the
 // same bytes on Linux.
 import { closeSync, mkdirSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
 // Where libuv's message is not glibc's with a capital letter.
@@ -24,6 +24,8 @@ const GLIBC = {
 };
 
 export function reason(error) {
+  // A path with a NUL byte: Node refuses it before the system sees it.
+  if (error?.code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(error.message)) return 'file name contained an unexpected NUL byte';
   if (typeof error?.errno === 'number' && typeof error.code === 'string') {
     const libuv = getSystemErrorMap().get(error.errno)?.[1] ?? error.code;
     const text = GLIBC[error.code] ?? libuv.charAt(0).toUpperCase() + libuv.slice(1);
@@ -33,6 +35,32 @@ export function reason(error) {
 }
 
 const CHUNK = 1 << 16;
+
+const isDirectory = (path) => { try { return statSync(path).isDirectory(); } catch { return false; } };
+
+// `mkdir -p` as Rust's std::fs::create_dir_all does it, step for step, so
+// that a failure is the same error (and never Node 20's recursive mkdirSync,
+// which spins for ever under /proc).
+function createDirAll(path) {
+  if (path === '') return;
+  try {
+    mkdirSync(path);
+    return;
+  } catch (error) {
+    if (error.code !== 'ENOENT') {
+      if (isDirectory(path)) return;
+      throw error;
+    }
+  }
+  const parent = dirname(path);
+  if (parent === path) throw new Error('failed to create whole tree');
+  createDirAll(parent);
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    if (!isDirectory(path)) throw error;
+  }
+}
 
 export const host = {
   /** Up to `max` bytes of `path` (a device that never ends is not read for ever). */
@@ -63,7 +91,7 @@ export const host = {
   /** Writes `bytes` into `dir/name`, making `dir` if missing. */
   write(dir, name, bytes) {
     try {
-      mkdirSync(dir, { recursive: true });
+      createDirAll(dir);
       writeFileSync(join(dir, name), bytes);
     } catch (error) {
       throw reason(error);

@@ -63,12 +63,15 @@ const OPTIONS = {
  * progress, theme, headingLevel, lang, strings (a file), stringsSrc, jsonLd.
  * Throws a SpoilerCardError with every problem if it cannot.
  */
+// A file named like an option (`-x.json`) is still a file.
+const fileArg = (file) => (String(file).startsWith('-') ? `./${file}` : String(file));
+
 export function render(file, options = {}) {
-  const args = ['render', String(file)];
+  const args = ['render', fileArg(file)];
   for (const [key, flag] of Object.entries(OPTIONS)) {
     if (options[key] !== undefined && options[key] !== null) args.push(flag, String(options[key]));
   }
-  if (options.static) args.push('--static');
+  if (options.static === true) args.push('--static');
   if (options.jsonLd === false) args.push('--no-json-ld');
   const result = run(args);
   if (result.code !== 0) throw new SpoilerCardError(result.stderr.trim() || `spoiler-card render exited with ${result.code}`, result);
@@ -80,7 +83,7 @@ export function render(file, options = {}) {
  * problem as `file: error: path: reason`); `ok` is false if any has errors.
  */
 export function check(...files) {
-  const result = run(['check', ...files.flat().map(String)]);
+  const result = run(['check', ...files.flat().map(fileArg)]);
   if (result.code === 2) throw new SpoilerCardError(result.stderr.trim(), result);
   return { ok: result.code === 0, output: result.stdout + result.stderr };
 }

@@ -353,6 +353,14 @@ test('sites: eleventy: a movie that cannot be rendered fails the build with the 
     assert(code !== 0, 'the build fails');
     assert(/src\/movies\/broken\.json: error: runtime_minutes: /.test(output), `the renderer's message, with the file and the field:\n${output.slice(0, 2000)}`);
     assert(output.includes('posts/broken.md'), 'the post that names it');
+    // An option name every JS object has is still an unknown option; a bad
+    // option's message is its one line, not the CLI's usage text.
+    for (const [option, reason] of [['toString=dark', /unknown option "toString=dark"/], ['headingLevel=7', /--heading-level 7: use 1 to 6/]]) {
+      writeFileSync(join(dir, 'src/posts/broken.md'), post.replace('"headingLevel=2" %}', `"headingLevel=2", "${option}" %}`));
+      const bad = sh(dir, eleventyBin(), ['--output=_broken'], { fail: true });
+      assert(bad.code !== 0 && reason.test(bad.output), `${option} fails the build with its reason:\n${bad.output.slice(0, 2000)}`);
+      assert(!bad.output.includes('usage: spoiler-card'), `${option}: no usage text in the error`);
+    }
   } finally {
     rmSync(join(dir, 'src/movies/broken.json'), { force: true });
     rmSync(join(dir, 'src/posts/broken.md'), { force: true });

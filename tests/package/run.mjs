@@ -96,6 +96,8 @@ const CASES = [
   [],
   ['css', '--out', rel('a-file') + '/sub'],
   ['css', '--out', ''],
+  ['css', '--out', '/proc/no-such-dir/embed'],
+  ['css', '--out', '/proc/self/no-such-dir'],
   ['css', '--out', ' '],
 ];
 
@@ -111,8 +113,9 @@ const SHELL_CASES = [
 test(`npx spoiler-card prints what the native CLI prints, byte for byte (${CASES.length} command lines)`, () => {
   assert(existsSync(native), `${native} is missing (cargo build --release -p spoiler-card-cli)`);
   for (const args of CASES) {
-    const a = spawnSync(native, args, { cwd: root });
-    const b = spawnSync(bin, args, { cwd: root });
+    // (A hang is a failure, not a stuck run.)
+    const a = spawnSync(native, args, { cwd: root, timeout: 30000 });
+    const b = spawnSync(bin, args, { cwd: root, timeout: 30000 });
     const what = `spoiler-card ${args.join(' ')}`;
     assertEqual(b.status, a.status, `${what}: exit code`);
     assert(Buffer.compare(a.stdout, b.stdout) === 0, `${what}: stdout differs\n  native: ${a.stdout.toString().slice(0, 300)}\n  node:   ${b.stdout.toString().slice(0, 300)}`);
@@ -156,6 +159,11 @@ test('import "spoiler-card" in Node is the Node API: no DOM touched, render and 
     let thrown;
     try { sc.render(${JSON.stringify(at('tests/fixtures/every-problem.json'))}, { src: '/x.json' }); } catch (e) { thrown = e; }
     if (!(thrown instanceof sc.SpoilerCardError) || !/error: /.test(thrown.message)) throw new Error('render of bad data must throw its problems: ' + thrown);
+    // A file named like an option is a file; a path with a NUL byte is told as natively.
+    const dashed = sc.check('-no-such.json');
+    if (dashed.ok || !dashed.output.includes('./-no-such.json: cannot read: No such file or directory (os error 2)')) throw new Error(dashed.output);
+    const nul = sc.run(['check', 'a\\u0000b.json']);
+    if (nul.stdout !== 'a\\u0000b.json: cannot read: file name contained an unexpected NUL byte\\n') throw new Error(JSON.stringify(nul));
     const res = await import.meta.resolve('spoiler-card');
     console.log(res);`;
   const out = execFileSync('node', ['--input-type=module', '-e', script], { cwd: site, encoding: 'utf8' });
