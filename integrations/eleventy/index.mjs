@@ -116,6 +116,8 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   // and renders already done (Eleventy may render a post more than once).
   const published = new Map();
   const rendered = new Map();
+  // The opening tags of the cards written, to find them in the final page.
+  const openings = new Set();
   const warned = new Set();
 
   const publish = (entry) => {
@@ -192,6 +194,7 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
       warned.add(line);
       console.warn(`[spoiler-card] ${line}${where}`);
     }
+    openings.add(result.stdout.slice(0, result.stdout.indexOf('\n')));
     return result.stdout.replace(/\n+$/, '');
   });
 
@@ -203,6 +206,17 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
     if (typeof content !== 'string' || typeof outputPath !== 'string' || !/\.html?$/i.test(outputPath)) return content;
     const card = content.search(/<spoiler-card[\s>]/);
     if (card < 0) return content;
+    // Markdown keeps a card whole only as a block of its own: inline in a
+    // paragraph, or in a quote or a list item, it is split, and the page
+    // would show it broken.
+    for (const opening of openings) {
+      for (let i = content.indexOf(opening); i >= 0; i = content.indexOf(opening, i + 1)) {
+        const line = content.slice(content.lastIndexOf('\n', i - 1) + 1, i);
+        if (!content.startsWith('\n<template shadowrootmode="open">', i + opening.length) || /<p[\s>]/.test(line)) {
+          throw new Error(`spoiler-card: a card in ${outputPath} is not a block of its own: in Markdown, put the shortcode on a line of its own, with a blank line before and after it, outside quotes and lists`);
+        }
+      }
+    }
     const tag = scriptTag();
     const without = content.split(tag).join('');
     const head = without.search(/<\/head\s*>/i);

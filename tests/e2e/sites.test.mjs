@@ -361,6 +361,14 @@ test('sites: eleventy: a movie that cannot be rendered fails the build with the 
       assert(bad.code !== 0 && reason.test(bad.output), `${option} fails the build with its reason:\n${bad.output.slice(0, 2000)}`);
       assert(!bad.output.includes('usage: spoiler-card'), `${option}: no usage text in the error`);
     }
+    // A card Markdown would split (inline, in a quote, in a list) fails the
+    // build rather than publish a broken card.
+    const shortcode = post.match(/\{% spoilerCard [^%]*%\}/)[0];
+    for (const [where, markdown] of [['inline', `Here it is: ${shortcode} and more.`], ['a quote', `> ${shortcode}`], ['a list', `- ${shortcode}`]]) {
+      writeFileSync(join(dir, 'src/posts/broken.md'), post.replace(shortcode, markdown));
+      const bad = sh(dir, eleventyBin(), ['--output=_broken'], { fail: true });
+      assert(bad.code !== 0 && /is not a block of its own/.test(bad.output), `a card ${where} fails the build:\n${bad.output.slice(0, 1500)}`);
+    }
   } finally {
     rmSync(join(dir, 'src/movies/broken.json'), { force: true });
     rmSync(join(dir, 'src/posts/broken.md'), { force: true });
