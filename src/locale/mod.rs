@@ -11,6 +11,8 @@
 //! used at all, and [`Words::read`] says why, path by path.
 //! `Intl` is not used: it cannot run during render, natively or in Node.
 
+mod keys;
+mod messages;
 pub mod plural;
 
 use std::rc::Rc;
@@ -18,163 +20,8 @@ use std::rc::Rc;
 use crate::json;
 use crate::model::Date;
 use crate::value::Value;
-use plural::Category;
-
-macro_rules! keys {
-    ($($(#[$doc:meta])* $key:ident = $name:literal,)*) => {
-        /// One message of the card, by its key in a locale file.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Key {
-            $($(#[$doc])* $key,)*
-        }
-
-        /// The keys' names in a locale file, in [`Key`] order.
-        pub const KEY_NAMES: &[&str] = &[$($name,)*];
-
-        impl Key {
-            /// Every key, in the order of [`KEY_NAMES`].
-            pub const ALL: &[Key] = &[$(Key::$key,)*];
-        }
-    };
-}
-
-keys! {
-    /// `{day} {month} {year}`.
-    Date = "date",
-    /// `{h}h {m}m`.
-    RuntimeHoursMinutes = "runtime_hours_minutes",
-    /// `{h}h`.
-    RuntimeHours = "runtime_hours",
-    /// `{m}m`.
-    RuntimeMinutes = "runtime_minutes",
-    /// `~{clock}`: an estimated minute on the timeline.
-    ApproxClock = "approx_clock",
-    /// Between names in a list: `, `.
-    ListSeparator = "list_separator",
-    /// Shown while the data loads.
-    Loading = "loading",
-    /// Before the directors.
-    DirectedBy = "directed_by",
-    /// The runtime, for screen readers.
-    Runtime = "runtime",
-    /// The film's language, for screen readers.
-    Language = "language",
-    /// The genre list.
-    Genres = "genres",
-    /// Before the updated date.
-    Updated = "updated",
-    /// The synopsis heading.
-    Synopsis = "synopsis",
-    /// The spoiler section's heading.
-    PlotHeading = "plot_heading",
-    /// The spoiler gate's label.
-    PlotGate = "plot_gate",
-    /// The gate's hint when the data gives none.
-    PlotGateHint = "plot_gate_hint",
-    /// The ending's sub-heading.
-    Ending = "ending",
-    /// The post-credits sub-heading.
-    PostCredits = "post_credits",
-    /// Hides the revealed plot.
-    HideAgain = "hide_again",
-    /// The progress slider's label.
-    ProgressLabel = "progress_label",
-    /// `{at} of {of}`.
-    ProgressText = "progress_text",
-    /// The slider's start.
-    NotStarted = "not_started",
-    /// The slider's end.
-    Finished = "finished",
-    /// The tab list's label.
-    TabsLabel = "tabs_label",
-    /// A tab.
-    TabTimeline = "tab_timeline",
-    /// A tab.
-    TabCharacters = "tab_characters",
-    /// A tab.
-    TabSimilar = "tab_similar",
-    /// A tab.
-    TabMore = "tab_more",
-    /// A gated item's button.
-    RevealItem = "reveal_item",
-    /// Completes it for screen readers: `(event at {clock})`.
-    RevealEvent = "reveal_event",
-    /// Completes it for screen readers: `({name}'s arc)`.
-    RevealArc = "reveal_arc",
-    /// Sets the progress to an event.
-    ImHere = "im_here",
-    /// Completes it for screen readers: `(set my progress to {clock})`.
-    ImHereDetail = "im_here_detail",
-    /// Reveals every event and arc.
-    ShowEverything = "show_everything",
-    /// Hides what was revealed by hand.
-    HideEverything = "hide_everything",
-    /// `{n} later events hidden` (plural).
-    HiddenEvents = "hidden_events",
-    /// `{n} character arcs hidden` (plural).
-    HiddenArcs = "hidden_arcs",
-    /// `Show {n} more` (plural).
-    ShowMore = "show_more",
-    /// `Showing {shown} of {n} events` (plural).
-    ShowingEvents = "showing_events",
-    /// `Showing {shown} of {n} characters` (plural).
-    ShowingCharacters = "showing_characters",
-    /// A character's arc.
-    Arc = "arc",
-    /// Before an actor.
-    PlayedBy = "played_by",
-    /// A heading of the characters tab.
-    Settings = "settings",
-    /// A heading of the characters tab.
-    Themes = "themes",
-    /// An empty list.
-    NothingListed = "nothing_listed",
-    /// A heading of the More tab.
-    BoxOffice = "box_office",
-    /// A heading of the More tab.
-    CastAndCrew = "cast_and_crew",
-    /// A heading of the More tab.
-    Production = "production",
-    /// A heading of the More tab.
-    Links = "links",
-    /// After a link that opens a new tab, for screen readers.
-    OpensNewTab = "opens_new_tab",
-    /// Live-region message.
-    AnnouncePlotRevealed = "announce_plot_revealed",
-    /// Live-region message.
-    AnnouncePlotHidden = "announce_plot_hidden",
-    /// Live-region message.
-    AnnounceItemRevealed = "announce_item_revealed",
-    /// Live-region message.
-    AnnounceAllRevealed = "announce_all_revealed",
-    /// Live-region message.
-    AnnounceAllHidden = "announce_all_hidden",
-    /// The error box's heading.
-    ErrorHeading = "error_heading",
-    /// The error box's button.
-    Retry = "retry",
-    /// No answer in `{n}` seconds (plural).
-    ErrorTimeout = "error_timeout",
-    /// The request failed.
-    ErrorNetwork = "error_network",
-    /// `(HTTP {status})`.
-    ErrorHttp = "error_http",
-    /// Not JSON: `{detail}`.
-    ErrorJson = "error_json",
-    /// No source at all.
-    ErrorNoData = "error_no_data",
-    /// Before the list of problems.
-    ErrorInvalid = "error_invalid",
-    /// `and {n} more problems` (plural).
-    MoreProblems = "more_problems",
-    /// The box a card shows when the card engine stopped (drawn by
-    /// embed.js, which keeps these for each card).
-    StoppedHeading = "stopped_heading",
-    /// Under it.
-    StoppedSummary = "stopped_summary",
-    /// Its button.
-    Restart = "restart",
-}
+pub use keys::{Key, KEY_NAMES};
+use messages::{fill, message_of, text_of, Message};
 
 /// The languages whose files ship in the embed folder (`locales/`), besides
 /// the built-in English.
@@ -188,15 +35,6 @@ pub const FILE_BYTES: usize = 64 * 1024;
 const TEXT_BYTES: usize = 2000;
 /// Most problems of a file listed (the console line stays readable).
 const PROBLEMS: usize = 20;
-
-/// One message: its `other` form, and the plural forms it has besides.
-#[derive(Debug, Clone, Default)]
-struct Message {
-    other: Box<str>,
-    forms: Vec<(Category, Box<str>)>,
-    /// Written with plural forms in English: a translation may give them.
-    plural: bool,
-}
 
 /// What a card says, and how, in one language.
 #[derive(Debug, Clone)]
@@ -531,108 +369,6 @@ impl Words {
             .map(|c| c.to_digit(10).map_or(c, |d| self.digits[d as usize]))
             .collect()
     }
-}
-
-/// A locale file's text: a string, not blank, not too long.
-fn text_of<'v>(value: &'v Value) -> Result<&'v str, String> {
-    match value {
-        Value::String(text) if text.trim().is_empty() => Err("must not be blank".into()),
-        Value::String(text) if text.len() > TEXT_BYTES => Err("must be at most 2000 bytes".into()),
-        Value::String(text) => Ok(text),
-        other => Err(format!("must be text, not {}", other.kind())),
-    }
-}
-
-/// A message from a locale file, checked against the one it replaces
-/// (`base`: English, or the shipped language under a strings file): text
-/// for text, text or plural forms for a plural message, and no placeholder
-/// that one lacks.
-fn message_of(value: &Value, base: &Message) -> Result<Message, String> {
-    let mut message = Message {
-        plural: base.plural,
-        ..Message::default()
-    };
-    match value {
-        // (English itself is read over empty messages, which take anything.)
-        Value::Object(_) if !base.plural && !base.other.is_empty() => {
-            return Err("must be text (this text has no plural forms)".into());
-        }
-        Value::Object(forms) => {
-            message.plural = true;
-            for (name, form) in forms {
-                let category = Category::named(name).ok_or_else(|| {
-                    format!("{name}: not a plural form (zero, one, two, few, many, other)")
-                })?;
-                let text = checked(form, base).map_err(|why| format!("{name}: {why}"))?;
-                match category {
-                    Category::Other => message.other = text,
-                    category => message.forms.push((category, text)),
-                }
-            }
-            if message.other.is_empty() {
-                return Err("needs an \"other\" form".into());
-            }
-        }
-        value => message.other = checked(value, base)?,
-    }
-    Ok(message)
-}
-
-/// A text of a message, with no placeholder the message it replaces lacks.
-fn checked(value: &Value, base: &Message) -> Result<Box<str>, String> {
-    let text = text_of(value)?;
-    if !base.other.is_empty() {
-        if let Some(name) =
-            placeholders(text).find(|name| !placeholders(&base.other).any(|known| known == *name))
-        {
-            return Err(format!(
-                "{{{name}}} is not a placeholder of this text (see assets/locales/en.json)"
-            ));
-        }
-    }
-    Ok(text.into())
-}
-
-/// The `{name}`s of a text.
-fn placeholders(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let open = rest.find('{')?;
-        let after = &rest[open + 1..];
-        let close = after.find('}')?;
-        rest = &after[close + 1..];
-        Some(&after[..close])
-    })
-}
-
-/// `text` with `{n}` replaced by `n` and each `{name}` of `args` by its
-/// value (any other braces left as they are).
-fn fill(text: &str, n: &str, args: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.split_once('}').and_then(|(name, tail)| {
-            let value = match name {
-                "n" => n,
-                name => args.iter().find(|(known, _)| *known == name)?.1,
-            };
-            Some((value, tail))
-        });
-        match value {
-            Some((value, tail)) => {
-                out.push_str(value);
-                rest = tail;
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The text of a shipped locale file, compiled into the CLI (the card
