@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { VERSION } from '../scripts/package.mjs';
 
 const MOVIE = 'assets/movies/leaving-las-vegas.json';
 
 export function packageBench({ runs, stats, log }) {
-  const version = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
-  const tarball = `dist/npm/spoiler-card-${version}.tgz`;
+  const tarball = `dist/npm/spoiler-card-${VERSION}.tgz`;
   const site = mkdtempSync(join(process.cwd(), 'target', 'bench-package-'));
   try {
     writeFileSync(join(site, 'package.json'), '{ "private": true, "type": "module" }\n');

@@ -9,7 +9,7 @@
 //   node scripts/package.mjs            stage and pack
 //   node scripts/package.mjs --readme   rewrite the README's API tables
 //   node scripts/package.mjs --check    fail if the README's tables are stale
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -270,20 +270,19 @@ function stage() {
   return out;
 }
 
-const mode = process.argv[2];
-if (mode === '--readme' || mode === '--check') {
+// Run as a script (not imported by the tests and the bench).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const mode = process.argv[2];
   const before = readFileSync(at('README.md'), 'utf8');
   const after = readmeWithTables(before);
-  if (mode === '--readme') writeFileSync(at('README.md'), after);
-  else if (before !== after) {
+  if (mode === '--readme') {
+    writeFileSync(at('README.md'), after);
+  } else if (before !== after) {
     console.error('README.md: the element\'s API tables are stale: run node scripts/package.mjs --readme');
     process.exit(1);
+  } else if (mode !== '--check') {
+    const out = stage();
+    const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', at('dist/npm')], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
+    console.log(`package: dist/npm/${name}`);
   }
-} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const before = readFileSync(at('README.md'), 'utf8');
-  if (readmeWithTables(before) !== before) throw new Error('README.md: the API tables are stale: run node scripts/package.mjs --readme');
-  const out = stage();
-  const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', at('dist/npm')], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
-  const files = readdirSync(at('dist/npm')).filter((f) => f.endsWith('.tgz'));
-  console.log(`package: dist/npm/${name} (${files.length} tarball)`);
 }

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { assert, assertEqual, openPage, test, waitForCard } from './lib.mjs';
 import { serve } from './server.mjs';
+import { VERSION } from '../../scripts/package.mjs';
 
-const VERSION = readFileSync('Cargo.toml', 'utf8').match(/^version = "([^"]+)"/m)[1];
 const TARBALL = process.env.SPOILER_CARD_TGZ ?? `dist/npm/spoiler-card-${VERSION}.tgz`;
 
 function site() {

@@ -2,12 +2,11 @@
 // blogger installs it: into an empty folder, from the tarball, with no
 // network. Checks the bin against the native CLI byte for byte, the `node`
 // export without a DOM, the exports map, custom-elements.json and the
-// TypeScript declarations against the code, and measures the package's
-// size and the time per render (target/package-figures.json).
+// TypeScript declarations against the code. (Its size and render times are
+// measured by `make bench`, bench/package.mjs.)
 // Prints "N passed, M failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as api from '../../package/element-api.mjs';
@@ -31,7 +30,6 @@ mkdirSync(at('target'), { recursive: true });
 const site = mkdtempSync(join(at('target'), 'package-install-'));
 const installed = join(site, 'node_modules/spoiler-card');
 const bin = join(site, 'node_modules/.bin/spoiler-card');
-const figures = {};
 
 test('npm install ./spoiler-card-<version>.tgz into an empty folder, offline: no dependencies', () => {
   assert(existsSync(tarball), `${tarball} is missing (make package)`);
@@ -298,32 +296,6 @@ export const results = [html.length, ok];
     const result = spawnSync('node', args, { cwd: site, encoding: 'utf8' });
     assert(result.status === 0, `tsc ${file}:\n${result.stdout}${result.stderr}`);
   }
-});
-
-test('figures: package size and time per render (target/package-figures.json)', () => {
-  const tgz = readFileSync(tarball);
-  const unpacked = (dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))).filter((f) => statSync(f).isFile()).reduce((sum, f) => sum + statSync(f).size, 0);
-  const wasm = readFileSync(join(installed, 'node/spoiler_card_node_bg.wasm'));
-  figures.tarball_bytes = tgz.length;
-  figures.unpacked_bytes = unpacked(installed);
-  figures.node_wasm_bytes = wasm.length;
-  figures.node_wasm_gzip_bytes = gzipSync(wasm, { level: 9 }).length;
-  const timing = execFileSync('node', ['--input-type=module', '-e', `
-    const { performance } = await import('node:perf_hooks');
-    const started = performance.now();
-    const sc = await import('spoiler-card');
-    sc.render(${JSON.stringify(at(movie))}, { src: '/m.json' });
-    const first = performance.now() - started;
-    const runs = 50, t0 = performance.now();
-    for (let i = 0; i < runs; i++) sc.render(${JSON.stringify(at(movie))}, { src: '/m.json', progress: i });
-    console.log(JSON.stringify({ first_render_ms: first, render_ms: (performance.now() - t0) / runs }));`], { cwd: site, encoding: 'utf8' });
-  Object.assign(figures, JSON.parse(timing));
-  const time = (cli) => { const t0 = process.hrtime.bigint(); for (let i = 0; i < 5; i++) execFileSync(cli, ['render', movie, '--src', '/m.json'], { cwd: root }); return Number(process.hrtime.bigint() - t0) / 5e6; };
-  figures.npx_render_process_ms = time(bin);
-  figures.native_render_process_ms = time(native);
-  for (const [key, value] of Object.entries(figures)) figures[key] = Math.round(value * 10) / 10;
-  writeFileSync(at('target/package-figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(`     ${Object.entries(figures).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 });
 
 let passed = 0; let failed = 0;
