@@ -11,8 +11,8 @@ export const CLASS = 'SpoilerCardElement';
 export const SUMMARY = 'A spoiler-safe movie card: the facts and a spoiler-free synopsis at once; the plot, the ending, the timeline and the characters\' arcs only when the reader asks.';
 
 // `type` is TypeScript; `values` and `default` are what the README shows
-// (`default`, without its backquotes, is the manifest's). An attribute with
-// a property of the same name and meaning names it as `field`.
+// (`default`, without its backquotes, is the manifest's). No attribute is
+// a property's reflection (`progress` takes h:mm, `el.progress` minutes).
 export const ATTRIBUTES = [
   { name: 'src', type: 'string', values: 'URL', default: '—',
     description: 'the movie JSON, fetched with a 10 s timeout (CORS applies when it is on another origin)' },

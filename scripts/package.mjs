@@ -8,7 +8,6 @@
 //
 //   node scripts/package.mjs            stage and pack
 //   node scripts/package.mjs --readme   rewrite the README's API tables
-//   node scripts/package.mjs --check    fail if the README's tables are stale
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -186,7 +185,6 @@ export function manifest() {
           type: { text: a.type },
           ...(a.default.startsWith('`') ? { default: a.default.slice(1, -1) } : {}),
           description: a.description,
-          ...(a.field ? { fieldName: a.field } : {}),
         })),
         members: [
           ...api.PROPERTIES.map((p) => ({
@@ -280,7 +278,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else if (before !== after) {
     console.error('README.md: the element\'s API tables are stale: run node scripts/package.mjs --readme');
     process.exit(1);
-  } else if (mode !== '--check') {
+  } else {
     const out = stage();
     const name = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', at('dist/npm')], { cwd: out, encoding: 'utf8' }).trim().split('\n').pop();
     console.log(`package: dist/npm/${name}`);

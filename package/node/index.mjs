@@ -52,6 +52,9 @@ export class SpoilerCardError extends Error {
   }
 }
 
+// A file named like an option (`-x.json`) is still a file.
+const fileArg = (file) => (String(file).startsWith('-') ? `./${file}` : String(file));
+
 const OPTIONS = {
   src: '--src', embed: '--embed', progress: '--progress', theme: '--theme',
   headingLevel: '--heading-level', lang: '--lang', strings: '--strings', stringsSrc: '--strings-src',
@@ -63,9 +66,6 @@ const OPTIONS = {
  * progress, theme, headingLevel, lang, strings (a file), stringsSrc, jsonLd.
  * Throws a SpoilerCardError with every problem if it cannot.
  */
-// A file named like an option (`-x.json`) is still a file.
-const fileArg = (file) => (String(file).startsWith('-') ? `./${file}` : String(file));
-
 export function render(file, options = {}) {
   const args = ['render', fileArg(file)];
   for (const [key, flag] of Object.entries(OPTIONS)) {

