@@ -9,7 +9,7 @@
 // IQR); every ratio is taken between figures measured in the same run.
 //
 // The sections are modules: setup.mjs (shared), ttc.mjs, mobile.mjs,
-// interactions.mjs, render.mjs, scale.mjs, validation.mjs, package.mjs; report.mjs and
+// interactions.mjs, render.mjs, scale.mjs, churn.mjs, validation.mjs, package.mjs; report.mjs and
 // charts.mjs write the results.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,11 +19,12 @@ import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 import { validationBench } from './validation.mjs';
 import { packageBench } from './package.mjs';
 import { mobileBench } from './mobile.mjs';
-import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, ORIGIN, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems } from './setup.mjs';
+import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, ORIGIN, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems, noteErrors } from './setup.mjs';
 import { timeToCard } from './ttc.mjs';
 import { interactionLatency } from './interactions.mjs';
 import { renderCost } from './render.mjs';
 import { scaleBench } from './scale.mjs';
+import { churnBench } from './churn.mjs';
 
 const ttc = await timeToCard();
 
@@ -36,6 +37,7 @@ if (want('mobile')) {
 const interactions = await interactionLatency();
 const render = await renderCost();
 const scale = await scaleBench();
+const churn = want('churn') ? await churnBench({ quick: QUICK, log, origin: ORIGIN, newPage: () => newPage({ init: false }), noteErrors }) : null;
 
 // ---------- 6. validation of the worst documents ----------
 let validation = null;
@@ -83,7 +85,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, npmPackage, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, churn, validation, npmPackage, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

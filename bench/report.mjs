@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { validationMarkdown } from './validation.mjs';
 import { packageMarkdown } from './package.mjs';
 import { mobileMarkdown } from './mobile.mjs';
+import { churnMarkdown } from './churn.mjs';
 
 const fmtShort = (st) => `${st.median} (${st.min}–${st.max})`;
 // Without symbol hashes and crate disambiguators (`yew[8c73…]`).
@@ -41,7 +42,7 @@ export function twiggyTop(wasm, n = 15) {
 
 /** Writes results.json (with the targets) and results.md into `out`. */
 export function writeReport(results, out) {
-  const { size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, validation, npmPackage, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
+  const { size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, churn, validation, npmPackage, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
 
   const kb = (n) => (n / 1024).toFixed(1);
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
@@ -134,6 +135,7 @@ export function writeReport(results, out) {
   const per = (k) => ((s100[k].median - e1[k].median) / 99);
   md.push(`Growth per card (eager, 1 → 100 cards, medians): ${per('time').toFixed(1)} ms, ${(per('jsHeapMB') * 1024).toFixed(0)} KB JS heap${s100.wasmMB ? `, ${(((s100.wasmMB.median - e1.wasmMB.median) / 99) * 1024).toFixed(0)} KB wasm memory` : ''}, ${((s100.domNodes.median - e1.domNodes.median) / 99).toFixed(0)} DOM nodes.`, '');
   md.push('![scale: cards vs time and memory](scale.png)', '');
+  md.push(...churnMarkdown(churn));
   if (mobile) md.push(...mobileMarkdown(mobile));
   if (validation) md.push(...validationMarkdown(validation));
   if (npmPackage) md.push(...packageMarkdown(npmPackage));

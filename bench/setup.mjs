@@ -20,7 +20,7 @@ const N = {
   validation: QUICK ? 2 : 5,
   mobile: QUICK ? 2 : 7,
 };
-// BENCH_ONLY=ttc,mobile,inter,render,scale,validation,package runs only those sections, for trying a
+// BENCH_ONLY=ttc,mobile,inter,render,scale,churn,validation,package runs only those sections, for trying a
 // change out; it prints the figures and writes no results or charts.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
@@ -103,6 +103,7 @@ const page1 = (attrs = '', src = '/movies/leaving-las-vegas.json') =>
   `${HEAD}${SCRIPT}</head><body><spoiler-card ${attrs} src="${src}"></spoiler-card></body></html>`;
 generated.set('/bench/one.html', page1());
 generated.set('/bench/empty.html', `${HEAD}${SCRIPT}</head><body></body></html>`);
+generated.set('/bench/churn.html', `${HEAD}${SCRIPT}</head><body><div id="cards"></div></body></html>`);
 generated.set('/bench/one-eager.html', page1('eager'));
 generated.set('/bench/synthetic-eager.html', page1('eager', '/bench/synthetic-1000.json'));
 for (const n of [1, 10, 50, 100]) {

@@ -275,7 +275,9 @@ fn create_container(root: &ShadowRoot, prerendered: bool) -> Option<Element> {
     container.set_class_name("root");
     if !prerendered {
         // A re-mount (element removed, then added again) reuses the root.
-        root.set_inner_html("");
+        // (Emptied through `textContent`: `innerHTML` is an HTML sink, which
+        // a page that requires Trusted Types blocks.)
+        root.set_text_content(None);
         root.append_child(&container).ok()?;
     }
     Some(container)
@@ -317,7 +319,7 @@ impl Mounted {
         // the ones it has.
         let words = {
             let weak = Rc::downgrade(card);
-            locale_files::words_for(host, move || rerender(&weak))
+            locale_files::words_for(host, move || rerender(&weak, None))
                 .or_else(|| self.kept_words.clone())
         };
         if let Some(words) = words.as_ref().filter(|w| !same_words(&self.kept_words, w)) {
@@ -443,7 +445,9 @@ impl Mounted {
         } else {
             load::Ask::Once
         };
-        load::load_shared(url, label, ask, move |_| rerender(&weak));
+        // The data waits with the task that renders the card with it: the
+        // shared cache holds it only while a card does.
+        load::load_shared(url, label, ask, move |data| rerender(&weak, Some(data)));
         load::cached(url).filter(|_| !retry)
     }
 }
@@ -457,13 +461,16 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
 }
 
 /// Renders the card again in a task of its own: what it waited for may
-/// arrive at once, while it is still reading its element.
-fn rerender(card: &Weak<RefCell<Mounted>>) {
+/// arrive at once, while it is still reading its element. `data`, movie
+/// data that arrived for it, is held until then (the card's props hold it
+/// from then on; a removed card lets it go).
+fn rerender(card: &Weak<RefCell<Mounted>>, data: Option<Rc<Loaded>>) {
     let card = card.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(card) = card.upgrade() {
             render(&card);
         }
+        drop(data);
     });
 }
 

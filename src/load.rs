@@ -1,12 +1,12 @@
 //! Getting a movie into the card: from JSON text, inline, fetched from a URL
 //! (by `fetchMovie` in data.js, with its timeout; one request and one
-//! parsed movie per URL, shared by its cards), or the `movie` property
+//! parsed movie per URL while cards show it, shared by them), or the `movie` property
 //! (turned into JSON text by data.js, inside a `try`). The text is read
 //! and validated by [`document::check_text`], as the CLI's checker reads it,
 //! so both report the same problems in the same words.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -126,10 +126,19 @@ type Waiter = Box<dyn FnOnce(Rc<Loaded>)>;
 
 /// A URL's data: on its way (with the label of the card that asked, for
 /// the console, and the cards waiting for it), or fetched and validated
-/// once for all the cards that show it.
+/// once for all the cards that show it. Done data is held by the cards
+/// (each keeps its source's data), not here: the last card that lets go
+/// of it frees it, and a card that asks later fetches it again.
 enum Shared {
     Pending(Rc<str>, Vec<Waiter>),
-    Done(Rc<Loaded>),
+    Done(Weak<Loaded>),
+}
+
+impl Shared {
+    /// Data no card holds any more.
+    fn is_dropped(&self) -> bool {
+        matches!(self, Shared::Done(loaded) if loaded.strong_count() == 0)
+    }
 }
 
 thread_local! {
@@ -153,11 +162,12 @@ extern "C" {
     fn timeout_seconds() -> u32;
 }
 
-/// The movie at `url` (already absolute), if it has been fetched and read.
+/// The movie at `url` (already absolute), if it has been fetched and read
+/// and a card still holds it.
 pub fn cached(url: &str) -> Option<Rc<Loaded>> {
     BY_URL.with(|by_url| {
         by_url.borrow().iter().find_map(|(u, slot)| match slot {
-            Shared::Done(loaded) if u == url => Some(loaded.clone()),
+            Shared::Done(loaded) if u == url => loaded.upgrade(),
             _ => None,
         })
     })
@@ -186,6 +196,7 @@ pub fn load_shared(url: &str, label: &str, ask: Ask, then: impl FnOnce(Rc<Loaded
     }
     let next = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
+        by_url.retain(|(_, slot)| !slot.is_dropped());
         let Some(i) = by_url.iter().position(|(u, _)| u == url) else {
             by_url.push((
                 url.to_owned(),
@@ -199,14 +210,19 @@ pub fn load_shared(url: &str, label: &str, ask: Ask, then: impl FnOnce(Rc<Loaded
                 waiters.push(Box::new(then));
                 Next::Wait
             }
-            Shared::Done(loaded)
-                if ask == Ask::Again
-                    && loaded.as_ref().as_ref().is_err_and(LoadError::retryable) =>
-            {
-                *slot = Shared::Pending(label.into(), vec![Box::new(then)]);
-                Next::Start
-            }
-            Shared::Done(loaded) => Next::Call(loaded.clone(), Box::new(then)),
+            Shared::Done(loaded) => match loaded.upgrade() {
+                Some(loaded)
+                    if !(ask == Ask::Again
+                        && loaded.as_ref().as_ref().is_err_and(LoadError::retryable)) =>
+                {
+                    Next::Call(loaded, Box::new(then))
+                }
+                // (Dropped data was pruned above: only a retry gets here.)
+                _ => {
+                    *slot = Shared::Pending(label.into(), vec![Box::new(then)]);
+                    Next::Start
+                }
+            },
         }
     });
     // Outside the borrow: `then` may load again, and an answer already
@@ -248,13 +264,13 @@ fn read_answer(answer: JsValue) -> Loaded {
 }
 
 /// Stores the result for `url`, logs it once, and hands it to every card
-/// waiting for it.
+/// waiting for it (which hold it from then on).
 fn settle(url: &str, loaded: Loaded) {
     let loaded = Rc::new(loaded);
     let waiters = BY_URL.with(|by_url| {
         let mut by_url = by_url.borrow_mut();
         let slot = by_url.iter_mut().find(|(u, _)| u == url).map(|(_, s)| s);
-        match slot.map(|s| std::mem::replace(s, Shared::Done(loaded.clone()))) {
+        match slot.map(|s| std::mem::replace(s, Shared::Done(Rc::downgrade(&loaded)))) {
             Some(Shared::Pending(label, waiters)) => {
                 log(&label, &loaded);
                 waiters

@@ -10,6 +10,7 @@ await import('./card.test.mjs');
 await import('./embed.test.mjs');
 await import('./schema.test.mjs');
 await import('./hardening.test.mjs');
+await import('./lockdown.test.mjs');
 await import('./prerender.test.mjs');
 await import('./api.test.mjs');
 await import('./language.test.mjs');

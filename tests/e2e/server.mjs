@@ -3,7 +3,10 @@
 // special routes to test failure handling:
 //   /__status/404/...      answers 404
 //   /__hang/...            never answers
-//   /__csp/<path>          serves <path> with the strict CSP header
+//   /__csp/<path>          serves <path> (a file or a generated page) with
+//                          the strict CSP header
+//   /__tt/<path>           the same, with Trusted Types required and no
+//                          policy allowed (TRUSTED_TYPES_CSP)
 //   any path ?cors=1       adds Access-Control-Allow-Origin: *
 //   /__cdn/v1/<path>       serves <path> (a bundle hosted at a deeper path)
 //   hashed files (name-<16 hex>.js|wasm|css) are sent cacheable for ever
@@ -16,6 +19,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+// The strict CSP of a page that also requires Trusted Types and allows no
+// policy: any HTML or script sink (innerHTML, eval, …) is blocked.
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types 'none'`;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -47,15 +53,17 @@ export function serve(root, { port = 0, cors = false, extraRoutes = {}, hold = n
       res.writeHead(status, { 'Content-Type': 'text/plain', ...headers });
       return res.end(`status ${status}`);
     }
+    for (const [prefix, policy] of [['/__csp/', STRICT_CSP], ['/__tt/', TRUSTED_TYPES_CSP]]) {
+      if (path.startsWith(prefix)) {
+        headers['Content-Security-Policy'] = policy;
+        path = path.slice(prefix.length - 1);
+      }
+    }
     if (generated.has(path)) {
       res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store', ...headers });
       return res.end(generated.get(path));
     }
     if (path.startsWith('/__cdn/v1/')) path = path.slice('/__cdn/v1'.length);
-    if (path.startsWith('/__csp/')) {
-      headers['Content-Security-Policy'] = STRICT_CSP;
-      path = path.slice('/__csp'.length);
-    }
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403); return res.end(); }

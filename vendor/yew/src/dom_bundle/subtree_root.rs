@@ -131,13 +131,13 @@ impl Drop for EventListener {
     #[inline]
     fn drop(&mut self) {
         if let Some(ref callback) = self.callback {
-            self.target
-                .remove_event_listener_with_callback_and_bool(
-                    &self.event_type,
-                    callback.as_ref().unchecked_ref(),
-                    true, // Always capture
-                )
-                .unwrap_throw();
+            // (spoiler-card: removing a listener never throws; were it to,
+            // the closure is freed all the same.)
+            let _ = self.target.remove_event_listener_with_callback_and_bool(
+                &self.event_type,
+                callback.as_ref().unchecked_ref(),
+                true, // Always capture
+            );
         }
     }
 }
@@ -170,14 +170,6 @@ impl EventListener {
             callback: Some(callback),
         }
     }
-
-    #[cfg(not(test))]
-    fn forget(mut self) {
-        if let Some(callback) = self.callback.take() {
-            // Should always match, but no need to introduce a panic path here
-            callback.forget();
-        }
-    }
 }
 
 /// Ensures event handler registration.
@@ -188,28 +180,24 @@ struct HostHandlers {
     host: HtmlEventTarget,
 
     /// Keep track of all listeners to drop them on registry drop.
-    /// The registry is never dropped in production.
-    #[cfg(test)]
-    registered: Vec<(ListenerKind, EventListener)>,
+    /// (spoiler-card: upstream forgets them outside its tests, so that an
+    /// app's host element, its listeners and everything its handlers hold
+    /// outlive the app; here they go with the subtree, when the app is
+    /// destroyed.)
+    registered: Vec<EventListener>,
 }
 
 impl HostHandlers {
     fn new(host: HtmlEventTarget) -> Self {
         Self {
             host,
-            #[cfg(test)]
             registered: Vec::default(),
         }
     }
 
     fn add_listener(&mut self, desc: &EventDescriptor, callback: impl 'static + Fn(&Event)) {
         let cl = EventListener::new(&self.host, desc, callback);
-
-        // Never drop the closure as this event handler is static
-        #[cfg(not(test))]
-        cl.forget();
-        #[cfg(test)]
-        self.registered.push((desc.kind.clone(), cl));
+        self.registered.push(cl);
     }
 }
 
@@ -493,11 +481,15 @@ impl SubtreeData {
     }
 
     fn add_listener(self: &Rc<Self>, desc: &EventDescriptor) {
-        let this = self.clone();
+        // (spoiler-card: weak, or the listener, which the subtree owns,
+        // would keep the subtree alive.)
+        let this = Rc::downgrade(self);
         let listener = {
             let desc = desc.clone();
             move |e: &Event| {
-                this.handle(desc.clone(), e.clone());
+                if let Some(this) = this.upgrade() {
+                    this.handle(desc.clone(), e.clone());
+                }
             }
         };
         self.host_handlers()
