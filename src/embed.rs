@@ -107,7 +107,8 @@ pub struct CardHandle {
     card: Rc<RefCell<Mounted>>,
 }
 
-/// What a mounted card holds: its app, and the data of each of its sources.
+/// What a mounted card holds: its app, and the data of its `movie` property
+/// and its inline JSON (a fetched `src`'s is held by the app's props).
 struct Mounted {
     host: HtmlElement,
     /// The number embed.js gave the instance that mounted it.
@@ -120,8 +121,10 @@ struct Mounted {
     from_inline: Cache,
     /// "No data", once.
     no_data: Cache,
-    /// The movie last shown, and how many different ones were shown.
-    last_movie: (Option<Rc<Movie>>, u32),
+    /// The movie last shown (weakly: new data frees the old movie; the
+    /// allocation it was in stays while this points at it, so no other
+    /// movie can take its address), and how many different ones were shown.
+    last_movie: (Weak<Movie>, u32),
     /// The reader asked to fetch a failed `src` again.
     retry: bool,
     on_retry: Callback<()>,
@@ -235,7 +238,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
             from_property: None,
             from_inline: None,
             no_data: None,
-            last_movie: (None, 0),
+            last_movie: (Weak::new(), 0),
             retry: false,
             on_retry,
             on_state,
@@ -327,8 +330,10 @@ impl Mounted {
             self.kept_words = Some(words.clone());
         }
 
-        // Each source keeps its own data, so that dropping one falls back
-        // to the next with that one's data.
+        // The `movie` property and inline JSON keep their own data, so that
+        // dropping one falls back to the next with that one's data; `src`'s
+        // is held by the card's props (and `load`'s cache while any card
+        // holds it), so returning to `src` may fetch it again.
         let source = card_source(host);
         let text = |i: u32| source.get(i).as_string();
         let base_url = text(1).unwrap_or_default();
@@ -376,8 +381,8 @@ impl Mounted {
         match data.as_deref() {
             Some(Ok((movie, _))) => {
                 let (shown, generation) = &mut self.last_movie;
-                if !shown.as_ref().is_some_and(|old| Rc::ptr_eq(old, movie)) {
-                    *shown = Some(movie.clone());
+                if !std::ptr::eq(shown.as_ptr(), Rc::as_ptr(movie)) {
+                    *shown = Rc::downgrade(movie);
                     *generation += 1;
                     // The page's calls from now on are for the new card.
                     self.link.release();
