@@ -19,7 +19,7 @@ import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 import { validationBench } from './validation.mjs';
 import { packageBench } from './package.mjs';
 import { mobileBench } from './mobile.mjs';
-import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, ORIGIN, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems, noteErrors } from './setup.mjs';
+import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, serverRaw, ORIGIN, ORIGIN_RAW, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems, noteErrors } from './setup.mjs';
 import { timeToCard } from './ttc.mjs';
 import { interactionLatency } from './interactions.mjs';
 import { renderCost } from './render.mjs';
@@ -29,9 +29,14 @@ import { churnBench } from './churn.mjs';
 const ttc = await timeToCard();
 
 // ---------- 2b. time to card on the mobile profile ----------
+// Served compressed, as real hosts serve the bundle (the headline), and
+// as is, beside it.
 let mobile = null;
+let mobileRaw = null;
 if (want('mobile')) {
-  mobile = await mobileBench({ newPage: () => newPage({ init: false }), origin: ORIGIN, runs: N.mobile, stats, log, generated, head: HEAD, script: SCRIPT, floorPath: '/bench/floor.html' });
+  const run = (origin, served) => mobileBench({ newPage: () => newPage({ init: false }), origin, served, runs: N.mobile, stats, log, generated, head: HEAD, script: SCRIPT, floorPath: '/bench/floor.html' });
+  mobile = await run(ORIGIN, 'compressed');
+  mobileRaw = await run(ORIGIN_RAW, 'uncompressed');
 }
 
 const interactions = await interactionLatency();
@@ -59,6 +64,7 @@ if (ONLY) {
   log(`BENCH_ONLY=${process.env.BENCH_ONLY}: no results written${problems.length ? `; problems: ${problems.join('; ')}` : ''}`);
   await browser.close();
   await server.close();
+  await serverRaw.close();
   process.exit(0);
 }
 
@@ -74,6 +80,7 @@ await png(sizeChartSvg(size), `${OUT}/size.png`, 900, 360);
 await chartPage.close();
 await browser.close();
 await server.close();
+await serverRaw.close();
 
 // ---------- 9. results ----------
 const sh = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return null; } };
@@ -85,7 +92,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, mobile, interactions, render, scale, churn, validation, npmPackage, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, mobile, mobileRaw, interactions, render, scale, churn, validation, npmPackage, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

@@ -35,7 +35,7 @@ const MOMENTS = () => {
  * (alternating) on the mobile profile. `newPage` gives a fresh context
  * with caching off and a CDP session; the floor page is `floorPath`.
  */
-export async function mobileBench({ newPage, origin, runs, stats, log, generated, head, script, floorPath }) {
+export async function mobileBench({ newPage, origin, served = 'compressed', runs, stats, log, generated, head, script, floorPath }) {
   const fragment = execFileSync('target/release/spoiler-card', ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json', '--embed', '/embed/'], { encoding: 'utf8' });
   generated.set('/bench/prerendered.html', `${head}${script}</head><body>${fragment}</body></html>`);
   const pages = { prerendered: '/bench/prerendered.html', embed: '/bench/one.html', floor: floorPath };
@@ -70,7 +70,7 @@ export async function mobileBench({ newPage, origin, runs, stats, log, generated
       times[name].live.push(t.live);
     }
   }
-  const result = { profile: PROFILE, runs, targets: TARGETS };
+  const result = { profile: PROFILE, served, runs, targets: TARGETS };
   for (const [name, t] of Object.entries(times)) result[name] = { paint: stats(t.paint), live: stats(t.live) };
   const ratio = (a, b) => Math.round((a / b) * 100) / 100;
   result.ratios = {
@@ -79,14 +79,17 @@ export async function mobileBench({ newPage, origin, runs, stats, log, generated
     embedPaint: ratio(result.embed.paint.median, result.floor.paint.median),
     embedLive: ratio(result.embed.live.median, result.floor.paint.median),
   };
-  log('mobile profile:', JSON.stringify(result.ratios));
+  log(`mobile profile, ${served}:`, JSON.stringify(result.ratios), `floor ${result.floor.paint.median} ms`);
   return result;
 }
 
 /** The section of results.md. */
 export function mobileMarkdown(r) {
   const f = (s) => `${s.median} ms (${s.min}–${s.max}, IQR ${s.p25}–${s.p75})`;
-  const md = ['## Time to card on the mobile profile', ''];
+  const served = r.served === 'uncompressed'
+    ? 'served uncompressed (every file as it is: no real host serves it so; beside the headline for comparison)'
+    : 'served compressed, as real hosts serve it (brotli by Accept-Encoding, the build\'s `.br` files for the embed folder)';
+  const md = [`## Time to card on the mobile profile, ${r.served ?? 'compressed'}`, '', `Every file ${served}.`, ''];
   md.push(`Lighthouse's mobile profile: ${r.profile.latency} ms round trip, ${r.profile.downloadKbps / 1000} Mbps down, ${r.profile.uploadKbps} kbps up (CDP \`Network.emulateNetworkConditions\`), CPU ${r.profile.cpu}× slower (\`Emulation.setCPUThrottlingRate\`); ${r.runs} cold loads of each page, alternating, cache off. Painted: the animation frame in which the card's title is in its shadow root with the card's stylesheet applied. Interactive: the frame in which the gate belongs to the live card (a click would reveal); the static floor has nothing to make live, so its paint stands for both.`, '');
   md.push('| Page | title painted | × floor | interactive | × floor |', '|---|---:|---:|---:|---:|');
   md.push(`| prerendered card (\`spoiler-card render\`) | ${f(r.prerendered.paint)} | ${r.ratios.prerenderedPaint}× | ${f(r.prerendered.live)} | ${r.ratios.prerenderedLive}× |`);

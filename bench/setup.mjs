@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/lib.mjs';
-import { serve, generated } from '../tests/e2e/server.mjs';
+import { send, serve, generated } from '../tests/e2e/server.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 process.chdir(ROOT);
@@ -87,15 +87,17 @@ const extraFiles = new Map([
   ['/bench/synthetic-1000.json', { file: `${GEN}/synthetic-1000.json`, type: 'application/json' }],
   ['/bench/card.css', { file: `${GEN}/card.css`, type: 'text/css; charset=utf-8' }],
 ]);
-const extraRoutes = {};
-for (const [path, { file, type }] of extraFiles) {
-  extraRoutes[path] = (_req, res) => {
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-    res.end(readFileSync(file));
-  };
-}
+// As real hosts serve them: compressed by the request's Accept-Encoding
+// (brotli or gzip; the build's precompressed .br/.gz for dist/embed/), the
+// benchmark's figures; and a second server that sends every file as is,
+// for the uncompressed figures beside them.
+const routes = (compress) => Object.fromEntries([...extraFiles].map(([path, { file, type }]) => [path,
+  (req, res) => send(req, res, { headers: { 'Content-Type': type, 'Cache-Control': 'no-store' }, body: readFileSync(file), compress })]));
+const extraRoutes = routes(true);
 const server = await serve(`${ROOT}/${DIST}`, { extraRoutes });
 const ORIGIN = server.origin;
+const serverRaw = await serve(`${ROOT}/${DIST}`, { extraRoutes: routes(false), compress: false });
+const ORIGIN_RAW = serverRaw.origin;
 
 const HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>';
 const SCRIPT = '<script type="module" src="/embed/spoiler-card.js"></script>';
@@ -236,6 +238,8 @@ export {
   extraRoutes,
   server,
   ORIGIN,
+  serverRaw,
+  ORIGIN_RAW,
   HEAD,
   SCRIPT,
   page1,

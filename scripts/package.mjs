@@ -249,7 +249,9 @@ function stage() {
   rmSync(at('dist/npm'), { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const copy = (from, to) => cpSync(at(from), join(out, to), { recursive: true });
-  copy('dist/embed', 'embed');
+  // (Not the precompressed .br/.gz beside each file: a site generator's
+  // host compresses what it serves, and they would double the tarball.)
+  cpSync(at('dist/embed'), join(out, 'embed'), { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
   cpSync(NODE_BUILD, join(out, 'node'), { recursive: true }); // the glue, the wasm and the snippets it imports
   copy('package/node', 'node');
   copy('package/bin', 'bin');

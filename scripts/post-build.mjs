@@ -10,10 +10,12 @@
 //   (`<template data-prerender="FILE --src URL ..."></template>` becomes
 //   the fragment);
 // - leaves out the example sites' sources (examples/eleventy, examples/hugo:
-//   built by their generators, not served as they are).
+//   built by their generators, not served as they are);
+// - in release builds, writes each file of embed/ precompressed beside it.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -101,6 +103,27 @@ for (const page of ['index.html', 'examples/prerendered.html']) {
   // (A <template>, not a comment: Trunk's HTML minifier keeps it.)
   const done = html.replace(/<template data-prerender="?([^">]+)"?><\/template>/g, (_, args) => run('render', ...args.trim().split(/\s+/)).trimEnd());
   if (done !== html) writeFileSync(path, done);
+}
+
+// Release builds: each file of the embed folder also as `.br` (brotli
+// quality 11) and `.gz` (gzip -9) beside it, for hosts that send a
+// precompressed file as it is (nginx's brotli_static and gzip_static,
+// Caddy's `precompressed`, Apache with a rewrite: README "Hosting").
+if (process.env.TRUNK_PROFILE === 'release') {
+  const compressible = [];
+  (function walk(dir) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|wasm|css|json)$/.test(entry.name)) compressible.push(path);
+    }
+  })(embed);
+  for (const path of compressible) {
+    const data = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
+  }
+  console.log(`post-build: ${compressible.length} files of embed/ precompressed (.br, .gz)`);
 }
 
 /**

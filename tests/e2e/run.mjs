@@ -11,6 +11,7 @@ await import('./embed.test.mjs');
 await import('./schema.test.mjs');
 await import('./hardening.test.mjs');
 await import('./lockdown.test.mjs');
+await import('./hosting.test.mjs');
 await import('./prerender.test.mjs');
 await import('./api.test.mjs');
 await import('./language.test.mjs');

@@ -184,6 +184,10 @@ test('the exports map: the bundle by default, ./eleventy, ./schema.json, ./custo
 
 test('the bundle in the package is the release build, and dist/ serves no example site sources', () => {
   for (const file of readdirSync(at('dist/embed'))) {
+    if (/\.(br|gz)$/.test(file)) {
+      assert(!existsSync(join(installed, 'embed', file)), `embed/${file}: the precompressed files stay out of the package`);
+      continue;
+    }
     if (statSync(at('dist/embed', file)).isFile()) assert(readFileSync(at('dist/embed', file)).equals(readFileSync(join(installed, 'embed', file))), `embed/${file} is dist/embed/${file}`);
   }
   for (const site of ['eleventy', 'hugo']) assert(!existsSync(at('dist/examples', site)), `dist/examples/${site}: the example site's sources are not served`);
