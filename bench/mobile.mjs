@@ -30,6 +30,27 @@ const MOMENTS = () => {
   requestAnimationFrame(frame);
 };
 
+// Runs at document start, for the click at paint: the frame in which the
+// prerendered card is painted (its title, styled) with where its gate is;
+// when the reader's press lands; the frame in which the plot is revealed.
+const CLICK_MOMENTS = () => {
+  const m = (window.__click = { paint: null, gate: null, pressed: null, revealed: null });
+  addEventListener('pointerdown', () => { if (m.pressed === null) m.pressed = performance.now(); }, true);
+  const frame = (now) => {
+    const root = document.querySelector('spoiler-card')?.shadowRoot;
+    const card = root?.querySelector('.card');
+    const gate = root?.querySelector('.gate');
+    if (m.paint === null && gate && root.querySelector('.title') && getComputedStyle(card).borderTopLeftRadius === '14px') {
+      m.paint = now;
+      const box = gate.getBoundingClientRect();
+      m.gate = { x: box.x + box.width / 2, y: box.y + box.height / 2, visible: box.bottom <= innerHeight };
+    }
+    if (m.revealed === null && root?.querySelector('#sc-plot.revealed')) m.revealed = now;
+    if (m.revealed === null) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
 /**
  * Writes the prerendered page, then times `runs` cold loads of each page
  * (alternating) on the mobile profile. `newPage` gives a fresh context
@@ -70,7 +91,44 @@ export async function mobileBench({ newPage, origin, served = 'compressed', runs
       times[name].live.push(t.live);
     }
   }
+  // A reader who has seen the film presses the gate the moment the
+  // prerendered card paints (a real press, through CDP's input): is the
+  // plot revealed, and when? Lost: not revealed 15 s after the press.
+  const clickAtPaint = async (path) => {
+    const page = await newPage({ height: 1400 });
+    await page.addInitScript(CLICK_MOMENTS);
+    await page.cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: PROFILE.latency,
+      downloadThroughput: (PROFILE.downloadKbps * 1000) / 8, uploadThroughput: (PROFILE.uploadKbps * 1000) / 8,
+    });
+    await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
+    await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+    let m = null;
+    for (const deadline = Date.now() + 30000; !(m?.paint != null);) {
+      if (Date.now() > deadline) throw new Error(`${path}: never painted on the mobile profile`);
+      await new Promise((r) => setTimeout(r, 10));
+      m = await page.evaluate(() => window.__click).catch(() => null);
+    }
+    if (!m.gate.visible) throw new Error(`${path}: the gate is below the fold (${JSON.stringify(m.gate)})`);
+    await page.mouse.click(m.gate.x, m.gate.y);
+    for (const deadline = Date.now() + 15000; m.revealed === null && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 50));
+      m = await page.evaluate(() => window.__click);
+    }
+    await page.close2();
+    return m;
+  };
+  const clicks = [];
+  for (let i = 0; i < runs; i++) clicks.push(await clickAtPaint(pages.prerendered));
+  const kept = clicks.filter((c) => c.revealed !== null);
+
   const result = { profile: PROFILE, served, runs, targets: TARGETS };
+  result.clickAtPaint = {
+    loads: clicks.length,
+    lost: clicks.length - kept.length,
+    revealed: stats(kept.map((c) => c.revealed)),
+    pressAfterPaint: stats(clicks.map((c) => c.pressed - c.paint)),
+  };
   for (const [name, t] of Object.entries(times)) result[name] = { paint: stats(t.paint), live: stats(t.live) };
   const ratio = (a, b) => Math.round((a / b) * 100) / 100;
   result.ratios = {
@@ -79,7 +137,8 @@ export async function mobileBench({ newPage, origin, served = 'compressed', runs
     embedPaint: ratio(result.embed.paint.median, result.floor.paint.median),
     embedLive: ratio(result.embed.live.median, result.floor.paint.median),
   };
-  log(`mobile profile, ${served}:`, JSON.stringify(result.ratios), `floor ${result.floor.paint.median} ms`);
+  result.ratios.clickAtPaintRevealed = kept.length ? ratio(result.clickAtPaint.revealed.median, result.floor.paint.median) : null;
+  log(`mobile profile, ${served}:`, JSON.stringify(result.ratios), `floor ${result.floor.paint.median} ms; a click at paint lost in ${result.clickAtPaint.lost} of ${result.clickAtPaint.loads}`);
   return result;
 }
 
@@ -95,5 +154,9 @@ export function mobileMarkdown(r) {
   md.push(`| prerendered card (\`spoiler-card render\`) | ${f(r.prerendered.paint)} | ${r.ratios.prerenderedPaint}× | ${f(r.prerendered.live)} | ${r.ratios.prerenderedLive}× |`);
   md.push(`| live embed (README snippet) | ${f(r.embed.paint)} | ${r.ratios.embedPaint}× | ${f(r.embed.live)} | ${r.ratios.embedLive}× |`);
   md.push(`| static floor | ${f(r.floor.paint)} | 1× | — | |`, '');
+  if (r.clickAtPaint) {
+    const c = r.clickAtPaint;
+    md.push(`A reader presses the prerendered card's gate the moment it paints (a real press through CDP input, ${c.pressAfterPaint.median} ms (${c.pressAfterPaint.min}–${c.pressAfterPaint.max}) after the painted frame), ${c.loads} cold loads: the press was **lost in ${c.lost} of ${c.loads}** (the plot never opened within 15 s)${c.lost < c.loads ? `; where it was kept, the plot showed at ${f(c.revealed)}, ${r.ratios.clickAtPaintRevealed}× the floor` : ''}.`, '');
+  }
   return md;
 }
