@@ -76,11 +76,11 @@ export function writeReport(results, out) {
     if (mobile.clickAtPaint) {
       const c = mobile.clickAtPaint;
       const met = c.lost === 0 && r.clickAtPaintRevealed <= 2.2;
-      targets.push({ target: '… a press on the gate at the first paint opens the plot, within 2.2x of the floor (issue 23)', value: `lost in ${c.lost} of ${c.loads} loads${c.lost < c.loads ? `; kept ones revealed at ${c.revealed.median} ms (${r.clickAtPaintRevealed}x)` : ''}`, met, gap: met ? '' : `${c.lost} of ${c.loads} presses lost` });
+      targets.push({ target: '… a press on the gate just after the first paint opens the plot, within 2.2x of the floor (issue 23)', value: `lost in ${c.lost} of ${c.loads} loads (${c.beforeListener} of the presses came before the loader's snippets listened)${c.lost < c.loads ? `; kept ones revealed at ${c.revealed.median} ms (${r.clickAtPaintRevealed}x)` : ''}`, met, gap: met ? '' : `${c.lost} of ${c.loads} presses lost` });
     }
     if (mobileRaw) {
       const raw = mobileRaw.ratios;
-      targets.push({ target: '… the same, served uncompressed (reported)', value: `painted ${raw.prerenderedPaint}x, interactive ${raw.prerenderedLive}x (${mobileRaw.prerendered.live.median} / ${mobileRaw.floor.paint.median} ms); the live embed ${raw.embedLive}x`, met: raw.prerenderedLive <= t.interactive, gap: '' });
+      targets.push({ target: '… the same, served uncompressed (reported)', value: `painted ${raw.prerenderedPaint}x, interactive ${raw.prerenderedLive}x (${mobileRaw.prerendered.live.median} / ${mobileRaw.floor.paint.median} ms); the live embed ${raw.embedLive}x`, met: null, gap: '' });
     }
   }
   if (validation) {
@@ -99,7 +99,7 @@ export function writeReport(results, out) {
   md.push(`Machine: ${machine.nproc} CPUs (${machine.model}), ${machine.memTotal} RAM, load average at the end ${machine.loadavg} (shared machine: absolute times are noisy, compare the ratios). Browser: Chromium ${chromiumVersion} headless (playwright-core), Node ${results.node}.`, '');
   md.push('Figures are medians with (min–max) and, where given, the interquartile range; n = repetitions.', '');
   md.push('## Targets', '', '| Target | Measured | Met? | Gap |', '|---|---|---|---|');
-  for (const t of targets) md.push(`| ${t.target} | ${t.value} | ${t.met ? 'yes' : '**no**'} | ${t.gap} |`);
+  for (const t of targets) md.push(`| ${t.target} | ${t.value} | ${t.met === null ? 'reported' : t.met ? 'yes' : '**no**'} | ${t.gap} |`);
   md.push('');
   md.push('## Size', '', 'What one embedded card downloads (dist/embed: loader, glue, snippet, .wasm, stylesheet), from `scripts/size-report.mjs`:', '');
   md.push('| File | raw | gzip -9 | brotli -q 11 |', '|---|---:|---:|---:|');

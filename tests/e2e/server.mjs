@@ -20,6 +20,7 @@
 // writes for dist/embed/) is sent as it is, as nginx's brotli_static and
 // gzip_static do, others are compressed once and kept. `compress: false`
 // serves every file as is (the benchmark's uncompressed figures).
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -56,7 +57,7 @@ export function chooseEncoding(acceptEncoding = '') {
 }
 
 // Bodies compressed on the fly, by what they are (a file and its mtime, or
-// a generated page's text) and the encoding. Quality 5 for brotli, as CDNs
+// a hash of a generated page's text) and the encoding. Quality 5 for brotli, as CDNs
 // compress on the fly; the build's own .br files are -q 11.
 const compressedCache = new Map();
 function compress(body, encoding, key) {
@@ -90,7 +91,7 @@ export async function send(req, res, { status = 200, headers, body, file = null,
     const beside = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
     encoded = await stat(beside).then((s) => (s.isFile() && s.mtimeMs >= mtime ? readFile(beside) : null), () => null);
   }
-  encoded ??= compress(Buffer.from(body), encoding, file ? `${file}\u0000${mtime}` : String(body));
+  encoded ??= compress(Buffer.from(body), encoding, file ? `${file}\u0000${mtime}` : createHash('sha1').update(body).digest('hex'));
   res.writeHead(status, { ...headers, 'Content-Encoding': encoding });
   return res.end(encoded);
 }

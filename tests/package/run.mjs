@@ -183,7 +183,7 @@ test('the exports map: the bundle by default, ./eleventy, ./schema.json, ./custo
 });
 
 test('the bundle in the package is the release build, and dist/ serves no example site sources', () => {
-  for (const file of readdirSync(at('dist/embed'))) {
+  for (const file of readdirSync(at('dist/embed'), { recursive: true }).map(String)) {
     if (/\.(br|gz)$/.test(file)) {
       assert(!existsSync(join(installed, 'embed', file)), `embed/${file}: the precompressed files stay out of the package`);
       continue;
