@@ -20,15 +20,19 @@ count_cargo() { # log -> "passed failed"
        END { print p + 0, f + 0 }' "$1"
 }
 
+# Each layer's time runs from the end of the layer before it.
+layer_started=$(date +%s)
 layer() { # name, log, status, passed, failed
   local name=$1 log=$2 status=$3 passed=$4 failed=$5 verdict=ok
+  local seconds=$(( $(date +%s) - layer_started ))
+  layer_started=$(date +%s)
   if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
     verdict=FAILED; failed_layers=$((failed_layers + 1))
     [ "$passed" -eq 0 ] && [ "$status" -eq 0 ] && verdict="FAILED (ran no test)"
     echo "---- last lines of $log ----"; tail -n 40 "$log"
   fi
   total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
-  summary+=("$(printf '%-28s %4d passed, %d failed  %s' "$name" "$passed" "$failed" "$verdict")")
+  summary+=("$(printf '%-28s %4d passed, %d failed  %-8s %4d s' "$name" "$passed" "$failed" "$verdict" "$seconds")")
   echo "== $name: $passed passed, $failed failed ($verdict)"
 }
 
