@@ -17,7 +17,7 @@
 // `timeoutSeconds`, `movieJson`); the take-over of a prerendered card
 // (`spoiler-card render`), behind `place`, is in takeover.js.
 //
-// The seam with Rust (src/embed.rs, src/load.rs), this file, data.js and
+// The seam with Rust (src/embed/, src/load.rs), this file, data.js and
 // takeover.js (`prerenderedIn`, which Rust asks too):
 //   JS -> Rust  mount(host, root, engine) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the

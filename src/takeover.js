@@ -3,7 +3,7 @@
 // live card shows the movie; then the live card takes its place with the
 // card's stylesheet, keeping the focused control, a control pressed before
 // the wasm ran, and a moved slider. Rust finds a prerendered card with
-// `prerenderedIn` too (src/embed.rs), so that both sides ask the same.
+// `prerenderedIn` too (src/embed/), so that both sides ask the same.
 
 // What a reader can press or focus in a card.
 const CONTROLS = 'button, input, a[href], [tabindex]';
