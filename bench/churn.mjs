@@ -12,12 +12,13 @@ export async function churnBench({ quick, log, origin, newPage, noteErrors }) {
   const movie = JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8'));
   const total = quick ? 300 : 1020; // cards added and removed after the warm-up
   const rounds = Math.round(total / ROUND_CARDS);
-  const page = await memoryPage(() => newPage({ init: false }), `${origin}/bench/churn.html`);
+  const page = await memoryPage(newPage, `${origin}/bench/churn.html`);
+  const oneRound = `(${cardRound})(${ROUND_CARDS}, ${JSON.stringify(movie)})`;
   try {
     const started = Date.now();
-    await page.evaluate(`(${cardRound})(${ROUND_CARDS}, ${JSON.stringify(movie)})`);
+    await page.evaluate(oneRound);
     const floor = await page.memory();
-    for (let round = 0; round < rounds; round += 1) await page.evaluate(`(${cardRound})(${ROUND_CARDS}, ${JSON.stringify(movie)})`);
+    for (let round = 0; round < rounds; round += 1) await page.evaluate(oneRound);
     const after = await page.memory();
     const cards = rounds * ROUND_CARDS;
     const per1000 = (key) => Math.round(((after[key] - floor[key]) * 1000) / cards);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 
 export const PROFILE = { latency: 150, downloadKbps: 1600, uploadKbps: 750, cpu: 4 };
 /** Targets of issue 12, against the floor measured in the same run. */
-export const TARGETS = { paint: 1.1, interactive: 2.5 };
+export const TARGETS = { paint: 1.1, interactive: 2.5, clickAtPaint: 2.2 };
 
 // Runs at document start: records, at the animation frame in which it is
 // painted, when the first card's title is in its shadow root with the card's
@@ -68,15 +68,20 @@ export async function mobileBench({ newPage, origin, served = 'compressed', runs
   generated.set('/bench/prerendered.html', `${head}${script}</head><body>${fragment}</body></html>`);
   const pages = { prerendered: '/bench/prerendered.html', embed: '/bench/one.html', floor: floorPath };
   const times = Object.fromEntries(Object.keys(pages).map((k) => [k, { paint: [], live: [] }]));
-  const load = async (path) => {
-    const page = await newPage();
-    await page.addInitScript(MOMENTS);
+  // A fresh page on the mobile profile, recording with `moments`, loading `path`.
+  const openThrottled = async (path, moments, options) => {
+    const page = await newPage(options);
+    await page.addInitScript(moments);
     await page.cdp.send('Network.emulateNetworkConditions', {
       offline: false, latency: PROFILE.latency,
       downloadThroughput: (PROFILE.downloadKbps * 1000) / 8, uploadThroughput: (PROFILE.uploadKbps * 1000) / 8,
     });
     await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
     await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+    return page;
+  };
+  const load = async (path) => {
+    const page = await openThrottled(path, MOMENTS);
     const floor = path === floorPath;
     const deadline = Date.now() + 30000;
     let m;
@@ -105,14 +110,7 @@ export async function mobileBench({ newPage, origin, served = 'compressed', runs
   // 15 s after the press. (A taller viewport than the timed loads', so that
   // the gate is on screen.)
   const clickAtPaint = async (path) => {
-    const page = await newPage({ height: 1400 });
-    await page.addInitScript(CLICK_MOMENTS);
-    await page.cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: PROFILE.latency,
-      downloadThroughput: (PROFILE.downloadKbps * 1000) / 8, uploadThroughput: (PROFILE.uploadKbps * 1000) / 8,
-    });
-    await page.cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
-    await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
+    const page = await openThrottled(path, CLICK_MOMENTS, { height: 1400 });
     let m = null;
     for (const deadline = Date.now() + 30000; !(m?.paint != null);) {
       if (Date.now() > deadline) throw new Error(`${path}: never painted on the mobile profile`);

@@ -127,8 +127,8 @@ type Waiter = Box<dyn FnOnce(Rc<Loaded>)>;
 /// A URL's data: on its way (with the label of the card that asked, for
 /// the console, and the cards waiting for it), or fetched and validated
 /// once for all the cards that show it. Done data is held by the cards
-/// (each keeps its source's data), not here: the last card that lets go
-/// of it frees it, and a card that asks later fetches it again.
+/// that show it (their props), not here: the last card that lets go of it
+/// frees it, and a card that asks later fetches it again.
 enum Shared {
     Pending(Rc<str>, Vec<Waiter>),
     Done(Weak<Loaded>),

@@ -4,7 +4,7 @@
 // Pages are generated here and served by the test server.
 import { readFileSync } from 'node:fs';
 import { generated } from './server.mjs';
-import { test, assert, assertEqual, openPage, spoilerOnlyWords, present, words } from './lib.mjs';
+import { test, assert, assertEqual, openPage, spoilerOnlyWords, present, words, waitIn } from './lib.mjs';
 
 const LLV = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));
 const SIXTH = JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8'));
@@ -18,16 +18,6 @@ function page(path, body, head = '') {
 
 /** Inline movie data for a card (the text escaped for a <script> element). */
 const inline = (movie) => `<script type="application/json">${JSON.stringify(movie).replace(/</g, '\\u003c')}</script>`;
-
-/** Waits until `selector`'s shadow root has `what`; says what it has instead. */
-async function waitIn(page, selector, what, timeout = 15000) {
-  try {
-    await page.waitForFunction(([s, w]) => !!document.querySelector(s)?.shadowRoot?.querySelector(w), [selector, what], { timeout });
-  } catch (error) {
-    const has = await page.evaluate((s) => document.querySelector(s)?.shadowRoot?.innerHTML.slice(0, 300) ?? 'no card', selector);
-    throw new Error(`${selector} never showed ${what}: ${has} (${page.problems.join('; ')})`);
-  }
-}
 
 const shadowText = (page, selector) => page.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent ?? '', selector);
 /** The text and attributes of every card's shadow root (inline data in the light DOM is the page's own). */

@@ -58,8 +58,9 @@ test('hosting: the test server answers by Accept-Encoding (brotli, gzip or as is
   const movie = await get(`${origin}/movies/leaving-las-vegas.json`, { 'Accept-Encoding': 'br' });
   assertEqual(movie.headers['content-encoding'], 'br', 'the movie JSON, brotli');
   assert(brotliDecompressSync(movie.body).equals(readFileSync(`${DIST}/movies/leaving-las-vegas.json`)), 'the movie JSON decodes to the file');
-  const locale = await get(`${origin}/embed/locales/de.json`, { 'Accept-Encoding': 'gzip' });
-  assertEqual(locale.headers['content-encoding'], 'gzip', 'a locale file, gzip');
+  const page = await get(`${origin}/examples/blog.html`, { 'Accept-Encoding': 'gzip' });
+  assertEqual(page.headers['content-encoding'], 'gzip', 'a page, gzip');
+  assert(gunzipSync(page.body).equals(readFileSync(`${DIST}/examples/blog.html`)), 'the page decodes to the file');
 });
 
 test('hosting: the card loads and works from a brotli-served bundle', async ({ browser, origin }) => {

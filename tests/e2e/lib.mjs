@@ -63,6 +63,16 @@ export async function waitForCard(page, selector = 'spoiler-card', what = '.titl
   }, [selector, what], { timeout: 15000 });
 }
 
+/** Waits until `selector`'s shadow root has `what`; says what it has instead. */
+export async function waitIn(page, selector, what, timeout = 15000) {
+  try {
+    await page.waitForFunction(([s, w]) => !!document.querySelector(s)?.shadowRoot?.querySelector(w), [selector, what], { timeout });
+  } catch (error) {
+    const has = await page.evaluate((s) => document.querySelector(s)?.shadowRoot?.innerHTML.slice(0, 300) ?? 'no card', selector);
+    throw new Error(`${selector} never showed ${what}: ${has} (${page.problems.join('; ')})`);
+  }
+}
+
 /**
  * Everything a reader or a machine could read on the page: the text of the
  * document and of every open shadow root, and every attribute value.

@@ -11,19 +11,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { generated, hits, TRUSTED_TYPES_CSP } from './server.mjs';
-import { test, assert, assertEqual, openPage, present, spoilerOnlyWords, UI_TEXT } from './lib.mjs';
+import { test, assert, assertEqual, openPage, present, spoilerOnlyWords, UI_TEXT, waitIn } from './lib.mjs';
 import { armableTrap } from './hardening.test.mjs';
-import { cardRound, memoryPage, ROUND_CARDS } from './memory.mjs';
+import { cardRound, memoryPage, ROUND_CARDS, settled } from './memory.mjs';
 
 const LLV = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));
 const SIXTH = JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8'));
 const plotOf = (m) => [...m.spoilers.summary, ...(m.spoilers.ending ?? [])];
 const CLI = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
+/** What `spoiler-card render` prints for the example movie, live from `src`. */
+const prerenderedFragment = () => execFileSync(CLI, ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json', '--embed', '/embed/'], { encoding: 'utf8' });
 
 /** A page with the embed snippet and `body` (no inline script: the CSPs allow none). */
-function page(path, body, lang = 'en') {
+function page(path, body) {
   generated.set('/__lockdown/icon.svg', '');
-  generated.set(path, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${path}</title>
+  generated.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${path}</title>
 <link rel="icon" href="/__lockdown/icon.svg"><script type="module" src="/embed/spoiler-card.js"></script></head><body>${body}</body></html>`);
   return path;
 }
@@ -40,20 +42,11 @@ const cardText = (p, selector) => p.evaluate((s) => {
   return parts.join(' ');
 }, selector);
 
-async function waitIn(p, selector, what, timeout = 15000) {
-  try {
-    await p.waitForFunction(([s, w]) => !!document.querySelector(s)?.shadowRoot?.querySelector(w), [selector, what], { timeout });
-  } catch {
-    const has = await p.evaluate((s) => document.querySelector(s)?.shadowRoot?.textContent.slice(0, 300) ?? 'no card', selector);
-    throw new Error(`${selector} never showed ${what}: "${has}" (${p.problems.join('; ')}; ${p.consoleErrors.join('; ')})`);
-  }
-}
-
 // ---- no HTML sink ------------------------------------------------------------
 
 // What the page loads from the embed folder: the loader, the glue (which
 // holds every import the wasm calls) and the snippets.
-function embedScripts(dir = 'dist/embed') {
+function embedScripts(dir = `${process.env.DIST ?? 'dist'}/embed`) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return embedScripts(path);
@@ -112,7 +105,7 @@ test('lockdown: no HTML or script sink in the embed folder (loader, glue with th
 // ---- Trusted Types -------------------------------------------------------------
 
 test('lockdown: under Trusted Types (trusted-types \'none\'), cards render, reveal, speak German with a strings file, tell the page, take over a prerendered card, and restart after a trap, with no violation', async ({ browser, origin }) => {
-  const fragment = execFileSync(CLI, ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json', '--embed', '/embed/'], { encoding: 'utf8' });
+  const fragment = prerenderedFragment();
   generated.set('/__lockdown/strings.json', JSON.stringify({ synopsis: 'Worum es geht' }));
   const path = page('/__lockdown/tt.html', `
     <div id="pre">${fragment}</div>
@@ -127,9 +120,6 @@ test('lockdown: under Trusted Types (trusted-types \'none\'), cards render, reve
     });
     const response = await p.goto(`${origin}/__tt${path}`);
     assertEqual(response.headers()['content-security-policy'], TRUSTED_TYPES_CSP, 'served requiring Trusted Types, no policy allowed');
-    assert(await p.evaluate(() => { try { document.body.innerHTML = '<b>x</b>'; return false; } catch { return true; } }), 'the page really blocks innerHTML');
-    await p.evaluate(() => { window.__cspViolations.length = 0; });
-    p.consoleErrors.length = 0;
 
     // The live card, before and after the reader asks.
     await waitIn(p, '#live', '.title');
@@ -170,6 +160,8 @@ test('lockdown: under Trusted Types (trusted-types \'none\'), cards render, reve
     assertEqual(await p.evaluate(() => window.trustedTypes?.defaultPolicy ?? null), null, 'no policy');
     assertEqual(p.problems, ['uncaught: unreachable'], 'uncaught errors (the armed trap only)');
     assertEqual(p.consoleErrors.filter((e) => !e.startsWith('[spoiler-card] the card engine stopped')), [], 'console errors');
+    // Last, so that its own violation is none of the above: the page really blocks HTML sinks.
+    assert(await p.evaluate(() => { try { document.body.innerHTML = '<b>x</b>'; return false; } catch { return true; } }), 'the page really blocks innerHTML');
   } finally {
     await p.closeAll();
   }
@@ -237,7 +229,7 @@ test('memory: a card whose src is swapped 200 times keeps only the data it shows
 });
 
 test('memory: prerendered cards taken over, used, then removed, free what they held', async ({ browser, origin }) => {
-  const fragment = execFileSync(CLI, ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json', '--embed', '/embed/'], { encoding: 'utf8' });
+  const fragment = prerenderedFragment();
   const p = await memoryPage(() => openPage(browser, null), `${origin}${page('/__lockdown/taken.html', '<div id="cards"></div>')}`);
   try {
     const round = () => p.evaluate(async (html) => {
@@ -294,8 +286,7 @@ test('memory: cards of one src share one request while they show it; after the l
     await waitIn(p, '#d', '.title');
     assertEqual(requests(), 1, 'one request for four cards that show the movie together');
     await p.evaluate(() => document.querySelector('#cards').replaceChildren());
-    // Past the unmount microtask and Yew's destroy.
-    await p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 50)), 0); }));
+    await settled(p);
     await add(['e']);
     await waitIn(p, '#e', '.title');
     assertEqual(requests(), 2, 'the movie went with the last card; a later card fetched it again');

@@ -19,6 +19,9 @@ export function keepWasmMemories() {
   };
 }
 
+/** Past a removed card's unmount microtask, Yew's scheduler (its destroy) and a frame. */
+export const settled = (p) => p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 50)), 0); }));
+
 /** A page whose memory the test reads: DOM nodes, JS listeners and heap after a forced GC, and the wasm memory. */
 export async function memoryPage(openPage, url) {
   const p = await openPage();
@@ -27,8 +30,7 @@ export async function memoryPage(openPage, url) {
   const cdp = await p.context().newCDPSession(p);
   await cdp.send('Performance.enable');
   p.memory = async () => {
-    // Past the unmount microtasks, Yew's scheduler and a frame.
-    await p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 50)), 0); }));
+    await settled(p);
     for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const m = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));

@@ -141,15 +141,13 @@ export function serve(root, { port = 0, cors = false, extraRoutes = {}, hold = n
       res.writeHead(404, { 'Content-Type': 'text/plain', ...headers });
       return res.end('not found');
     }
-    {
-      const body = await readFile(file);
-      // Content-hashed files are cached for ever, as the README tells sites
-      // to serve them (a prerendered card's stylesheet is then one download
-      // for the page and the live card); everything else is never cached.
-      const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      return send(req, res, { headers: { 'Content-Type': type, 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store', ...headers }, body, file, mtime: info.mtimeMs, compress });
-    }
+    const body = await readFile(file);
+    // Content-hashed files are cached for ever, as the README tells sites
+    // to serve them (a prerendered card's stylesheet is then one download
+    // for the page and the live card); everything else is never cached.
+    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    return send(req, res, { headers: { 'Content-Type': type, 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store', ...headers }, body, file, mtime: info.mtimeMs, compress });
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
