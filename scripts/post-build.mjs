@@ -52,9 +52,9 @@ const snippets = [];
 // can (release builds only: a dev build keeps the readable glue).
 if (process.env.TRUNK_PROFILE === 'release') {
   // In the snippets the element's own `_…` properties get short names too
-  // (−43 B brotli), all but `_listening`, which the tests wait for; one
-  // name cache for all of them, as embed.js and data.js share some.
-  const ownProperties = { properties: { regex: /^_(?!listening$)[a-z]/ } };
+  // (−43 B brotli), all but `_pressed`, which the loader sets; one name
+  // cache for all of them, as embed.js and data.js share some.
+  const ownProperties = { properties: { regex: /^_(?!pressed$)[a-z]/ } };
   const nameCache = {};
   for (const path of [glue[0], ...snippets].map((f) => join(embed, f))) {
     const isGlue = path === join(embed, glue[0]);
@@ -72,7 +72,11 @@ if (process.env.TRUNK_PROFILE === 'release') shortenImports(join(embed, wasm), j
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
-// The loader asks for the .wasm, the glue and the glue's snippets at once
+// The loader's first statement, before it imports anything, keeps a press
+// on a prerendered card's tab or other button that holds no state of its
+// own (the gate and the events' reveals are <details>, which do) for the
+// live card (takeover.js), and marks it pending for the stylesheet. Then it
+// asks for the .wasm, the glue and the glue's snippets at once
 // (left to the glue's static imports, they would come one after another),
 // and the stylesheet (from the HTTP cache if a prerendered card's <link>
 // brought it: a hashed file never changes, whatever freshness the server
@@ -83,6 +87,15 @@ const embedJs = snippets.find((f) => f.endsWith('/src/embed.js'));
 if (!embedJs) throw new Error(`no src/embed.js among the snippets: ${snippets}`);
 const ignore = '.catch(() => {})';
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
+addEventListener('click', (event) => {
+  const path = event.composedPath();
+  const host = path.find((node) => node.localName === 'spoiler-card');
+  const control = path.find((node) => node.localName === 'button');
+  if (!host || !control?.closest('.root, .stopped')?.matches('[data-sc-version]')) return;
+  host._pressed?.removeAttribute('data-sc-pending');
+  control.setAttribute('data-sc-pending', '');
+  host._pressed = control;
+}, true);
 const wasm = fetch(new URL('./${wasm}', import.meta.url));
 wasm${ignore};
 const css = new URL('./${css}', import.meta.url).href;

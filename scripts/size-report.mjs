@@ -14,8 +14,12 @@ import { gzipSync } from 'node:zlib';
 // Issue 22 raised it by what its fixes cost (+168 B: Yew's root listeners
 // removed with the app, +212 B; the shared movie cache held weakly, -24 B;
 // the last movie shown held weakly, +66 B; a root emptied by textContent,
-// not innerHTML, -86 B).
-export const BUDGET_BROTLI_BYTES = 94 * 1024 + 168;
+// not innerHTML, -86 B). Issue 23 by what a press kept from the first
+// paint costs (+836 B: the stylesheet's pending look and no-script rules,
+// +308 B; the loader's first-statement capture, +161 B; take-over of
+// <details> and focused tabs, +53 B; the .wasm, +314 B: two new words in
+// the built-in English and the prop that draws <details> for a page).
+export const BUDGET_BROTLI_BYTES = 94 * 1024 + 168 + 836;
 
 const root = 'dist/embed';
 const files = [];

@@ -52,7 +52,7 @@
 //               hide(): the page's calls, never remembered, never events.
 
 import { cardSource, movieJson, requestEarly, requestFilesEarly, setEmbedFolder, setLimits } from './data.js';
-import { listenEarly, prerenderedIn, setStyles, styleRoot, takeOver } from './takeover.js';
+import { prerenderedIn, setStyles, styleRoot, takeOver } from './takeover.js';
 
 const OBSERVED = ['src', 'progress', 'remember', 'heading-level', 'lang', 'strings'];
 
@@ -403,7 +403,6 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       // A prerendered card stays, styled by its own <link>, until the live
       // card takes its place.
       const prerendered = prerenderedIn(root);
-      listenEarly(this);
       this._handle = guard(() => mount(this, root, engine)) || null;
       // A progress the page set before the card started.
       if (this._handle && this._progress != null) guard(() => this._handle.setProgress(this._progress));
@@ -465,13 +464,12 @@ function isNear(element) {
   return box.top < innerHeight + LAZY_MARGIN_PX && box.bottom > -LAZY_MARGIN_PX;
 }
 
-// When this module loads (with the wasm, before it can run), prerendered
-// cards start keeping what the reader presses, and the data of
+// When this module loads (with the wasm, before it can run), the data of
 // the cards already in the page that will start at once (eager, or near
 // the viewport) is requested, so that it arrives while the wasm compiles.
 // Before the element is defined a card holds only its fallback, so a card
-// a little further down may be asked for early too.
-for (const card of document.querySelectorAll('spoiler-card')) listenEarly(card);
+// a little further down may be asked for early too. (A press on a
+// prerendered card is kept from the loader's first statement on.)
 for (const card of document.querySelectorAll('spoiler-card[src]')) {
   // (A `movie` set before the element is defined is the card's own property.)
   if (card.movie !== undefined || (!card.hasAttribute('eager') && !isNear(card))) continue;

@@ -221,6 +221,7 @@ fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
         prerendered: false,
         link: Default::default(),
         on_event: Default::default(),
+        static_html: true,
     })
     .hydratable(false);
     run_to_end(renderer.render())

@@ -1,12 +1,16 @@
 // The take-over of a prerendered card (`spoiler-card render`), embed.js's
 // other half: the prerendered card stays, styled by its own <link>, until the
 // live card shows the movie; then the live card takes its place with the
-// card's stylesheet, keeping the focused control, a control pressed before
-// the wasm ran, and a moved slider. Rust finds a prerendered card with
-// `prerenderedIn` too (src/embed/), so that both sides ask the same.
+// card's stylesheet, keeping what the reader did before it was live: the
+// focused control, the gate and the events' reveals opened (the prerendered
+// card's are <details>, which keep their state with no script), the last
+// other control pressed (kept by the loader's first statement, which marks
+// it `data-sc-pending` and sets the element's `_pressed`), and a moved
+// slider. Rust finds a prerendered card with `prerenderedIn` too
+// (src/embed/), so that both sides ask the same.
 
 // What a reader can press or focus in a card.
-const CONTROLS = 'button, input, a[href], [tabindex]';
+const CONTROLS = 'button, summary, input, a[href], [tabindex]';
 
 // The card's stylesheet, constructed once from its file (or, where a
 // browser cannot construct one, its URL for a <link>): set by embed.js.
@@ -24,38 +28,27 @@ export function prerenderedIn(root) {
 }
 
 // A control of a rendered card, told apart from the others: by its id, or
-// by its place among the controls, where the other card has the same ones.
-const controlsOf = (card) => [...card.querySelectorAll(CONTROLS)];
-const signature = (controls) => controls.map((node) => node.nodeName + node.textContent).join('\n');
+// by what it says (its screen reader text included: "Spoiler — reveal
+// (event at ~0:07)") and which of the controls that say so it is. A
+// prerendered <summary> is the live card's button, its pending texts
+// nothing.
+function textOf(node) {
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  let text = node.localName === 'summary' ? 'button' : node.localName;
+  while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('.pending')) text += walker.currentNode.data;
+  return text;
+}
+const sameText = (card, text) => [...card.querySelectorAll(CONTROLS)].filter((node) => !node.id && textOf(node) === text);
 
 function controlKey(card, node) {
-  const controls = controlsOf(card);
-  return { id: node.id, index: controls.indexOf(node), signature: signature(controls) };
+  if (node.id) return { id: node.id };
+  const text = textOf(node);
+  return { text, nth: sameText(card, text).indexOf(node) };
 }
 
 function findControl(card, key) {
   if (!key) return null;
-  if (key.id) return card.querySelector(`#${CSS.escape(key.id)}`);
-  // Only in a card of the same controls: "Spoiler — reveal" of one event
-  // must not press that of another.
-  const controls = controlsOf(card);
-  return signature(controls) === key.signature ? controls[key.index] || null : null;
-}
-
-/**
- * From when the page has it (before the wasm runs), a prerendered card
- * keeps the last control the reader pressed in it, for the live card.
- */
-export function listenEarly(host) {
-  const root = host.shadowRoot;
-  if (!root || host._listening || !prerenderedIn(root)) return;
-  host._listening = true;
-  root.addEventListener('click', (event) => {
-    const prerendered = prerenderedIn(root);
-    const control = prerendered && event.composedPath().find((node) => node.nodeName === 'BUTTON');
-    // (Not the live card's notice or the stopped box inside it.)
-    if (control && control.closest('.root, .stopped') === prerendered) host._early = controlKey(prerendered, control);
-  });
+  return key.id ? card.querySelector(`#${CSS.escape(key.id)}`) : sameText(card, key.text)[key.nth] || null;
 }
 
 /**
@@ -80,20 +73,29 @@ export function takeOver(host, container, shown) {
     if (container.parentNode !== prerendered) prerendered.prepend(container);
     return;
   }
-  // The same control keeps focus; a control pressed before the card was
-  // live is pressed now; a slider the reader moved keeps its minute. (The
-  // live card may sit inside, under a notice: what counts is the
-  // prerendered card's own.)
+  // The same control keeps focus; what the reader opened before the card
+  // was live is revealed now, as a press on the live card's button would
+  // (which also moves focus), then the last other control pressed is
+  // pressed; a slider the reader moved keeps its minute. (The live card
+  // may sit inside, under a notice: what counts is the prerendered card's
+  // own.)
   if (container.parentNode === prerendered) container.remove();
   const active = root.activeElement;
   const focused = active && prerendered.contains(active) ? controlKey(prerendered, active) : null;
-  const pressed = host._early;
-  host._early = null;
+  // A tab with focus was chosen: a click focuses it, and with no script yet
+  // it could do nothing else (the live card's tabs activate on focus).
+  const chosenTab = focused && active.matches('[role=tab][aria-selected=false]') ? focused : null;
+  const opened = [...prerendered.querySelectorAll('details[open] > summary')].map((node) => controlKey(prerendered, node));
+  const early = host._pressed;
+  host._pressed = null;
+  const pressed = early && prerendered.contains(early) ? controlKey(prerendered, early) : null;
   const slider = prerendered.querySelector('input[type=range]');
   const moved = slider && slider.value !== slider.defaultValue ? slider.value : null;
   prerendered.replaceWith(container);
   styleRoot(root);
   findControl(container, focused)?.focus();
+  findControl(container, chosenTab)?.click();
+  for (const key of opened) findControl(container, key)?.click();
   findControl(container, pressed)?.click();
   // A task later: each of the reader's two actions renders, and is told, on
   // its own.

@@ -77,6 +77,7 @@ async fn mount_with(
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
+        static_html: false,
     };
     let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;
@@ -525,6 +526,7 @@ async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies()
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
+        static_html: false,
     };
     let mut app = yew::Renderer::<Card>::with_root_and_props(container, props(Some(10))).render();
     yew::scheduler::flush().await;
@@ -673,6 +675,7 @@ fn loader_props(data: load::Loaded) -> LoaderProps {
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
+        static_html: false,
     }
 }
 
@@ -1239,6 +1242,7 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
             let told = told.clone();
             yew::Callback::from(move |event| told.borrow_mut().push(event))
         },
+        static_html: false,
     };
     let _app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;

@@ -144,6 +144,45 @@ fn the_fragment_is_one_markdown_html_block_with_the_card_and_its_stylesheet() {
     )));
 }
 
+#[test]
+fn the_gate_and_each_events_reveal_are_details_that_keep_a_press_without_script() {
+    let out = render(&[
+        "assets/movies/leaving-las-vegas.json",
+        "--src",
+        "/movies/leaving-las-vegas.json",
+    ]);
+    let en: Json = serde_json::from_str(include_str!("../../assets/locales/en.json")).unwrap();
+    let pending = format!(
+        r#"<span class="pending"><span class="opening">{}</span><span class="needs-script">{}</span></span>"#,
+        en["opening"].as_str().unwrap(),
+        en["needs_script"].as_str().unwrap()
+    );
+    // The gate: a <summary> with the button's id and public part name.
+    assert!(
+        out.contains(
+            r#"<details class="gate-box"><summary id="sc-gate" part="gate" class="gate">"#
+        ),
+        "{out}"
+    );
+    assert!(!out.contains(r#"<button type="button" id="sc-gate""#));
+    // Every gated event's reveal, with the pending words (no spoiler: the
+    // card's own).
+    let events = movie("assets/movies/leaving-las-vegas.json")["timeline"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        out.matches(r#"<details class="reveal-box"><summary class="reveal">"#)
+            .count(),
+        events
+    );
+    assert_eq!(out.matches(&pending).count(), events + 1, "{pending}");
+    assert!(!out.contains(r#"<button type="button" class="reveal""#));
+    // The tabs stay buttons (the tabs pattern), and no <details> is open.
+    assert!(out.contains(r#"<button type="button" role="tab""#));
+    assert!(!out.contains("<details open"));
+}
+
 /// `value` with every text replaced by a neutral word of its own
 /// (`x0`, `x1`, …: names stay unique), ids and dates kept valid.
 fn blanked(value: &Json, key: &str, n: &mut usize) -> Json {

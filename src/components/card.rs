@@ -55,6 +55,13 @@ pub struct CardProps {
     /// reader (never the page) did.
     #[prop_or_default]
     pub on_event: Callback<(Kind, Detail)>,
+    /// Drawn for a page's HTML by `spoiler-card render`, never live: the
+    /// gate and the events' reveals keep a press with no script (see
+    /// [`pending`](crate::components::spoiler_gate::pending)). Only with the
+    /// `ssr` feature: the browser bundle never draws a page's HTML, and
+    /// leaves that markup out.
+    #[prop_or_default]
+    pub static_html: bool,
 }
 
 impl PartialEq for CardProps {
@@ -71,6 +78,7 @@ impl PartialEq for CardProps {
             && self.on_state == other.on_state
             && self.link == other.link
             && self.on_event == other.on_event
+            && self.static_html == other.static_html
     }
 }
 
@@ -219,8 +227,9 @@ pub fn Card(props: &CardProps) -> Html {
                 on_action: on_action.clone(),
                 heading_level: level,
                 words,
+                static_html: props.static_html,
             }) }
-            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words }) }
+            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words, static_html: props.static_html }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ words.text(Key::Updated) }{ " " }{ words.date(updated) }</p>
             }

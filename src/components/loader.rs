@@ -70,6 +70,10 @@ pub struct LoaderProps {
     /// Receives the card's events (see [`Card`]).
     #[prop_or_default]
     pub on_event: Callback<(Kind, Detail)>,
+    /// Drawn for a page's HTML by `spoiler-card render` (see
+    /// [`CardProps::static_html`](crate::components::card::CardProps::static_html)).
+    #[prop_or_default]
+    pub static_html: bool,
 }
 
 /// Renders "Loading…", the card, or the error box.
@@ -93,6 +97,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 on_state={props.on_state.clone()}
                 link={props.link.clone()}
                 on_event={props.on_event.clone()}
+                static_html={props.static_html}
             />
         },
         Some(Err(error)) => {

@@ -26,6 +26,23 @@ pub struct SpoilerGateProps<'a> {
     pub heading_level: u8,
     /// The card's words.
     pub words: &'a Words,
+    /// Drawn for a page's HTML (`spoiler-card render`): the gate is a
+    /// `<details>`, which keeps a press with no script running (see
+    /// [`pending`]).
+    pub static_html: bool,
+}
+
+/// What a pressed `<summary>` of a prerendered card shows, drawn by the
+/// stylesheet alone (`details[open]`): "Opening…" until the live card takes
+/// over, or after 10 s (at once without JavaScript) that revealing needs
+/// JavaScript. No word of a spoiler: the live card reveals.
+pub fn pending(words: &Words) -> Html {
+    html! {
+        <span class="pending">
+            <span class="opening">{ words.text(Key::Opening) }</span>
+            <span class="needs-script">{ words.text(Key::NeedsScript) }</span>
+        </span>
+    }
 }
 
 /// The spoiler gate: placeholder shapes until the reader asks.
@@ -72,16 +89,34 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
             .warning
             .as_deref()
             .unwrap_or(words.text(Key::PlotGateHint));
+        let gate = html! {
+            <button type="button" id="sc-gate" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
+                <span class="gate-icon" aria-hidden="true"></span>
+                <span class="gate-label">{ words.text(Key::PlotGate) }</span>
+                <span class="gate-hint" dir="auto">{ hint }</span>
+            </button>
+        };
+        // (The same id both ways: the live card finds the gate by it.)
+        let gate = if cfg!(feature = "ssr") && props.static_html {
+            html! {
+                <details class="gate-box">
+                    <summary id="sc-gate" class="gate" part="gate">
+                        <span class="gate-icon" aria-hidden="true"></span>
+                        <span class="gate-label">{ words.text(Key::PlotGate) }</span>
+                        { pending(words) }
+                        <span class="gate-hint" dir="auto">{ hint }</span>
+                    </summary>
+                </details>
+            }
+        } else {
+            gate
+        };
         html! {
             <div class="veil">
                 <div id="sc-plot" class="plot-body veiled">
                     { placeholder(&PlaceholderProps { lengths }) }
                 </div>
-                <button type="button" id="sc-gate" class="gate" part="gate" aria-expanded="false" aria-controls="sc-plot" onclick={emit(Action::RevealPlot)}>
-                    <span class="gate-icon" aria-hidden="true"></span>
-                    <span class="gate-label">{ words.text(Key::PlotGate) }</span>
-                    <span class="gate-hint" dir="auto">{ hint }</span>
-                </button>
+                { gate }
             </div>
         }
     };

@@ -26,6 +26,8 @@ pub struct TabsProps<'a> {
     pub heading_level: u8,
     /// The card's words.
     pub words: &'a Words,
+    /// Drawn for a page's HTML (see [`TimelineProps::static_html`]).
+    pub static_html: bool,
 }
 
 fn label(tab: Tab) -> Key {
@@ -118,6 +120,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                     state: props.state,
                     on_action: props.on_action.clone(),
                     words,
+                    static_html: props.static_html,
                 }),
                 Tab::Characters => characters(&CharactersProps {
                     movie: props.movie.clone(),

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::card_state::{Action, CardState, List};
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
+use crate::components::spoiler_gate::pending;
 use crate::gate::ItemKey;
 use crate::locale::{Key, Words};
 use crate::model::Movie;
@@ -21,6 +22,9 @@ pub struct TimelineProps<'a> {
     pub on_action: Callback<Action>,
     /// The card's words.
     pub words: &'a Words,
+    /// Drawn for a page's HTML: each event's reveal is a `<details>` (see
+    /// [`pending`]).
+    pub static_html: bool,
 }
 
 /// The timeline panel: the first events, a page at a time.
@@ -51,15 +55,29 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </li>
             }
         } else {
-            let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
+            let reveal = if cfg!(feature = "ssr") && props.static_html {
+                html! {
+                    <details class="reveal-box">
+                        <summary class="reveal">
+                            <span class="reveal-label">{ words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span></span>
+                            { pending(words) }
+                        </summary>
+                    </details>
+                }
+            } else {
+                let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
+                html! {
+                    <button type="button" class="reveal" onclick={reveal}>
+                        { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span>
+                    </button>
+                }
+            };
             html! {
                 <li class="event gated" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <span class="shape" aria-hidden="true"></span>
-                        <button type="button" class="reveal" onclick={reveal}>
-                            { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span>
-                        </button>
+                        { reveal }
                     </div>
                 </li>
             }

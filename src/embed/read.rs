@@ -188,6 +188,7 @@ impl Mounted {
             prerendered,
             link: self.link.clone(),
             on_event: self.on_event.clone(),
+            static_html: false,
         }
     }
 

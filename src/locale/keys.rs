@@ -52,6 +52,11 @@ keys! {
     PlotGate = "plot_gate",
     /// The gate's hint when the data gives none.
     PlotGateHint = "plot_gate_hint",
+    /// A prerendered card's gate or reveal pressed before the card is live:
+    /// shown at once, by the stylesheet, until the live card takes over.
+    Opening = "opening",
+    /// What that press says after 10 s, or at once without JavaScript.
+    NeedsScript = "needs_script",
     /// The ending's sub-heading.
     Ending = "ending",
     /// The post-credits sub-heading.

@@ -8,7 +8,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { generated, hits, serve, STRICT_CSP } from './server.mjs';
-import { test, assert, assertEqual, openPage, words, present, localeTexts, LOCALES } from './lib.mjs';
+import { test, assert, assertEqual, openPage, words, present, localeTexts, LOCALES, DIST,
+} from './lib.mjs';
 
 const AR = 'ليلة في القاهرة';
 const movie = {
@@ -341,7 +342,7 @@ test('language: render --lang de prerenders in German, and the live card takes o
 });
 
 test('language: the locale and strings files are asked for while the wasm loads, and fetched once for many cards, under the strict CSP', async (ctx) => {
-  const server = await serve('dist', { hold: (path) => path.endsWith('.wasm') });
+  const server = await serve(DIST, { hold: (path) => path.endsWith('.wasm') });
   generated.set('/__lang/early-strings.json', JSON.stringify({ synopsis: 'Kurz gesagt' }));
   const cards = Array.from({ length: 6 }, (_, i) => `<spoiler-card id="c${i}" eager remember="none" src="/movies/leaving-las-vegas.json" strings="/__lang/early-strings.json"></spoiler-card>`).join('');
   generated.set('/__lang/early.html', `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>früh</title>

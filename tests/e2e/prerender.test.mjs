@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { generated, hits, serve } from './server.mjs';
 import {
   test, assert, assertEqual, openPage, piercedText, renderedText, accessibilityText, findInPage,
-  spoilerOnlyWords, present, launchFirefox, UI_TEXT,
+  spoilerOnlyWords, present, launchFirefox, UI_TEXT, DIST,
 } from './lib.mjs';
 
 const LLV = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));
@@ -19,6 +19,9 @@ const plotOf = (m) => [...m.spoilers.summary, ...(m.spoilers.ending ?? []), ...(
 const gatedOf = (m) => [...plotOf(m), ...m.timeline.flatMap((e) => [e.title, e.text]), ...m.characters.map((c) => c.arc?.text ?? '')];
 
 const UI = UI_TEXT;
+// The card's English words: what a pressed prerendered gate says.
+const EN = JSON.parse(readFileSync('assets/locales/en.json', 'utf8'));
+const [OPENING, NEEDS_SCRIPT] = [EN.opening, EN.needs_script];
 
 /**
  * The spoiler-only words of the first card's movie (nothing is within its
@@ -62,10 +65,55 @@ const eventTitles = (page) => page.evaluate((sel) => [...document.querySelector(
  * its HTML, stylesheet and scripts, and no live card yet, for as long as a
  * test needs (without request interception, which turns off the cache).
  */
-const wasmHeld = () => serve('dist', { hold: (path) => path.endsWith('.wasm') });
+const wasmHeld = () => serve(DIST, { hold: (path) => path.endsWith('.wasm') });
 
-/** The card's script has loaded (from then on a press is kept), the wasm not. */
-const scriptLoadedNoWasm = (page) => page.waitForFunction((sel) => document.querySelector(sel)._listening === true && !customElements.get('spoiler-card'), FIRST);
+/**
+ * A server for dist/ that holds every script of the embed folder (the
+ * loader spoiler-card.js, the glue, its snippets) and the .wasm until
+ * `release()`: the page has its HTML, the prerendered card and its
+ * stylesheet, and no script of the card has run.
+ */
+const scriptsHeld = () => serve(DIST, { hold: (path) => /\/embed\/.*\.(js|wasm)$/.test(path) });
+
+/** Opens `url` and waits for the first card's title to be painted (no script needed). */
+async function atFirstPaint(page, url) {
+  const loading = page.goto(url, { waitUntil: 'commit' });
+  await loading;
+  await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.title'), FIRST);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+}
+
+/**
+ * The loader's first statement has run (from then on a press on any button
+ * is kept), the wasm not: a test-only hook notes the loader's capture
+ * listener being added.
+ */
+async function noteLoaderRan(page) {
+  await page.addInitScript(() => {
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, listener, options) {
+      if (this === window && type === 'click' && options === true) window.__loaderRan = true;
+      return add.call(this, type, listener, options);
+    };
+  });
+}
+const loaderRanNoWasm = (page) => page.waitForFunction(() => window.__loaderRan === true && !customElements.get('spoiler-card'));
+
+/**
+ * What the first card shows of a press not yet taken: the gate's and the
+ * events' pending texts on screen, the label in their place, and whether
+ * the focused tab is drawn pending.
+ */
+const pendingLook = (page) => page.evaluate((sel) => {
+  const root = document.querySelector(sel).shadowRoot;
+  const shown = (node) => !!node && node.getClientRects().length > 0 && getComputedStyle(node).visibility === 'visible' && parseFloat(getComputedStyle(node).fontSize) > 0;
+  const texts = (selector) => [...root.querySelectorAll(selector)].filter(shown).map((n) => n.textContent);
+  return {
+    gate: texts('.gate .opening, .gate .needs-script, .gate .gate-label'),
+    events: texts('.reveal .opening, .reveal .needs-script'),
+    tab: [...root.querySelectorAll('.tab')].filter((t) => getComputedStyle(t).animationName === 'sc-pending').map((t) => t.textContent),
+  };
+}, FIRST);
 
 /** What the reader sees of the first card: its title and its look. */
 const look = (page) => page.evaluate((sel) => {
@@ -77,7 +125,7 @@ const look = (page) => page.evaluate((sel) => {
   return {
     title: title?.textContent,
     chips: [...root.querySelectorAll('.chip')].map((c) => c.textContent),
-    gate: !!root.querySelector('button.gate'),
+    gate: !!root.querySelector('.gate'),
     tabs: [...root.querySelectorAll('[role=tab]')].map((t) => t.textContent),
     styled: style.borderTopLeftRadius === '14px' && style.paddingTop === '24px',
     box: { width: Math.round(r.width), height: Math.round(r.height) },
@@ -133,6 +181,17 @@ test('prerender: without JavaScript, the same card, styled and spoiler-free', as
   try {
     const seen = await look(page);
     assertEqual([seen.title, seen.gate, seen.styled], [LLV.title, true, true], 'facts, gate, styled');
+    // No control that needs script shows (the slider, the other tabs,
+    // "Show everything"): only the <summary>s, which say why they cannot
+    // open, and the selected tab, which names the panel.
+    const controls = await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('button, summary, input, select, a[href]')]
+      .filter((n) => n.getClientRects().length > 0).map((n) => `${n.localName}.${n.className}`), FIRST);
+    const reveals = LLV.timeline.length;
+    assertEqual([...new Set(controls)], ['summary.gate', 'button.tab', 'summary.reveal'], 'the controls on show');
+    assertEqual(controls.length, 2 + reveals, `one summary per event (${reveals}), the gate and the selected tab`);
+    await page.locator(`${FIRST} .gate`).click();
+    await page.locator(`${FIRST} .reveal`).first().click();
+    assertEqual(await pendingLook(page), { gate: [NEEDS_SCRIPT], events: [NEEDS_SCRIPT], tab: [] }, 'opened, they say at once that revealing needs JavaScript');
     writeFileSync('target/e2e/prerendered-no-js.png', await page.locator(FIRST).screenshot());
     for (const [what, text] of Object.entries({ dom: await piercedText(page), ax: await accessibilityText(page) })) {
       assertEqual(present(await spoilerWords(page), text), [], `spoiler words in the ${what}`);
@@ -181,10 +240,12 @@ test('prerender: the live card takes over without a layout shift under the stric
 
 test('prerender: a click on the gate before the wasm runs reveals once the card is live', async ({ browser }) => {
   const server = await wasmHeld();
-  const page = await openPage(browser, `${server.origin}${PAGE}`);
+  const page = await openPage(browser, null);
   try {
-    await scriptLoadedNoWasm(page);
-    await page.locator(`${FIRST} button.gate`).click();
+    await noteLoaderRan(page);
+    await page.goto(`${server.origin}${PAGE}`);
+    await loaderRanNoWasm(page);
+    await page.locator(`${FIRST} .gate`).click();
     // A click elsewhere in the card afterwards does not erase it.
     await page.locator(`${FIRST} .synopsis`).click();
     assert(await prerendered(page), 'nothing happens before the card is live');
@@ -201,14 +262,89 @@ test('prerender: a click on the gate before the wasm runs reveals once the card 
   }
 });
 
+// Issue 23: the first moments after the card paints are when a reader who
+// has seen the film presses. Every script of the card is held back, so
+// that only the page's own HTML and the stylesheet can keep the press.
+
+/** The first card once live: its selected tab, the plot, the events shown, focus. */
+const liveState = (page) => page.evaluate((sel) => {
+  const root = document.querySelector(sel).shadowRoot;
+  return {
+    tab: root.querySelector('[role=tab][aria-selected=true]')?.id,
+    plot: !!root.querySelector('#sc-plot.revealed'),
+    events: [...root.querySelectorAll('.event-title')].map((e) => e.textContent),
+  };
+}, FIRST);
+
+test('prerender: presses at the first paint, before any script of the card arrived, show pending at once, spoil nothing, and are kept: the gate, an event (another opened and closed again), a tab', async ({ browser }) => {
+  const server = await scriptsHeld();
+  const page = await openPage(browser, null);
+  try {
+    await noteLoaderRan(page);
+    await atFirstPaint(page, `${server.origin}${PAGE}`);
+    const reveals = page.locator(`${FIRST} .reveal`);
+    await page.locator(`${FIRST} .gate`).click();
+    await reveals.nth(1).click();
+    await reveals.nth(3).click();
+    await reveals.nth(3).click();
+    await page.locator(`${FIRST} #sc-tab-characters`).click();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    assertEqual(await pendingLook(page), { gate: [OPENING], events: [OPENING], tab: ['Characters'] }, 'pending at once, drawn by the stylesheet');
+    await assertNoSpoiler(page, 'pending');
+    const status = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[role=status]')?.textContent ?? '', FIRST);
+    assertEqual(status, '', 'nothing announced as revealed');
+    assertEqual(await page.evaluate(() => [!!customElements.get('spoiler-card'), !!window.__loaderRan]), [false, false], 'no script of the card ran, not even the loader');
+    assert(await prerendered(page), 'still the prerendered card');
+    server.release();
+    await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('#sc-plot.revealed'), FIRST, { timeout: 5000 });
+    assertEqual(await liveState(page), { tab: 'sc-tab-characters', plot: true, events: [LLV.timeline[1].title] }, 'the plot, the event opened (not the one closed again) and the tab');
+    const shown = present(await spoilerWords(page), await piercedText(page));
+    assert(shown.length > 10, `the plot's words are there after the take-over (${shown.length})`);
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.activeElement?.id === 'sc-plot-heading', FIRST, { timeout: 5000 }).catch(() => {});
+    assertEqual(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id, FIRST), 'sc-plot-heading', 'focus moved to the plot, as a live reveal does');
+    assertEqual(page.problems, [], 'uncaught errors');
+  } finally {
+    await page.closeAll();
+    await server.close();
+  }
+});
+
+test('prerender: the same with real keys (Enter on the gate, Space on an event\'s reveal); after 10 s "Opening…" gives way to "needs JavaScript", and the take-over still reveals', async ({ browser }) => {
+  const server = await scriptsHeld();
+  const page = await openPage(browser, null);
+  try {
+    await atFirstPaint(page, `${server.origin}${PAGE}`);
+    await page.locator(`${FIRST} .gate`).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${FIRST} .reveal`).nth(2).focus();
+    await page.keyboard.press(' ');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+    assertEqual(await pendingLook(page), { gate: [OPENING], events: [OPENING], tab: [] }, 'pending at once');
+    await page.waitForTimeout(10300);
+    assertEqual(await pendingLook(page), { gate: [NEEDS_SCRIPT], events: [NEEDS_SCRIPT], tab: [] }, 'after 10 s, never "Opening…" for ever');
+    await assertNoSpoiler(page, 'after 10 s');
+    server.release();
+    await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('#sc-plot.revealed'), FIRST, { timeout: 5000 });
+    assertEqual(await liveState(page), { tab: 'sc-tab-timeline', plot: true, events: [LLV.timeline[2].title] }, 'the plot and that event');
+    assertEqual(page.problems, [], 'uncaught errors');
+  } finally {
+    await page.closeAll();
+    await server.close();
+  }
+});
+
 test('prerender: the control pressed or focused early is the one the live card presses or focuses, and a moved slider keeps its minute', async ({ browser }) => {
   const server = await wasmHeld();
-  const page = await openPage(browser, `${server.origin}${PAGE}`);
-  const reveals = page.locator(`${FIRST} button.reveal`);
+  const page = await openPage(browser, null);
+  const reveals = page.locator(`${FIRST} .reveal`);
   try {
-    await scriptLoadedNoWasm(page);
-    // The third of many "Spoiler — reveal" buttons (no id; told apart by
-    // their place among the card's controls).
+    await noteLoaderRan(page);
+    await page.goto(`${server.origin}${PAGE}`);
+    await loaderRanNoWasm(page);
+    // The third of many "Spoiler — reveal" (a <summary>; the live card's
+    // button is told apart by the event's hash).
     await reveals.nth(2).click();
     server.release();
     await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
@@ -222,11 +358,13 @@ test('prerender: the control pressed or focused early is the one the live card p
   let moved = null;
   for (const what of ['focus', 'slider']) {
     const held = await wasmHeld();
-    const tab = await openPage(browser, `${held.origin}${PAGE}`);
+    const tab = await openPage(browser, null);
     try {
-      await scriptLoadedNoWasm(tab);
+      await noteLoaderRan(tab);
+      await tab.goto(`${held.origin}${PAGE}`);
+      await loaderRanNoWasm(tab);
       if (what === 'focus') {
-        await tab.locator(`${FIRST} button.reveal`).nth(4).focus();
+        await tab.locator(`${FIRST} .reveal`).nth(4).focus();
       } else {
         await tab.locator(`${FIRST} #sc-progress`).focus();
         for (let i = 0; i < 3; i += 1) await tab.keyboard.press('PageUp');
@@ -275,6 +413,9 @@ test('prerender: if the data cannot be fetched, the card stays readable with a r
     assertEqual([seen.title, seen.gate], [LLV.title, true], 'the prerendered card is still there');
     const notice = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.notice').textContent, FIRST);
     assert(notice.includes('HTTP 503') && notice.includes('Try again'), `the notice says what happened: ${notice}`);
+    // A press on the gate now: the notice says what is wrong; no "Opening…".
+    await page.locator(`${FIRST} .gate`).click();
+    assertEqual((await pendingLook(page)).gate, [EN.plot_gate], 'the gate under a notice gives way to it');
     fail = false;
     await page.locator(`${FIRST} .notice button.retry`).click();
     await page.waitForFunction((sel) => {
@@ -426,15 +567,16 @@ test('prerender: a trap before the take-over leaves the card readable, with the 
   }
 });
 
-test('prerender: in Firefox ESR too (WebDriver BiDi): painted static, then live, reveals on click', async () => {
-  const server = await wasmHeld();
+test('prerender: in Firefox ESR too (WebDriver BiDi): painted static; a press on the gate and a tab at the first paint, before any script, pending at once and kept; live, reveals', async () => {
+  const server = await scriptsHeld();
   const firefox = await launchFirefox();
   try {
     const page = await firefox.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.origin}${PAGE}`);
-    // The wasm is held: what shows is the declarative shadow root.
+    // (Every script is held: the load event waits for the loader.)
+    const loading = page.goto(`${server.origin}${PAGE}`).catch((e) => e);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.title'), { timeout: 15000 }, FIRST);
     const painted = await page.evaluate((sel) => {
       const root = document.querySelector(sel).shadowRoot;
       return {
@@ -444,13 +586,18 @@ test('prerender: in Firefox ESR too (WebDriver BiDi): painted static, then live,
       };
     }, FIRST);
     assertEqual(painted, { title: LLV.title, stamped: true, radius: '14px' }, 'the declarative shadow root painted the card, styled');
+    // (Puppeteer's >>> pierces the shadow root; real clicks, at the controls' centres.)
+    await page.locator(`${FIRST} >>> .gate`).click();
+    await page.locator(`${FIRST} >>> #sc-tab-characters`).click();
+    assertEqual(await pendingLook(page), { gate: [OPENING], events: [], tab: ['Characters'] }, 'pending at once');
+    assertEqual(await page.evaluate(() => !!customElements.get('spoiler-card')), false, 'no script of the card ran');
     server.release();
+    await loading;
     await page.waitForFunction((sel) => {
       const root = document.querySelector(sel).shadowRoot;
-      return ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && root.querySelector('button.gate');
+      return ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && root.querySelector('#sc-plot.revealed');
     }, { timeout: 20000 }, FIRST);
-    await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('button.gate').click(), FIRST);
-    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('#sc-plot.revealed'), { timeout: 10000 }, FIRST);
+    assertEqual((await liveState(page)).tab, 'sc-tab-characters', 'the tab pressed');
     const styled = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.card')).borderTopLeftRadius, FIRST);
     assertEqual(styled, '14px', 'styled in Firefox');
     assertEqual(errors, [], 'uncaught errors in Firefox');

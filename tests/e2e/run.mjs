@@ -3,7 +3,7 @@
 // runs every registered test in one browser, prints "N passed, M failed".
 import { mkdirSync } from 'node:fs';
 import { serve } from './server.mjs';
-import { launch, tests } from './lib.mjs';
+import { DIST, launch, tests } from './lib.mjs';
 
 const only = process.argv[2];
 await import('./card.test.mjs');
@@ -19,7 +19,7 @@ await import('./package.test.mjs');
 await import('./sites.test.mjs');
 
 mkdirSync('target/e2e', { recursive: true });
-const dist = process.env.DIST ?? 'dist';
+const dist = DIST;
 const site = await serve(dist);
 const other = await serve(dist, { cors: true });
 const browser = await launch();
