@@ -109,12 +109,18 @@ ${snippets.filter((f) => f !== embedJs).map((f) => `import('./${f}')${ignore};\n
 `);
 console.log(`post-build: embed/spoiler-card.js -> ${glue[0]}, ${css}`);
 
+// The manifest: what `spoiler-card render --manifest` (and the package's
+// own render, the Eleventy plugin, the Hugo shortcode) names in the hints
+// that start the downloads with the page.
+const manifest = join(embed, 'manifest.json');
+writeFileSync(manifest, `${JSON.stringify({ version, loader: 'spoiler-card.js', wasm, css, glue: glue[0] }, null, 2)}\n`);
+
 // Prerendered cards in the staged pages.
 for (const page of ['index.html', 'examples/prerendered.html']) {
   const path = join(staging, page);
   const html = readFileSync(path, 'utf8');
   // (A <template>, not a comment: Trunk's HTML minifier keeps it.)
-  const done = html.replace(/<template data-prerender="?([^">]+)"?><\/template>/g, (_, args) => run('render', ...args.trim().split(/\s+/)).trimEnd());
+  const done = html.replace(/<template data-prerender="?([^">]+)"?><\/template>/g, (_, args) => run('render', ...args.trim().split(/\s+/), '--manifest', manifest).trimEnd());
   if (done !== html) writeFileSync(path, done);
 }
 

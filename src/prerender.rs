@@ -77,6 +77,45 @@ pub struct Options {
     /// The `strings` attribute (`--strings-src`): the URL the page serves
     /// the strings file at, for the live card.
     pub strings_src: Option<String>,
+    /// The bundle whose downloads the fragment starts with the page
+    /// (`--manifest`): `None` writes no hint for it.
+    pub bundle: Option<Bundle>,
+    /// The `eager` attribute (`--eager`): the card starts at once, wherever
+    /// it is, so its JSON is preloaded with the page too.
+    pub eager: bool,
+}
+
+/// What the preload hints name of a build's embed folder, from the
+/// manifest the build writes there (`manifest.json`, read by the CLI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    /// The `.wasm`'s content-hashed file name.
+    pub wasm: String,
+}
+
+/// The embed folder's one stable file, the loader a page's script tag names.
+pub const LOADER_FILE: &str = "spoiler-card.js";
+
+/// The hints that start the card's downloads with the page, after the
+/// element (never inside it: the site generators read the fragment's first
+/// lines), each matching the request it stands for, so that the browser
+/// uses the preloaded response: the loader as a module; the `.wasm` and the
+/// JSON as the `fetch` the loader and `data.js` make (cors mode, same-origin
+/// credentials: `crossorigin`).
+fn preload_hints(out: &mut String, options: &Options) {
+    let Some(src) = &options.src else { return };
+    if let Some(bundle) = &options.bundle {
+        out.push_str("\n<link rel=\"modulepreload\"");
+        attribute(out, "href", &format!("{}{LOADER_FILE}", options.embed));
+        out.push_str(">\n<link rel=\"preload\"");
+        attribute(out, "href", &format!("{}{}", options.embed, bundle.wasm));
+        out.push_str(" as=\"fetch\" type=\"application/wasm\" crossorigin>");
+    }
+    if options.eager {
+        out.push_str("\n<link rel=\"preload\"");
+        attribute(out, "href", src);
+        out.push_str(" as=\"fetch\" type=\"application/json\" crossorigin>");
+    }
 }
 
 /// Why a document cannot be prerendered: its problems, as the checker
@@ -168,6 +207,9 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
     if let Some(theme) = options.theme {
         attribute(&mut out, "theme", theme.attribute());
     }
+    if options.eager && options.src.is_some() {
+        out.push_str(" eager");
+    }
     if options.heading_level != 2 {
         attribute(
             &mut out,
@@ -192,6 +234,7 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
     out.push_str("</div></template>\n");
     out.push_str(&fallback(&movie));
     out.push_str("\n</spoiler-card>");
+    preload_hints(&mut out, options);
     if options.json_ld {
         out.push_str("\n<script type=\"application/ld+json\">");
         out.push_str(&json_ld(&movie, poster_base(options)));

@@ -14,7 +14,7 @@ pub use files::{Files, OsFiles};
 use spoiler_card::document::{self, NotJson};
 use spoiler_card::locale::{self, Language, Words};
 use spoiler_card::model::{self, limits, Report, Severity};
-use spoiler_card::prerender::{self, Options, Theme};
+use spoiler_card::prerender::{self, Bundle, Options, Theme};
 use spoiler_card::{format, styles};
 
 /// Parses and validates one document's text, as the card does
@@ -30,6 +30,7 @@ usage: spoiler-card check FILE.json [FILE.json ...]
        spoiler-card render FILE.json --src URL [--embed URL] [--progress MIN]
                            [--theme light|dark|auto] [--heading-level N] [--no-json-ld]
                            [--lang LANG] [--strings FILE.json [--strings-src URL]]
+                           [--manifest EMBED/manifest.json] [--eager]
        spoiler-card render FILE.json --static [...]
        spoiler-card css --out DIR
        spoiler-card schema
@@ -44,6 +45,10 @@ render   prints the card's first render as declarative shadow DOM, for a page:
                         written as its lang attribute
          --strings      a strings file whose texts replace the card's (see the README)
          --strings-src  the URL the page serves that file at, for the live card
+         --manifest     the build's manifest.json (in its embed folder): the fragment ends
+                        with hints that start the loader and the .wasm with the page
+         --eager        the card starts at once wherever it is (its eager attribute),
+                        and its JSON is preloaded with the page too
 css      writes the card's stylesheet (spoiler-card-<hash>.css) into DIR and prints its name
 schema   prints the JSON Schema of the data, for editors
 ";
@@ -211,9 +216,12 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
         words: (*Words::english()).clone(),
         lang: None,
         strings_src: None,
+        bundle: None,
+        eager: false,
     };
     let mut is_static = false;
     let mut strings_file = None;
+    let mut manifest_file = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         // An option's value: present, not empty, and not the next option
@@ -274,6 +282,11 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
                 options.strings_src = Some(v);
                 Ok(())
             }),
+            "--manifest" => value("--manifest").map(|v| manifest_file = Some(v)),
+            "--eager" => {
+                options.eager = true;
+                Ok(())
+            }
             "--no-json-ld" => {
                 options.json_ld = false;
                 Ok(())
@@ -309,6 +322,19 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
         (Some(_), true) => return usage(err, Some("--src and --static exclude each other")),
         _ => {}
     }
+    if is_static && (manifest_file.is_some() || options.eager) {
+        let option = if options.eager {
+            "--eager"
+        } else {
+            "--manifest"
+        };
+        return usage(
+            err,
+            Some(&format!(
+                "{option} and --static exclude each other (a static card loads nothing)"
+            )),
+        );
+    }
     for (name, url) in [
         ("--src", options.src.as_deref()),
         ("--embed", Some(options.embed.as_str())),
@@ -338,6 +364,26 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
              without your strings once it takes over (give the URL the page serves them at)"
         );
     }
+    if let Some(manifest) = &manifest_file {
+        match read_manifest(files, manifest) {
+            Ok((bundle, css)) => {
+                if css != styles::CSS_FILE {
+                    let _ = writeln!(
+                        err,
+                        "spoiler-card: warning: {manifest} is another version's build (its \
+                         stylesheet is {css}, this renderer links {}): render with the \
+                         spoiler-card of that build, or build again",
+                        styles::CSS_FILE
+                    );
+                }
+                options.bundle = Some(bundle);
+            }
+            Err(why) => {
+                let _ = writeln!(err, "{manifest}: error: {why}");
+                return 1;
+            }
+        }
+    }
     let text = match read_document(files, &file) {
         Ok(text) => text,
         Err(why) => {
@@ -363,6 +409,46 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
             1
         }
     }
+}
+
+/// The manifest a build writes into its embed folder: the `.wasm`'s hashed
+/// name for the hints, and the stylesheet's (to tell another version's
+/// build). Untrusted: a name is used only if it is one the build writes.
+fn read_manifest(files: &impl Files, file: &str) -> Result<(Bundle, String), String> {
+    const LIMIT: usize = 64 * 1024;
+    let bytes = files
+        .read(file, LIMIT + 1)
+        .map_err(|error| format!("cannot read: {error}"))?;
+    let not_one = |why: &str| format!("not a spoiler-card build manifest ({why})");
+    if bytes.len() > LIMIT {
+        return Err(not_one("more than 64 KB"));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| not_one("not UTF-8"))?;
+    let value = spoiler_card::json::parse(&text).map_err(|_| not_one("not JSON"))?;
+    let spoiler_card::value::Value::Object(fields) = value else {
+        return Err(not_one("not an object"));
+    };
+    // A content-hashed name the build writes: spoiler-card-<16 hex><suffix>.
+    let hashed = |name: &str, suffix: &str| {
+        let found = fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
+        let Some(spoiler_card::value::Value::String(text)) = found else {
+            return Err(not_one(&format!("{name}: required, a file name")));
+        };
+        let hash = text
+            .strip_prefix("spoiler-card-")
+            .and_then(|rest| rest.strip_suffix(suffix));
+        match hash {
+            Some(h) if h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Ok(text.to_string())
+            }
+            _ => Err(not_one(&format!(
+                "{name}: not a file name the build writes"
+            ))),
+        }
+    };
+    let wasm = hashed("wasm", "_bg.wasm")?;
+    let css = hashed("css", ".css")?;
+    Ok((Bundle { wasm }, css))
 }
 
 /// The words of `render --lang LANG --strings FILE`: the shipped language

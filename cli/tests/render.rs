@@ -183,6 +183,101 @@ fn the_gate_and_each_events_reveal_are_details_that_keep_a_press_without_script(
     assert!(!out.contains("<details open"));
 }
 
+#[test]
+fn a_manifest_gives_preload_hints_after_the_element_and_eager_the_jsons() {
+    let dir = std::env::temp_dir().join(format!("spoiler-card-manifest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let css = spoiler_card::styles::CSS_FILE;
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let manifest = write(
+        "manifest.json",
+        format!(
+            r#"{{"version":"0.1.0","loader":"spoiler-card.js","wasm":"spoiler-card-0123456789abcdef_bg.wasm","css":"{css}"}}"#
+        ),
+    );
+    let movie = "assets/movies/leaving-las-vegas.json";
+    let out = render(&[
+        movie,
+        "--src",
+        "/m/x.json",
+        "--embed",
+        "/e/",
+        "--manifest",
+        &manifest,
+        "--eager",
+    ]);
+    assert!(
+        out.starts_with(r#"<spoiler-card src="/m/x.json" lang="en" eager>"#),
+        "{out}"
+    );
+    let after = &out[out.find("</spoiler-card>").unwrap()..];
+    assert!(
+        after.starts_with(concat!(
+            "</spoiler-card>\n",
+            r#"<link rel="modulepreload" href="/e/spoiler-card.js">"#, "\n",
+            r#"<link rel="preload" href="/e/spoiler-card-0123456789abcdef_bg.wasm" as="fetch" type="application/wasm" crossorigin>"#, "\n",
+            r#"<link rel="preload" href="/m/x.json" as="fetch" type="application/json" crossorigin>"#, "\n",
+            r#"<script type="application/ld+json">"#
+        )),
+        "{after}"
+    );
+    assert!(
+        !out[..out.find("</spoiler-card>").unwrap()].contains("preload"),
+        "no hint inside the element"
+    );
+    // Without a manifest, no hint of the bundle; without --eager, none of the JSON.
+    let bare = render(&[movie, "--src", "/m/x.json"]);
+    assert!(!bare.contains("<link rel=\"preload\"") && !bare.contains("modulepreload"));
+    let lazy = render(&[movie, "--src", "/m/x.json", "--manifest", &manifest]);
+    assert!(
+        lazy.contains("modulepreload")
+            && !lazy.contains("application/json")
+            && !lazy.contains(" eager")
+    );
+    // A static card loads nothing: no hints, told.
+    let (code, _, err) = cli(&["render", movie, "--static", "--manifest", &manifest]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("spoiler-card: --manifest and --static exclude each other"),
+        "{err}"
+    );
+    // Untrusted manifests: what is wrong, never markup in the fragment.
+    for (text, why) in [
+        (
+            r#"{"wasm":"\"><script>alert(1)</script>","css":"x"}"#.to_owned(),
+            "wasm: not a file name the build writes",
+        ),
+        (
+            r#"{"css":"spoiler-card-0000000000000000.css"}"#.to_owned(),
+            "wasm: required, a file name",
+        ),
+        ("[1]".to_owned(), "not an object"),
+        ("{".to_owned(), "not JSON"),
+        (" ".repeat(70_000), "more than 64 KB"),
+    ] {
+        let file = write("bad.json", text);
+        let (code, out, err) = cli(&["render", movie, "--src", "/m.json", "--manifest", &file]);
+        assert_eq!((code, out.as_str()), (1, ""), "{err}");
+        assert_eq!(
+            err,
+            format!("{file}: error: not a spoiler-card build manifest ({why})\n")
+        );
+    }
+    // Another version's build: its stylesheet is not the one linked.
+    let other = write(
+        "other.json",
+        r#"{"wasm":"spoiler-card-0123456789abcdef_bg.wasm","css":"spoiler-card-00000000000000bb.css"}"#.to_owned(),
+    );
+    let (code, _, err) = cli(&["render", movie, "--src", "/m.json", "--manifest", &other]);
+    assert_eq!(code, 0);
+    assert!(err.contains("is another version's build"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `value` with every text replaced by a neutral word of its own
 /// (`x0`, `x1`, …: names stay unique), ids and dates kept valid.
 fn blanked(value: &Json, key: &str, n: &mut usize) -> Json {

@@ -10,7 +10,9 @@
 //   same path in the output as the card's `src`;
 // - adds the loader's `<script type="module">` once to every HTML page that
 //   shows a card (a transform on the final page: a listing page with the
-//   content of several posts, or content rendered twice, still gets one).
+//   content of several posts, or content rendered twice, still gets one),
+//   with the hints that start the loader and the .wasm with the page (the
+//   package's build manifest names the .wasm).
 // A card that cannot be rendered fails the build with the renderer's
 // message (file, field path, reason); its warnings go to the console.
 import { createHash } from 'node:crypto';
@@ -21,6 +23,8 @@ import { run } from '../node/index.mjs';
 
 /** The package's browser bundle folder. */
 const EMBED_DIR = fileURLToPath(new URL('../embed/', import.meta.url));
+/** The .wasm's hashed name, from the build manifest in that folder. */
+const wasmFile = () => JSON.parse(readFileSync(path.join(EMBED_DIR, 'manifest.json'), 'utf8')).wasm;
 
 /** Shortcode options, by every name they are accepted under, to their canonical name. */
 const OPTION_NAMES = {
@@ -31,6 +35,7 @@ const OPTION_NAMES = {
   strings: 'strings',
   src: 'src',
   jsonLd: 'jsonLd', 'json-ld': 'jsonLd', json_ld: 'jsonLd',
+  eager: 'eager',
 };
 
 const isFullUrl = (url) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url);
@@ -72,7 +77,7 @@ const isOff = (value) => value === false || value === 0 || ['false', 'no', 'off'
  * The Eleventy plugin. Options: `embed` (the URL path the bundle is served
  * at, default "/embed/", or a full URL not to copy it), and defaults for the
  * shortcode's options (`progress`, `theme`, `headingLevel`, `lang`,
- * `strings`, `jsonLd`).
+ * `strings`, `jsonLd`, `eager`).
  */
 export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   const { embed = '/embed/', ...defaults } = pluginOptions;
@@ -98,6 +103,11 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   const htmlBase = () => eleventyConfig.hasPlugin?.('@11ty/eleventy/html-base-plugin') ?? false;
   const stylesheetBase = () => (remote || !htmlBase() ? embedUrl() : `/${embedPath ? `${embedPath}/` : ''}`);
   const scriptTag = () => `<script type="module" src="${escapeAttribute(`${embedUrl()}spoiler-card.js`)}"></script>`;
+  // (Matching the loader's module request and its fetch of the .wasm.)
+  const hints = () => [
+    `<link rel="modulepreload" href="${escapeAttribute(`${embedUrl()}spoiler-card.js`)}">`,
+    `<link rel="preload" href="${escapeAttribute(`${embedUrl()}${wasmFile()}`)}" as="fetch" type="application/wasm" crossorigin>`,
+  ];
 
   const inputDir = () => eleventyConfig.directories?.input ?? eleventyConfig.dir?.input ?? '.';
   /** A file named relative to the input folder: its project path and its path in the output. */
@@ -168,6 +178,7 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
       args.push('--strings', strings.file, '--strings-src', strings.url);
     }
     if (options.jsonLd !== undefined && isOff(options.jsonLd)) args.push('--no-json-ld');
+    if (options.eager !== undefined && options.eager !== null && options.eager !== '' && !isOff(options.eager)) args.push('--eager');
 
     const hash = createHash('sha256');
     for (const file of hashed) {
@@ -198,9 +209,9 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
     return result.stdout.replace(/\n+$/, '');
   });
 
-  // The loader's script tag, once per HTML page with a card: before </head>
-  // (or before the first card if the page has no head), every other copy of
-  // the same tag removed.
+  // The loader's script tag, once per HTML page with a card, after its
+  // preload hints: before </head> (or before the first card if the page has
+  // no head), every other copy of them removed.
   eleventyConfig.addTransform('spoiler-card-script', function spoilerCardScript(content) {
     const outputPath = this?.page?.outputPath ?? this?.outputPath;
     if (typeof content !== 'string' || typeof outputPath !== 'string' || !/\.html?$/i.test(outputPath)) return content;
@@ -217,10 +228,10 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
         }
       }
     }
-    const tag = scriptTag();
-    const without = content.split(tag).join('');
+    const tags = [...hints(), scriptTag()];
+    const without = tags.reduce((text, tag) => text.split(tag).join(''), content);
     const head = without.search(/<\/head\s*>/i);
     const at = head >= 0 && head < without.search(/<spoiler-card[\s>]/) ? head : without.search(/<spoiler-card[\s>]/);
-    return `${without.slice(0, at)}${tag}\n${without.slice(at)}`;
+    return `${without.slice(0, at)}${tags.join('\n')}\n${without.slice(at)}`;
   });
 }

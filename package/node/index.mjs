@@ -5,6 +5,7 @@
 //   import { render, check, run } from 'spoiler-card';
 //   const { html, warnings } = render('movies/x.json', { src: '/movies/x.json' });
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { initSync, run as runWasm } from './spoiler_card_node.js';
 import { host } from './host.mjs';
 
@@ -60,10 +61,15 @@ const OPTIONS = {
   headingLevel: '--heading-level', lang: '--lang', strings: '--strings', stringsSrc: '--strings-src',
 };
 
+/** This package's build manifest: the bundle its embed folder holds. */
+export const MANIFEST = fileURLToPath(new URL('../embed/manifest.json', import.meta.url));
+
 /**
  * Prerenders the card of the movie JSON at `file` (a path): `{ html, warnings }`.
  * Options: src (the URL the page serves the JSON at) or static: true; embed,
- * progress, theme, headingLevel, lang, strings (a file), stringsSrc, jsonLd.
+ * progress, theme, headingLevel, lang, strings (a file), stringsSrc, jsonLd,
+ * eager; manifest: the build whose loader and .wasm the fragment's hints
+ * preload (this package's own unless given; false for none).
  * Throws a SpoilerCardError with every problem if it cannot.
  */
 export function render(file, options = {}) {
@@ -73,6 +79,9 @@ export function render(file, options = {}) {
   }
   if (options.static === true) args.push('--static');
   if (options.jsonLd === false) args.push('--no-json-ld');
+  if (options.eager === true) args.push('--eager');
+  const manifest = options.manifest ?? (options.static === true ? false : MANIFEST);
+  if (manifest !== false) args.push('--manifest', String(manifest));
   const result = run(args);
   if (result.code !== 0) throw new SpoilerCardError(result.stderr.trim() || `spoiler-card render exited with ${result.code}`, result);
   return { html: result.stdout, warnings: result.stderr.split('\n').filter(Boolean) };

@@ -31,7 +31,18 @@ export interface RenderOptions {
   stringsSrc?: string;
   /** false: without the schema.org Movie JSON-LD. */
   jsonLd?: boolean;
+  /** The card starts at once wherever it is (its eager attribute), and its JSON is preloaded with the page. */
+  eager?: boolean;
+  /**
+   * The build manifest (embed/manifest.json) whose loader and .wasm the
+   * fragment's preload hints name: this package's own by default (MANIFEST),
+   * false for no hints.
+   */
+  manifest?: string | false;
 }
+
+/** The path of this package's build manifest (embed/manifest.json). */
+export const MANIFEST: string;
 
 /** Prerenders the card of the movie JSON at `file`; throws a SpoilerCardError with every problem if it cannot. */
 export function render(file: string, options?: RenderOptions): { html: string; warnings: string[] };

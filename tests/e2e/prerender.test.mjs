@@ -402,6 +402,48 @@ test('prerender: the control pressed or focused early is the one the live card p
   }
 });
 
+/**
+ * Opens `path` on a fresh server for `root` and the hinted files' request
+ * counts and the console's warnings about preloads, 5 s after the card is
+ * live (Chromium says "preloaded … but not used" about 3 s after load).
+ */
+async function preloadsOf(browser, path) {
+  const server = await serve(DIST);
+  const page = await openPage(browser, null);
+  const warnings = [];
+  page.on('console', (m) => { if (/preload/i.test(m.text())) warnings.push(m.text()); });
+  try {
+    hits.clear();
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForFunction(taken('spoiler-card'), 'spoiler-card', { timeout: 15000 });
+    await page.waitForTimeout(5000);
+    const hinted = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => new URL(l.href).pathname));
+    return { hinted, requests: hinted.map((p) => hits.get(p) ?? 0), warnings, problems: page.problems };
+  } finally {
+    await page.closeAll();
+    await server.close();
+  }
+}
+
+test('prerender: the fragment\'s hints start the loader, the .wasm and an eager card\'s JSON with the page; each is requested once and used (no "preloaded but not used" 5 s on)', async ({ browser }) => {
+  const manifest = JSON.parse(readFileSync(`${DIST}/embed/manifest.json`, 'utf8'));
+  const fragment = execFileSync('target/release/spoiler-card', ['render', 'assets/movies/leaving-las-vegas.json', '--src', '/movies/leaving-las-vegas.json',
+    '--embed', '/embed/', '--eager', '--manifest', `${DIST}/embed/manifest.json`], { encoding: 'utf8' });
+  const page = (hints) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hints</title>
+<script type="module" src="/embed/spoiler-card.js"></script></head><body>${hints}</body></html>`;
+  generated.set('/__gen/hints.html', page(fragment));
+  const seen = await preloadsOf(browser, '/__gen/hints.html');
+  assertEqual(seen.hinted, ['/embed/spoiler-card.js', `/embed/${manifest.wasm}`, '/movies/leaving-las-vegas.json'], 'the hints: the loader, the .wasm, the JSON');
+  assertEqual(seen.requests, [1, 1, 1], 'each hinted file requested once');
+  assertEqual(seen.warnings, [], 'console warnings about preloads');
+  assertEqual(seen.problems, [], 'uncaught errors');
+  // The check can fail: a .wasm hint that does not match the loader's
+  // fetch (no crossorigin) is fetched twice and warned about.
+  generated.set('/__gen/hints-mismatched.html', page(fragment.replace(' type="application/wasm" crossorigin>', ' type="application/wasm">')));
+  const mismatched = await preloadsOf(browser, '/__gen/hints-mismatched.html');
+  assert(mismatched.requests[1] === 2 || mismatched.warnings.length > 0, `a mismatched hint is caught: ${JSON.stringify(mismatched)}`);
+});
+
 test('prerender: if the data cannot be fetched, the card stays readable with a retry inside it', async ({ browser, origin }) => {
   const page = await openPage(browser, null);
   let fail = true;

@@ -24,6 +24,9 @@ const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const MOVIES = Object.fromEntries(['leaving-las-vegas', 'the-sixth-sense']
   .map((slug) => [`/movies/${slug}.json`, JSON.parse(readFileSync(join(ROOT, `assets/movies/${slug}.json`), 'utf8'))]));
 const LOADER = (embed) => `<script type="module" src="${embed}spoiler-card.js"></script>`;
+const HINTS = (embed, wasm) => [`<link rel="modulepreload" href="${embed}spoiler-card.js">`, `<link rel="preload" href="${embed}${wasm}" as="fetch" type="application/wasm" crossorigin>`];
+/** The .wasm of the build installed in a site, as its manifest names it. */
+const installedWasm = async (generator) => JSON.parse(readFileSync(join((await built(generator)).dir, 'node_modules/spoiler-card/embed/manifest.json'), 'utf8')).wasm;
 
 /** The posts of both examples: their path, and their cards' src and progress, in order. */
 const POSTS = {
@@ -236,6 +239,14 @@ for (const generator of ['eleventy', 'hugo']) {
         const scripts = html.split(LOADER(embed)).length - 1;
         assertEqual(scripts, cards.length > 0 ? 1 : 0, `${file}: the loader's script tags (${cards.length} cards)`);
         if (cards.length) assert(html.indexOf(LOADER(embed)) < html.indexOf('<spoiler-card '), `${file}: the script tag comes before the first card`);
+        // The hints that start the loader and the installed build's .wasm
+        // with the page: once, before the script tag (a fragment's own are
+        // not repeated).
+        for (const hint of HINTS(embed, await installedWasm(generator))) {
+          assertEqual(html.split(hint).length - 1, cards.length > 0 ? 1 : 0, `${file}: ${hint}`);
+          if (cards.length) assert(html.indexOf(hint) < html.indexOf(LOADER(embed)), `${file}: ${hint} before the script tag`);
+        }
+        assertEqual(html.match(/application\/wasm/g)?.length ?? 0, cards.length > 0 ? 1 : 0, `${file}: one .wasm hint, of this build`);
       }
       // Every page, with cards or not, against the words of every movie.
       const all = cards.length ? cards : Object.keys(MOVIES).map((src) => ({ src, progress: 0 }));

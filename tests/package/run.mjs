@@ -58,6 +58,8 @@ writeFileSync(join(bad, 'latin1.json'), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7
 writeFileSync(join(bad, 'big.json'), ' '.repeat(5 * 1024 * 1024 + 1));
 writeFileSync(join(bad, 'strings-de.json'), JSON.stringify({ gate_button: 'Handlung zeigen' }));
 writeFileSync(join(bad, 'strings-bad.json'), JSON.stringify({ no_such_key: 'x', gate_button: 7 }));
+writeFileSync(join(bad, 'manifest-evil.json'), JSON.stringify({ wasm: '"><script>alert(1)</script>', css: 'spoiler-card-0000000000000000.css' }));
+writeFileSync(join(bad, 'manifest-other.json'), JSON.stringify({ wasm: 'spoiler-card-00000000000000aa_bg.wasm', css: 'spoiler-card-00000000000000bb.css' }));
 mkdirSync(join(bad, 'a-directory'));
 symlinkSync(join(bad, 'loop-b'), join(bad, 'loop-a'));
 symlinkSync(join(bad, 'loop-a'), join(bad, 'loop-b'));
@@ -78,6 +80,13 @@ const CASES = [
   ['render', movie, '--src', '/m.json', '--lang', 'de', '--strings', rel('strings-de.json'), '--strings-src', '/strings/de.json'],
   ['render', movie, '--src', '/m.json', '--strings', rel('strings-bad.json')],
   ['render', movie, '--src', '/m.json', '--strings', 'no/such/strings.json'],
+  ['render', movie, '--src', '/m.json', '--manifest', 'dist/embed/manifest.json', '--eager', '--embed', 'https://cdn.example/sc/'],
+  ['render', movie, '--src', '/m.json', '--manifest', 'no/such/manifest.json'],
+  ['render', movie, '--src', '/m.json', '--manifest', rel('manifest-evil.json')],
+  ['render', movie, '--src', '/m.json', '--manifest', rel('manifest-other.json')],
+  ['render', movie, '--src', '/m.json', '--manifest', rel('not-json.json')],
+  ['render', movie, '--static', '--manifest', 'dist/embed/manifest.json'],
+  ['render', movie, '--static', '--eager'],
   ['render', movie, '--src', 'movies/relative.json'],
   ['render', movie, '--src', 'javascript:alert(1)'],
   ['render', movie, '--src', '/m.json', '--progress', '9999'],
@@ -151,6 +160,12 @@ test('import "spoiler-card" in Node is the Node API: no DOM touched, render and 
     const { html, warnings } = sc.render(${JSON.stringify(at(movie))}, { src: '/movies/x.json', progress: 30, theme: 'dark', headingLevel: 3 });
     if (!html.startsWith('<spoiler-card src="/movies/x.json" progress="30" lang="en" theme="dark" heading-level="3">\\n')) throw new Error(html.slice(0, 200));
     if (warnings.length) throw new Error(warnings.join());
+    // The hints name this package's own build, after the element.
+    const own = JSON.parse((await import('node:fs')).readFileSync(sc.MANIFEST, 'utf8'));
+    const hints = '</spoiler-card>\\n<link rel="modulepreload" href="/embed/spoiler-card.js">\\n<link rel="preload" href="/embed/' + own.wasm + '" as="fetch" type="application/wasm" crossorigin>\\n';
+    if (!html.includes(hints)) throw new Error('no hints for the package build: ' + html.slice(html.indexOf('</spoiler-card>'), html.indexOf('</spoiler-card>') + 300));
+    if (sc.render(${JSON.stringify(at(movie))}, { src: '/x.json', manifest: false }).html.includes('preload')) throw new Error('manifest: false writes hints');
+    if (sc.render(${JSON.stringify(at(movie))}, { static: true }).html.includes('preload')) throw new Error('a static card has hints');
     const good = sc.check(${JSON.stringify(at(movie))});
     const worse = sc.check(${JSON.stringify(at('tests/fixtures/every-problem.json'))});
     if (!good.ok || worse.ok || !/error: /.test(worse.output)) throw new Error(JSON.stringify([good, worse]).slice(0, 300));
