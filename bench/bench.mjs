@@ -34,7 +34,7 @@ const ttc = await timeToCard();
 let mobile = null;
 let mobileRaw = null;
 if (want('mobile')) {
-  const run = (origin, served) => mobileBench({ newPage: (options) => newPage({ init: false, ...options }), origin, served, runs: N.mobile, stats, log, generated, head: HEAD, script: SCRIPT, floorPath: '/bench/floor.html' });
+  const run = (origin, served) => mobileBench({ newPage: (options) => newPage({ init: false, cacheOff: false, ...options }), origin, served, runs: N.mobile, stats, log, generated, head: HEAD, script: SCRIPT, dist: DIST });
   mobile = await run(ORIGIN, 'compressed');
   mobileRaw = await run(ORIGIN_RAW, 'uncompressed');
 }

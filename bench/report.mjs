@@ -71,16 +71,22 @@ export function writeReport(results, out) {
     const { ratios: r, targets: t } = mobile;
     targets.push(
       { target: `prerendered card: title painted within ${t.paint}x of the floor (mobile profile, served compressed)`, value: `${r.prerenderedPaint}x (${mobile.prerendered.paint.median} / ${mobile.floor.paint.median} ms)`, met: r.prerenderedPaint <= t.paint, gap: r.prerenderedPaint <= t.paint ? '' : `${(r.prerenderedPaint / t.paint).toFixed(2)}x too slow` },
-      { target: `… interactive within ${t.interactive}x of the floor (reported, not gated)`, value: `${r.prerenderedLive}x (${mobile.prerendered.live.median} ms); the live embed: painted ${r.embedPaint}x, interactive ${r.embedLive}x`, met: r.prerenderedLive <= t.interactive, gap: r.prerenderedLive <= t.interactive ? '' : `${(r.prerenderedLive / t.interactive).toFixed(2)}x too slow` },
+      { target: `… live within ${t.interactive}x of the floor (issue 23)`, value: `${r.prerenderedLive}x (${mobile.prerendered.live.median} ms)${r.prerenderedAsyncLive ? `; with the script tag async ${r.prerenderedAsyncLive}x (${mobile.prerenderedAsync.live.median} ms)` : ''}; the live embed: painted ${r.embedPaint}x, interactive ${r.embedLive}x`, met: r.prerenderedLive <= t.interactive, gap: r.prerenderedLive <= t.interactive ? '' : `${(r.prerenderedLive / t.interactive).toFixed(2)}x too slow; ${(mobile.prerendered.live.median - t.interactive * mobile.floor.paint.median).toFixed(0)} ms over` },
     );
     if (mobile.clickAtPaint) {
       const c = mobile.clickAtPaint;
       const met = c.lost === 0 && r.clickAtPaintRevealed <= t.clickAtPaint;
-      targets.push({ target: `… a press on the gate just after the first paint opens the plot, within ${t.clickAtPaint}x of the floor (issue 23)`, value: `lost in ${c.lost} of ${c.loads} loads (${c.beforeListener} of the presses came before the loader's snippets listened)${c.lost < c.loads ? `; kept ones revealed at ${c.revealed.median} ms (${r.clickAtPaintRevealed}x)` : ''}`, met, gap: met ? '' : c.lost ? `${c.lost} of ${c.loads} presses lost` : `${(r.clickAtPaintRevealed / t.clickAtPaint).toFixed(2)}x too slow` });
+      targets.push({ target: `… a press on the gate just after the first paint opens the plot, within ${t.clickAtPaint}x of the floor (issue 23)`, value: `lost in ${c.lost} of ${c.loads} loads (${c.beforeListener} of the presses came before the loader had run)${c.lost < c.loads ? `; kept ones revealed at ${c.revealed.median} ms (${r.clickAtPaintRevealed}x)` : ''}`, met, gap: met ? '' : c.lost ? `${c.lost} of ${c.loads} presses lost` : `${(r.clickAtPaintRevealed / t.clickAtPaint).toFixed(2)}x too slow` });
+      if (t.pendingMs) {
+        const p = c.pendingAfterPress;
+        const ok = !!p && c.pendingDrawn === c.loads && p.median <= t.pendingMs;
+        targets.push({ target: `… that press drawn pending ("Opening…") within ${t.pendingMs} ms of it (issue 23)`, value: p ? `${p.median} ms (${p.min}–${p.max}), drawn in ${c.pendingDrawn} of ${c.loads}` : 'never drawn', met: ok, gap: ok ? '' : p ? `${(p.median - t.pendingMs).toFixed(0)} ms over` : 'not drawn' });
+      }
     }
     if (mobileRaw) {
       const raw = mobileRaw.ratios;
-      targets.push({ target: '… the same, served uncompressed (reported)', value: `painted ${raw.prerenderedPaint}x, interactive ${raw.prerenderedLive}x (${mobileRaw.prerendered.live.median} / ${mobileRaw.floor.paint.median} ms); the live embed ${raw.embedLive}x`, met: null, gap: '' });
+      const rc = mobileRaw.clickAtPaint;
+      targets.push({ target: '… the same, served uncompressed (reported)', value: `painted ${raw.prerenderedPaint}x, interactive ${raw.prerenderedLive}x (${mobileRaw.prerendered.live.median} / ${mobileRaw.floor.paint.median} ms); the live embed ${raw.embedLive}x${rc ? `; a press at paint lost in ${rc.lost} of ${rc.loads}${rc.lost < rc.loads ? `, the plot at ${raw.clickAtPaintRevealed}x` : ''}${rc.pendingAfterPress ? `, drawn pending ${rc.pendingAfterPress.median} ms after it` : ''}` : ''}`, met: null, gap: '' });
     }
   }
   if (validation) {

@@ -172,7 +172,11 @@ const INIT_SCRIPT = () => {
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const chromiumVersion = browser.version();
 
-async function newPage({ width = 800, height = 900, init = true } = {}) {
+// A fresh context is a cold cache. `cacheOff` also keeps a page from
+// reusing its own responses (the card's stylesheet, fetched by its <link>
+// and again by the loader), which no real first visit does: the mobile
+// section leaves it on.
+async function newPage({ width = 800, height = 900, init = true, cacheOff = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.errors = [];
@@ -181,7 +185,7 @@ async function newPage({ width = 800, height = 900, init = true } = {}) {
   if (init) await page.addInitScript(INIT_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (cacheOff) await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   page.cdp = cdp;
   page.close2 = () => context.close();
   return page;
