@@ -17,6 +17,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use yew::{AttrValue, LocalServerRenderer};
 
 use crate::components::loader::{Data, Loader, LoaderProps};
+use crate::components::Drawn;
 use crate::json::write_string;
 use crate::load;
 use crate::locale::Words;
@@ -264,7 +265,11 @@ fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
         prerendered: false,
         link: Default::default(),
         on_event: Default::default(),
-        static_html: true,
+        drawn: if options.src.is_some() {
+            Drawn::ForTakeOver
+        } else {
+            Drawn::Static
+        },
     })
     .hydratable(false);
     run_to_end(renderer.render())

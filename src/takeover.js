@@ -82,8 +82,8 @@ export function takeOver(host, container, shown) {
   if (container.parentNode === prerendered) container.remove();
   const active = root.activeElement;
   const focused = active && prerendered.contains(active) ? controlKey(prerendered, active) : null;
-  // A tab with focus was chosen: a click focuses it, and with no script yet
-  // it could do nothing else (the live card's tabs activate on focus).
+  // A tab other than the selected one with focus was chosen: only the
+  // selected tab is in the tab order, so a click is what focused it.
   const chosenTab = focused && active.matches('[role=tab][aria-selected=false]') ? focused : null;
   const opened = [...prerendered.querySelectorAll('details[open] > summary')].map((node) => controlKey(prerendered, node));
   const early = host._pressed;

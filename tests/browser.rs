@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use spoiler_card::components::card::{Card, CardProps};
 use spoiler_card::components::loader::{Data, Loader, LoaderProps};
+use spoiler_card::components::Drawn;
 use spoiler_card::load::{self, LoadError};
 use spoiler_card::locale::{Key, Words};
 use spoiler_card::model::Movie;
@@ -77,7 +78,7 @@ async fn mount_with(
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
-        static_html: false,
+        drawn: Drawn::Live,
     };
     let app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;
@@ -526,7 +527,7 @@ async fn stored_progress_wins_over_the_attribute_and_a_later_attribute_applies()
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
-        static_html: false,
+        drawn: Drawn::Live,
     };
     let mut app = yew::Renderer::<Card>::with_root_and_props(container, props(Some(10))).render();
     yew::scheduler::flush().await;
@@ -675,7 +676,7 @@ fn loader_props(data: load::Loaded) -> LoaderProps {
         on_state: Default::default(),
         link: Default::default(),
         on_event: Default::default(),
-        static_html: false,
+        drawn: Drawn::Live,
     }
 }
 
@@ -1242,7 +1243,7 @@ async fn the_card_tells_reader_actions_and_takes_page_calls_silently() {
             let told = told.clone();
             yew::Callback::from(move |event| told.borrow_mut().push(event))
         },
-        static_html: false,
+        drawn: Drawn::Live,
     };
     let _app = yew::Renderer::<Card>::with_root_and_props(container, props).render();
     yew::scheduler::flush().await;

@@ -366,18 +366,18 @@ fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut i
     }
     if let Some(manifest) = &manifest_file {
         match read_manifest(files, manifest) {
-            Ok((bundle, css)) => {
-                if css != styles::CSS_FILE {
-                    let _ = writeln!(
-                        err,
-                        "spoiler-card: warning: {manifest} is another version's build (its \
-                         stylesheet is {css}, this renderer links {}): render with the \
-                         spoiler-card of that build, or build again",
-                        styles::CSS_FILE
-                    );
-                }
-                options.bundle = Some(bundle);
+            // Another version's build has another stylesheet: the fragment
+            // would link one its embed folder does not hold.
+            Ok((_, css)) if css != styles::CSS_FILE => {
+                let _ = writeln!(
+                    err,
+                    "{manifest}: error: another version's build (its stylesheet is {css}, this \
+                     renderer links {}): render with the spoiler-card of that build",
+                    styles::CSS_FILE
+                );
+                return 1;
             }
+            Ok((bundle, _)) => options.bundle = Some(bundle),
             Err(why) => {
                 let _ = writeln!(err, "{manifest}: error: {why}");
                 return 1;
@@ -438,7 +438,9 @@ fn read_manifest(files: &impl Files, file: &str) -> Result<(Bundle, String), Str
             .strip_prefix("spoiler-card-")
             .and_then(|rest| rest.strip_suffix(suffix));
         match hash {
-            Some(h) if h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Some(h)
+                if h.len() == 16 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+            {
                 Ok(text.to_string())
             }
             _ => Err(not_one(&format!(

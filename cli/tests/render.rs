@@ -181,6 +181,17 @@ fn the_gate_and_each_events_reveal_are_details_that_keep_a_press_without_script(
     // The tabs stay buttons (the tabs pattern), and no <details> is open.
     assert!(out.contains(r#"<button type="button" role="tab""#));
     assert!(!out.contains("<details open"));
+    // A static card never goes live: its gate and reveals are no controls.
+    let fixed = render(&["assets/movies/leaving-las-vegas.json", "--static"]);
+    assert!(
+        fixed.contains(r#"<div id="sc-gate" part="gate" class="gate static"><span aria-hidden="true" class="gate-icon"></span><span dir="auto" class="gate-hint">"#),
+        "{fixed}"
+    );
+    assert!(
+        !fixed.contains("<details")
+            && !fixed.contains("class=\"reveal\"")
+            && !fixed.contains("pending")
+    );
 }
 
 #[test]
@@ -258,6 +269,10 @@ fn a_manifest_gives_preload_hints_after_the_element_and_eager_the_jsons() {
         ("[1]".to_owned(), "not an object"),
         ("{".to_owned(), "not JSON"),
         (" ".repeat(70_000), "more than 64 KB"),
+        (
+            r#"{"wasm":"spoiler-card-0123456789ABCDEF_bg.wasm","css":"x"}"#.to_owned(),
+            "wasm: not a file name the build writes",
+        ),
     ] {
         let file = write("bad.json", text);
         let (code, out, err) = cli(&["render", movie, "--src", "/m.json", "--manifest", &file]);
@@ -272,9 +287,12 @@ fn a_manifest_gives_preload_hints_after_the_element_and_eager_the_jsons() {
         "other.json",
         r#"{"wasm":"spoiler-card-0123456789abcdef_bg.wasm","css":"spoiler-card-00000000000000bb.css"}"#.to_owned(),
     );
-    let (code, _, err) = cli(&["render", movie, "--src", "/m.json", "--manifest", &other]);
-    assert_eq!(code, 0);
-    assert!(err.contains("is another version's build"), "{err}");
+    let (code, out, err) = cli(&["render", movie, "--src", "/m.json", "--manifest", &other]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.starts_with(&format!("{other}: error: another version's build")),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

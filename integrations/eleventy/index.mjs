@@ -23,8 +23,24 @@ import { run } from '../node/index.mjs';
 
 /** The package's browser bundle folder. */
 const EMBED_DIR = fileURLToPath(new URL('../embed/', import.meta.url));
-/** The .wasm's hashed name, from the build manifest in that folder. */
-const wasmFile = () => JSON.parse(readFileSync(path.join(EMBED_DIR, 'manifest.json'), 'utf8')).wasm;
+/**
+ * The .wasm's hashed name, from the build manifest in that folder, read
+ * once; null (the loader's hint only, said once) if it is not one the
+ * build writes.
+ */
+let wasmName;
+function wasmFile() {
+  if (wasmName !== undefined) return wasmName;
+  try {
+    const { wasm } = JSON.parse(readFileSync(path.join(EMBED_DIR, 'manifest.json'), 'utf8'));
+    if (!/^spoiler-card-[0-9a-f]{16}_bg\.wasm$/.test(wasm)) throw new Error(`its wasm is ${JSON.stringify(wasm)}`);
+    wasmName = wasm;
+  } catch (error) {
+    console.warn(`[spoiler-card] no .wasm preload hint: ${path.join(EMBED_DIR, 'manifest.json')} is not the build's manifest (${error.message})`);
+    wasmName = null;
+  }
+  return wasmName;
+}
 
 /** Shortcode options, by every name they are accepted under, to their canonical name. */
 const OPTION_NAMES = {
@@ -106,7 +122,7 @@ export default function spoilerCard(eleventyConfig, pluginOptions = {}) {
   // (Matching the loader's module request and its fetch of the .wasm.)
   const hints = () => [
     `<link rel="modulepreload" href="${escapeAttribute(`${embedUrl()}spoiler-card.js`)}">`,
-    `<link rel="preload" href="${escapeAttribute(`${embedUrl()}${wasmFile()}`)}" as="fetch" type="application/wasm" crossorigin>`,
+    ...(wasmFile() ? [`<link rel="preload" href="${escapeAttribute(`${embedUrl()}${wasmFile()}`)}" as="fetch" type="application/wasm" crossorigin>`] : []),
   ];
 
   const inputDir = () => eleventyConfig.directories?.input ?? eleventyConfig.dir?.input ?? '.';

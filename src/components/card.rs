@@ -12,6 +12,7 @@ use crate::components::header::{header, HeaderProps};
 use crate::components::progress::{progress, ProgressProps};
 use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
 use crate::components::tabs::{tabs, TabsProps};
+use crate::components::Drawn;
 use crate::events::{self, Detail, Kind};
 use crate::gate::known_items;
 use crate::locale::{Key, Words};
@@ -55,13 +56,10 @@ pub struct CardProps {
     /// reader (never the page) did.
     #[prop_or_default]
     pub on_event: Callback<(Kind, Detail)>,
-    /// Drawn for a page's HTML by `spoiler-card render`, never live: the
-    /// gate and the events' reveals keep a press with no script (see
-    /// [`pending`](crate::components::spoiler_gate::pending)). Only with the
-    /// `ssr` feature: the browser bundle never draws a page's HTML, and
-    /// leaves that markup out.
+    /// Live, or into a page's HTML by `spoiler-card render` (see
+    /// [`Drawn`]; only with the `ssr` feature).
     #[prop_or_default]
-    pub static_html: bool,
+    pub drawn: Drawn,
 }
 
 impl PartialEq for CardProps {
@@ -78,7 +76,7 @@ impl PartialEq for CardProps {
             && self.on_state == other.on_state
             && self.link == other.link
             && self.on_event == other.on_event
-            && self.static_html == other.static_html
+            && self.drawn == other.drawn
     }
 }
 
@@ -227,9 +225,9 @@ pub fn Card(props: &CardProps) -> Html {
                 on_action: on_action.clone(),
                 heading_level: level,
                 words,
-                static_html: props.static_html,
+                drawn: props.drawn,
             }) }
-            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words, static_html: props.static_html }) }
+            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words, drawn: props.drawn }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ words.text(Key::Updated) }{ " " }{ words.date(updated) }</p>
             }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::card_link::CardLink;
 use crate::components::card::Card;
 use crate::components::error_box::{error_box, error_notice, ErrorBoxProps};
+use crate::components::Drawn;
 use crate::events::{Detail, Kind};
 use crate::load::Loaded;
 use crate::locale::{Key, Words};
@@ -70,10 +71,9 @@ pub struct LoaderProps {
     /// Receives the card's events (see [`Card`]).
     #[prop_or_default]
     pub on_event: Callback<(Kind, Detail)>,
-    /// Drawn for a page's HTML by `spoiler-card render` (see
-    /// [`CardProps::static_html`](crate::components::card::CardProps::static_html)).
+    /// Live, or into a page's HTML by `spoiler-card render` (see [`Drawn`]).
     #[prop_or_default]
-    pub static_html: bool,
+    pub drawn: Drawn,
 }
 
 /// Renders "Loading…", the card, or the error box.
@@ -97,7 +97,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 on_state={props.on_state.clone()}
                 link={props.link.clone()}
                 on_event={props.on_event.clone()}
-                static_html={props.static_html}
+                drawn={props.drawn}
             />
         },
         Some(Err(error)) => {

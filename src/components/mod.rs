@@ -16,6 +16,34 @@ pub mod spoiler_gate;
 pub mod tabs;
 pub mod timeline;
 
+/// Where a card is drawn, which decides what its gate and the events'
+/// reveals are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Drawn {
+    /// In the browser, live: buttons.
+    #[default]
+    Live,
+    /// Into a page's HTML by `spoiler-card render`, for a live card to take
+    /// over: `<details>`, which keep a press with no script running (see
+    /// [`spoiler_gate::pending`]).
+    ForTakeOver,
+    /// Into a page's HTML by `render --static`: never live, so nothing can
+    /// open them, and they are no controls, only the veil and its hint.
+    Static,
+}
+
+impl Drawn {
+    /// What this build can draw: the page's markup is compiled only with
+    /// `ssr` (the CLI); the browser bundle leaves it out.
+    pub fn here(self) -> Drawn {
+        if cfg!(feature = "ssr") {
+            self
+        } else {
+            Drawn::Live
+        }
+    }
+}
+
 /// `h2` … `h6` for a heading `offset` levels below the card's title.
 pub fn heading_tag(level: u8, offset: u8) -> &'static str {
     const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::card_state::Action;
 use crate::components::placeholder::{placeholder, PlaceholderProps};
+use crate::components::Drawn;
 use crate::locale::{Key, Words};
 use crate::model::Movie;
 
@@ -26,10 +27,10 @@ pub struct SpoilerGateProps<'a> {
     pub heading_level: u8,
     /// The card's words.
     pub words: &'a Words,
-    /// Drawn for a page's HTML (`spoiler-card render`): the gate is a
-    /// `<details>`, which keeps a press with no script running (see
-    /// [`pending`]).
-    pub static_html: bool,
+    /// Live (a button), or into a page's HTML: a `<details>` that keeps a
+    /// press with no script running (see [`pending`]), or, on a static
+    /// card, no control.
+    pub drawn: Drawn,
 }
 
 /// What a pressed `<summary>` of a prerendered card shows, drawn by the
@@ -96,9 +97,10 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
                 <span class="gate-hint" dir="auto">{ hint }</span>
             </button>
         };
-        // (The same id both ways: the live card finds the gate by it.)
-        let gate = if cfg!(feature = "ssr") && props.static_html {
-            html! {
+        // (The same id every way: the live card finds the gate by it.)
+        let gate = match props.drawn.here() {
+            Drawn::Live => gate,
+            Drawn::ForTakeOver => html! {
                 <details class="gate-box">
                     <summary id="sc-gate" class="gate" part="gate">
                         <span class="gate-icon" aria-hidden="true"></span>
@@ -107,9 +109,13 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
                         <span class="gate-hint" dir="auto">{ hint }</span>
                     </summary>
                 </details>
-            }
-        } else {
-            gate
+            },
+            Drawn::Static => html! {
+                <div id="sc-gate" class="gate static" part="gate">
+                    <span class="gate-icon" aria-hidden="true"></span>
+                    <span class="gate-hint" dir="auto">{ hint }</span>
+                </div>
+            },
         };
         html! {
             <div class="veil">

@@ -11,6 +11,7 @@ use crate::components::characters::{characters, CharactersProps};
 use crate::components::more::{more_about, MoreProps};
 use crate::components::similar::{similar_titles, SimilarProps};
 use crate::components::timeline::{timeline, TimelineProps};
+use crate::components::Drawn;
 use crate::locale::{Direction, Key, Words};
 use crate::model::Movie;
 
@@ -26,8 +27,8 @@ pub struct TabsProps<'a> {
     pub heading_level: u8,
     /// The card's words.
     pub words: &'a Words,
-    /// Drawn for a page's HTML (see [`TimelineProps::static_html`]).
-    pub static_html: bool,
+    /// Live, or into a page's HTML (see [`Drawn`]).
+    pub drawn: Drawn,
 }
 
 fn label(tab: Tab) -> Key {
@@ -120,7 +121,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                     state: props.state,
                     on_action: props.on_action.clone(),
                     words,
-                    static_html: props.static_html,
+                    drawn: props.drawn,
                 }),
                 Tab::Characters => characters(&CharactersProps {
                     movie: props.movie.clone(),

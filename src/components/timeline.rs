@@ -8,6 +8,7 @@ use crate::card_state::{Action, CardState, List};
 use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
 use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
 use crate::components::spoiler_gate::pending;
+use crate::components::Drawn;
 use crate::gate::ItemKey;
 use crate::locale::{Key, Words};
 use crate::model::Movie;
@@ -22,9 +23,9 @@ pub struct TimelineProps<'a> {
     pub on_action: Callback<Action>,
     /// The card's words.
     pub words: &'a Words,
-    /// Drawn for a page's HTML: each event's reveal is a `<details>` (see
-    /// [`pending`]).
-    pub static_html: bool,
+    /// Live, or into a page's HTML: each event's reveal a `<details>` (see
+    /// [`pending`]), or none on a static card.
+    pub drawn: Drawn,
 }
 
 /// The timeline panel: the first events, a page at a time.
@@ -55,22 +56,25 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </li>
             }
         } else {
-            let reveal = if cfg!(feature = "ssr") && props.static_html {
-                html! {
+            let reveal = match props.drawn.here() {
+                Drawn::Live => {
+                    let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
+                    html! {
+                        <button type="button" class="reveal" onclick={reveal}>
+                            { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span>
+                        </button>
+                    }
+                }
+                Drawn::ForTakeOver => html! {
                     <details class="reveal-box">
                         <summary class="reveal">
                             <span class="reveal-label">{ words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span></span>
                             { pending(words) }
                         </summary>
                     </details>
-                }
-            } else {
-                let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
-                html! {
-                    <button type="button" class="reveal" onclick={reveal}>
-                        { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span>
-                    </button>
-                }
+                },
+                // (Nothing can open it: the shape alone says something is there.)
+                Drawn::Static => html! {},
             };
             html! {
                 <li class="event gated" key={i} {tabindex}>

@@ -13,6 +13,7 @@ use super::{
     keep_words, kept_state, place, prerendered_in, rerender, stopped_words, Cache, Mounted, NOTICE,
 };
 use crate::components::loader::{Data, LoaderProps};
+use crate::components::Drawn;
 use crate::events::{Detail, Kind};
 use crate::load::{self, LoadError, Loaded};
 use crate::locale::Words;
@@ -188,7 +189,7 @@ impl Mounted {
             prerendered,
             link: self.link.clone(),
             on_event: self.on_event.clone(),
-            static_html: false,
+            drawn: Drawn::Live,
         }
     }
 

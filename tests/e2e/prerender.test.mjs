@@ -111,7 +111,8 @@ const pendingLook = (page) => page.evaluate((sel) => {
   return {
     gate: texts('.gate .opening, .gate .needs-script, .gate .gate-label'),
     events: texts('.reveal .opening, .reveal .needs-script'),
-    tab: [...root.querySelectorAll('.tab')].filter((t) => getComputedStyle(t).animationName === 'sc-pending').map((t) => t.textContent),
+    // (Dashed: the still look, which reduced motion keeps.)
+    tab: [...root.querySelectorAll('.tab')].filter((t) => getComputedStyle(t).borderBottomStyle === 'dashed').map((t) => t.textContent),
   };
 }, FIRST);
 
@@ -291,8 +292,10 @@ test('prerender: presses at the first paint, before any script of the card arriv
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
     assertEqual(await pendingLook(page), { gate: [OPENING], events: [OPENING], tab: ['Characters'] }, 'pending at once, drawn by the stylesheet');
     await assertNoSpoiler(page, 'pending');
-    const status = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[role=status]')?.textContent ?? '', FIRST);
-    assertEqual(status, '', 'nothing announced as revealed');
+    const announced = Object.entries(EN).filter(([key]) => key.startsWith('announce_')).map(([, text]) => text);
+    const ax = await accessibilityText(page);
+    assertEqual(announced.filter((text) => ax.includes(text)), [], 'nothing announced as revealed (the accessibility tree)');
+    assert(ax.includes(EN.opening), 'the pending word is in the accessibility tree');
     assertEqual(await page.evaluate(() => [!!customElements.get('spoiler-card'), !!window.__loaderRan]), [false, false], 'no script of the card ran, not even the loader');
     assert(await prerendered(page), 'still the prerendered card');
     server.release();
@@ -310,9 +313,9 @@ test('prerender: presses at the first paint, before any script of the card arriv
   }
 });
 
-test('prerender: the same with real keys (Enter on the gate, Space on an event\'s reveal); after 10 s "Opening…" gives way to "needs JavaScript", and the take-over still reveals', async ({ browser }) => {
+test('prerender: the same with real keys (Enter on the gate, Space on an event\'s reveal), on a phone\'s width; after 10 s "Opening…" gives way to "needs JavaScript", which fits, and the take-over still reveals', async ({ browser }) => {
   const server = await scriptsHeld();
-  const page = await openPage(browser, null);
+  const page = await openPage(browser, null, { width: 360, height: 800 });
   try {
     await atFirstPaint(page, `${server.origin}${PAGE}`);
     await page.locator(`${FIRST} .gate`).focus();
@@ -323,6 +326,19 @@ test('prerender: the same with real keys (Enter on the gate, Space on an event\'
     assertEqual(await pendingLook(page), { gate: [OPENING], events: [OPENING], tab: [] }, 'pending at once');
     await page.waitForTimeout(10300);
     assertEqual(await pendingLook(page), { gate: [NEEDS_SCRIPT], events: [NEEDS_SCRIPT], tab: [] }, 'after 10 s, never "Opening…" for ever');
+    // The longer words fit the card: nothing sticks out of the event's row
+    // or the plot's box.
+    const fits = await page.evaluate((sel) => {
+      const root = document.querySelector(sel).shadowRoot;
+      const inside = (inner, outer) => { const a = inner.getBoundingClientRect(); const b = outer.getBoundingClientRect(); return a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5; };
+      const open = [...root.querySelectorAll('details[open] > summary')];
+      return open.map((summary) => {
+        const text = summary.querySelector('.needs-script');
+        return inside(text, summary.closest('.event-body, .veil')) && inside(summary.closest('.event-body, .veil'), root.querySelector('.card'));
+      });
+    }, FIRST);
+    assertEqual(fits, [true, true], 'the 10 s words fit the gate and the event row');
+    writeFileSync('target/e2e/prerendered-needs-script-360.png', await page.locator(FIRST).screenshot());
     await assertNoSpoiler(page, 'after 10 s');
     server.release();
     await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
@@ -332,6 +348,41 @@ test('prerender: the same with real keys (Enter on the gate, Space on an event\'
   } finally {
     await page.closeAll();
     await server.close();
+  }
+});
+
+test('prerender: once the loader has run, the last button pressed is kept without focus (a tab, then a click elsewhere; "Show everything"), drawn pending, and pressed on the live card', async ({ browser }) => {
+  for (const what of ['tab', 'everything']) {
+    const server = await wasmHeld();
+    const page = await openPage(browser, null);
+    try {
+      await noteLoaderRan(page);
+      await page.goto(`${server.origin}${PAGE}`);
+      await loaderRanNoWasm(page);
+      if (what === 'tab') {
+        await page.locator(`${FIRST} #sc-tab-similar`).click();
+        await page.locator(`${FIRST} .synopsis p`).click();
+        const focus = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.activeElement?.id ?? null, FIRST);
+        assert(focus !== 'sc-tab-similar', 'focus left the tab');
+        assertEqual((await pendingLook(page)).tab, ['Similar titles'], 'the tab drawn pending');
+      } else {
+        await page.locator(`${FIRST} .reveal-bar .button`).click();
+        const marked = await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.reveal-bar .button').hasAttribute('data-sc-pending'), FIRST);
+        assert(marked, '"Show everything" marked pending');
+        await assertNoSpoiler(page, 'pressed, not yet live');
+      }
+      server.release();
+      await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
+      const expected = what === 'tab'
+        ? { tab: 'sc-tab-similar', plot: false, events: [] }
+        : { tab: 'sc-tab-timeline', plot: false, events: LLV.timeline.map((e) => e.title) };
+      await page.waitForFunction(([sel, n]) => document.querySelector(sel).shadowRoot.querySelectorAll('.event-title').length === n, [FIRST, expected.events.length], { timeout: 5000 }).catch(() => {});
+      assertEqual(await liveState(page), expected, `${what}: pressed on the live card`);
+      assertEqual(page.problems, [], 'uncaught errors');
+    } finally {
+      await page.closeAll();
+      await server.close();
+    }
   }
 });
 
@@ -589,10 +640,14 @@ test('prerender: a trap before the take-over leaves the card readable, with the 
     await page.route('**/movies/leaving-las-vegas.json', async (route) => { await held; await route.continue(); });
     await page.goto(`${origin}${PAGE}`);
     await page.waitForFunction(() => customElements.get('spoiler-card'));
+    // The reader pressed the gate while the data was on its way: pending.
+    await page.locator(`${FIRST} .gate`).click();
+    assertEqual((await pendingLook(page)).gate, [OPENING], 'pending before the trap');
     await page.evaluate((sel) => { globalThis.__trapNext = true; document.querySelector(sel).setAttribute('progress', '5'); }, FIRST);
     await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.stopped'), FIRST);
     const seen = await look(page);
     assertEqual([seen.title, seen.gate, seen.styled], [LLV.title, true, true], 'the published card is still there');
+    assertEqual((await pendingLook(page)).gate, [EN.plot_gate], 'the stopped box says what is wrong: no "Opening…"');
     assert(await prerendered(page), 'not replaced by the box');
     // The data comes back to the stopped instance: it no longer owns the card.
     const answered = page.waitForResponse('**/movies/leaving-las-vegas.json');
@@ -603,6 +658,7 @@ test('prerender: a trap before the take-over leaves the card readable, with the 
     await page.locator(`${FIRST} .stopped button.retry`).click();
     await page.waitForFunction(taken(), FIRST, { timeout: 15000 });
     assertEqual(await page.evaluate((sel) => !!document.querySelector(sel).shadowRoot.querySelector('.stopped'), FIRST), false, 'the box went with it');
+    await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('#sc-plot.revealed'), FIRST, { timeout: 5000 });
   } finally {
     release();
     await page.closeAll();
@@ -630,16 +686,21 @@ test('prerender: in Firefox ESR too (WebDriver BiDi): painted static; a press on
     assertEqual(painted, { title: LLV.title, stamped: true, radius: '14px' }, 'the declarative shadow root painted the card, styled');
     // (Puppeteer's >>> pierces the shadow root; real clicks, at the controls' centres.)
     await page.locator(`${FIRST} >>> .gate`).click();
+    await (await page.$$(`${FIRST} >>> .reveal`))[1].click();
     await page.locator(`${FIRST} >>> #sc-tab-characters`).click();
-    assertEqual(await pendingLook(page), { gate: [OPENING], events: [], tab: ['Characters'] }, 'pending at once');
+    assertEqual(await pendingLook(page), { gate: [OPENING], events: [OPENING], tab: ['Characters'] }, 'pending at once');
     assertEqual(await page.evaluate(() => !!customElements.get('spoiler-card')), false, 'no script of the card ran');
+    const spoilers = await spoilerWords(page);
+    assert(spoilers.length > 40, `enough spoiler words to check (${spoilers.length})`);
+    assertEqual(present(spoilers, await piercedText(page)), [], 'no spoiler word in the page or the card (attributes included) before the take-over');
     server.release();
     await loading;
     await page.waitForFunction((sel) => {
       const root = document.querySelector(sel).shadowRoot;
       return ![...root.children].some((n) => n.matches('.root[data-sc-version]')) && root.querySelector('#sc-plot.revealed');
     }, { timeout: 20000 }, FIRST);
-    assertEqual((await liveState(page)).tab, 'sc-tab-characters', 'the tab pressed');
+    assertEqual(await liveState(page), { tab: 'sc-tab-characters', plot: true, events: [LLV.timeline[1].title] }, 'the plot, the event and the tab pressed');
+    assert(present(spoilers, await piercedText(page)).length > 10, 'the plot\'s words are there after the take-over');
     const styled = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.card')).borderTopLeftRadius, FIRST);
     assertEqual(styled, '14px', 'styled in Firefox');
     assertEqual(errors, [], 'uncaught errors in Firefox');
