@@ -1,14 +1,15 @@
 # spoiler-card — two commands on a fresh machine:
 #   make serve   installs what is missing, then serves the demo (trunk serve)
 #   make test    installs what is missing, then runs every test layer
-# and `make package` for the npm tarball, `make bench` for the benchmark, `make fuzz` for the fuzzer. Setup
+# and `make package` for the npm tarball, `make bench` for the benchmark, `make fuzz` for the fuzzer,
+# `make e2e T='prerender:'` for the end-to-end tests whose names match (against the built dist/). Setup
 # skips what is installed.
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build package test bench fuzz check clean
+.PHONY: setup serve build package test e2e bench fuzz check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +28,11 @@ package: build
 
 test: setup
 	@bash scripts/test.sh
+
+# The end-to-end layer alone (node:test), on the dist/ already built; T is
+# a pattern of test names (a regular expression).
+e2e:
+	node --test-reporter=spec $(if $(T),--test-name-pattern='$(T)') tests/e2e/run.mjs
 
 bench: setup
 	@bash scripts/bench.sh

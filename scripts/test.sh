@@ -91,9 +91,10 @@ layer "package (npm tarball)" target/test-logs/package.log $status "$p" "$f"
 
 # 6. End to end in Debian's Chromium against dist/ (and the example sites,
 # built from the tarball with Eleventy and Hugo).
-run "end to end (Chromium)" e2e.log node tests/e2e/run.mjs
+# (node:test's spec reporter ends with "ℹ pass N" and "ℹ fail N".)
+run "end to end (Chromium)" e2e.log node --test-reporter=spec tests/e2e/run.mjs
 status=$?
-read -r p f < <(awk '/^[0-9]+ passed, [0-9]+ failed/ { p = $1; f = $3 } END { print p + 0, f + 0 }' target/test-logs/e2e.log)
+read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p = $3 } /^ℹ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' target/test-logs/e2e.log)
 layer "end to end (Chromium)" target/test-logs/e2e.log $status "$p" "$f"
 
 echo

@@ -1,7 +1,9 @@
-// A small harness for the end-to-end tests: Debian's Chromium driven by
-// playwright-core, helpers that pierce open shadow roots and read the
+// A small harness for the end-to-end tests, on Node's own test runner
+// (node:test): Debian's Chromium driven by playwright-core, the servers the
+// tests share, helpers that pierce open shadow roots and read the
 // accessibility tree.
 import { readdirSync, readFileSync } from 'node:fs';
+import { test as nodeTest } from 'node:test';
 import { chromium } from 'playwright-core';
 
 // The build under test (DIST=/path runs the tests against another build).
@@ -10,9 +12,19 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
-export const tests = [];
-/** Registers a test: fn(ctx) with ctx = { browser, origin, origin2, newPage }. */
-export function test(name, fn) { tests.push({ name, fn }); }
+/**
+ * What every test gets: the browser and the two origins serving dist/, set
+ * by run.mjs's `before` hook (the same object, filled before the first test).
+ */
+export const shared = {};
+
+/** A test that hangs fails, and the run goes on. */
+export const TEST_TIMEOUT_MS = 180000;
+
+/** Registers a node:test test: fn(ctx), ctx = { browser, origin, origin2 }. */
+export function test(name, fn) {
+  nodeTest(name, { timeout: TEST_TIMEOUT_MS }, () => fn(shared));
+}
 
 export function assert(condition, message) {
   if (!condition) throw new Error(`assertion failed: ${message}`);
