@@ -18,18 +18,29 @@ const TIMEOUT_MS = 10000;
 // with a second copy of the bundle on the page, so neither asks twice.
 const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
 
-// Starts a request; its answer is [code, text]: code 0 with the text,
-// an HTTP status, -1 for the timeout or -2 for a network failure.
-function request(url) {
+// An answer, what a request for movie data or a file comes to (Rust reads
+// it as `seam::Answer`; the browser tests check both sides agree):
+//   { outcome: 'ok', text }         the body;
+//   { outcome: 'http', status }     an HTTP error status;
+//   { outcome: 'timeout' }          no answer within the timeout;
+//   { outcome: 'network' }          the request failed;
+//   { outcome: 'too-big' }          a locale or strings file over FILE_BYTES;
+//   { outcome: 'late', later }      a file past its wait (`later`: a promise
+//                                   of its answer).
+const answer = (outcome, fields) => ({ outcome, ...fields });
+
+// Starts a request (timing out after `ms`); its answer settles `promise`
+// and is kept as `answer`.
+export function request(url, ms = TIMEOUT_MS) {
   // The browser's own timer aborts the request and the body read. A
   // browser without AbortSignal.timeout (before 2022) waits as long as it
   // takes.
-  const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined;
+  const signal = AbortSignal.timeout ? AbortSignal.timeout(ms) : undefined;
   const entry = {};
   entry.promise = fetch(url, { signal })
-    .then((response) => (response.ok ? response.text().then((text) => [0, text]) : [response.status, '']))
-    .catch(() => [signal && signal.aborted ? -1 : -2, ''])
-    .then((answer) => (entry.answer = answer));
+    .then((response) => (response.ok ? response.text().then((text) => answer('ok', { text })) : answer('http', { status: response.status })))
+    .catch(() => answer(signal && signal.aborted ? 'timeout' : 'network'))
+    .then((done) => (entry.answer = done));
   return entry;
 }
 
@@ -107,23 +118,23 @@ const FILE_BYTES = 65536;
 const FILE_WAIT_MS = 3000;
 
 /**
- * The locale or strings file at `url`: `[code, text]` once it is there
- * (code -3: too big); while it is on its way, a promise that settles when
- * it arrives or when the wait is over, or, once the wait is over,
- * `[-4, '', promise of the answer]`.
+ * The locale or strings file at `url`: its answer once it is there
+ * ('too-big' past FILE_BYTES); while it is on its way, a promise that
+ * settles when it arrives or when the wait (`wait` ms) is over, or, once
+ * the wait is over, a 'late' answer.
  */
-export function fetchFile(url) {
+export function fetchFile(url, wait = FILE_WAIT_MS) {
   let entry = files.get(url);
   if (!entry) {
     const started = Date.now();
     const asked = request(url);
     entry = { started };
-    entry.promise = asked.promise.then(([code, text]) => (entry.answer = code === 0 && text.length > FILE_BYTES ? [-3, ''] : [code, text]));
+    entry.promise = asked.promise.then((got) => (entry.answer = got.outcome === 'ok' && got.text.length > FILE_BYTES ? answer('too-big') : got));
     files.set(url, entry);
   }
   if (entry.answer) return entry.answer;
-  const left = entry.started + FILE_WAIT_MS - Date.now();
-  if (left <= 0) return [-4, '', entry.promise];
+  const left = entry.started + wait - Date.now();
+  if (left <= 0) return answer('late', { later: entry.promise });
   return Promise.race([entry.promise, new Promise((resolve) => { setTimeout(resolve, left); })]);
 }
 
@@ -136,10 +147,10 @@ export function timeoutSeconds() {
 
 // The data limits (value::MAX_VALUES, model::limits::DOCUMENT_BYTES), set
 // when the element is defined.
-let limits = [Infinity, Infinity];
+let limits = { maxValues: Infinity, maxBytes: Infinity };
 
-export function setLimits(dataLimits) {
-  limits = dataLimits;
+export function setLimits(maxValues, maxBytes) {
+  limits = { maxValues, maxBytes };
 }
 
 let movieVersion = 0;
@@ -158,7 +169,7 @@ export function movieJson(value, last) {
 function readMovie(value) {
   if (value === undefined || value === null) return [0, null, null];
   movieVersion += 1;
-  const [maxValues, maxBytes] = limits;
+  const { maxValues, maxBytes } = limits;
   let values = 0;
   let bytes = 0;
   try {
@@ -186,24 +197,25 @@ function readMovie(value) {
 
 /**
  * The source a card reads, chosen here for both sides (the early requests
- * below, and the card): its `movie` property, else its inline JSON, else
- * `src` resolved against the page, else none. `[kind, base, ...]`, base the
- * URL the data's relative URLs resolve against:
- *   [1, base, version, json text | null, error | null]  the property;
- *   [2, base, text]                                      inline JSON;
- *   [3, url, url, src]                                   src (src: the attribute, a label);
- *   [0, base]                                            none.
+ * in embed.js, and the card; Rust reads it as `seam::CardSource`): its
+ * `movie` property, else its inline JSON, else `src` resolved against the
+ * page, else none. `base` is the URL the data's relative URLs resolve
+ * against:
+ *   { kind: 'property', base, version, json | null, error | null }
+ *   { kind: 'inline', base, text }
+ *   { kind: 'src', base: url, url, src }     (src: the attribute, a label)
+ *   { kind: 'none', base }
  */
 export function cardSource(host) {
   const base = document.baseURI;
   const [version, json, error] = host._movieSource || [0, null, null];
-  if (version > 0) return [1, base, version, json, error];
+  if (version > 0) return { kind: 'property', base, version, json, error };
   const script = host.querySelector(':scope > script[type="application/json"]');
-  if (script) return [2, base, script.textContent];
+  if (script) return { kind: 'inline', base, text: script.textContent };
   const src = host.getAttribute('src');
   // (An empty src is no data, not the page itself.)
-  if (!src || !src.trim()) return [0, base];
+  if (!src || !src.trim()) return { kind: 'none', base };
   let url = src;
   try { url = new URL(src.trim(), base).href; } catch { /* fetched as is: the request fails */ }
-  return [3, url, url, src];
+  return { kind: 'src', base: url, url, src };
 }

@@ -17,35 +17,44 @@
 // `timeoutSeconds`, `movieJson`); the take-over of a prerendered card
 // (`spoiler-card render`), behind `place`, is in takeover.js.
 //
-// The seam with Rust (src/embed/, src/load.rs), this file, data.js and
-// takeover.js (`prerenderedIn`, which Rust asks too):
+// The seam with Rust (src/embed/, src/load.rs, src/seam.rs), this file,
+// data.js and takeover.js (`prerenderedIn`, which Rust asks too). Every
+// value that crosses it is named on both sides: objects with named fields
+// and string tags, never positions or magic numbers (src/seam.rs names
+// data.js's on the Rust side; tests/browser.rs `the_seam_…` drives every
+// kind through the real glue):
 //   JS -> Rust  mount(host, root, engine) -> handle; handle.update(); handle.unmount();
 //               handle.free()  (every call guarded: an exception means the
 //               instance is gone)
 //   Rust -> JS  defineSpoilerCard(mount, words, facts)  at wasm start
-//               (facts: the data limits, value::MAX_VALUES and
-//               model::limits::DOCUMENT_BYTES, and the reserved height
-//               from src/facts.rs);
+//               (words as keepWords has them, in English; facts:
+//               { maxValues, documentBytes, reservedHeightRem }, from
+//               value::MAX_VALUES, model::limits::DOCUMENT_BYTES and
+//               src/facts.rs);
 //               timeoutSeconds() -> the request timeout, for the message;
 //               mount(host, root, engine) is called for each card, engine
 //               the running instance's number: a stopped instance may
 //               still finish a task, and its late calls that pass an older
 //               number are ignored;
-//               fetchMovie(url) -> [code, text] | Promise of it;
+//               fetchMovie(url) -> an answer | Promise of it, answer
+//               { outcome: 'ok' | 'http' | 'timeout' | 'network', text,
+//               status } (see `answer` in data.js; seam::Answer);
 //               fetchFile(url): the same for a locale file (at
 //               localeUrl(lang)) or a strings file (at stringsUrl(host)),
-//               each fetched once per page;
-//               cardSource(host) -> which source the card reads, and
-//               its data or URL (see the function);
+//               each fetched once per page, with the outcomes 'too-big'
+//               and 'late' { later: Promise of the answer } too;
+//               cardSource(host) -> { kind: 'property' | 'inline' | 'src'
+//               | 'none', base, ... }: which source the card reads, and
+//               its data or URL (see the function; seam::CardSource);
 //               keepState(host, text, engine): the card's live state after each
 //               render; keptState(host) hands it back when the card mounts
 //               again (after a move, or a restart of the engine);
-//               place(host, container, shown, engine): where the live
-//               card of a prerendered one goes (1 a notice inside the
-//               prerendered card, 2 the card in its place);
+//               place(host, container, how, engine): where the live
+//               card of a prerendered one goes ('notice' inside the
+//               prerendered card, 'take-over' in its place);
 //               emit(host, type, detail, engine): a `spoiler-card:*` event
 //               (detail built by serde-wasm-bindgen);
-//               keepWords(host, [heading, summary, button, dir], engine):
+//               keepWords(host, { heading, summary, button, dir }, engine):
 //               the stopped box's texts in the card's language.
 //   Page -> Rust  el.progress, el.revealed, el.reveal(name), el.hide() go to
 //               handle.progress(), setProgress(m), revealed(), reveal(name),
@@ -70,7 +79,7 @@ let mount = null;
 // (English from Rust at start, and each card's own once its words are
 // read: `keepWords`), so that they are here after a trap. (Its language
 // is the element's, inherited.)
-let words = ['', '', '', 'ltr'];
+let words = { heading: '', summary: '', button: '', dir: 'ltr' };
 // The height an unstarted card holds (RESERVED_HEIGHT_REM in src/facts.rs).
 let reservedHeight = '';
 // Starts a fresh instance (set by `start`); the instance then calls
@@ -219,17 +228,17 @@ function minutesFrom(value) {
   return Math.min(Math.round(number), 0xffff);
 }
 
-export function place(host, container, shown, from) {
+export function place(host, container, how, from) {
   // (A stopped instance may still finish a task: it no longer owns the card.)
-  if (mount && from === engine) takeOver(host, container, shown);
+  if (mount && from === engine) takeOver(host, container, how);
 }
 
 // ---- the element ----------------------------------------------------------
 
 export function defineSpoilerCard(mountCard, texts, facts) {
   words = texts;
-  setLimits(facts.slice(0, 2));
-  reservedHeight = `${facts[2]}rem`;
+  setLimits(facts.maxValues, facts.documentBytes);
+  reservedHeight = `${facts.reservedHeightRem}rem`;
   if (defined) {
     // The running instance registering again changes nothing.
     if (mount) return false;
@@ -416,7 +425,7 @@ export function defineSpoilerCard(mountCard, texts, facts) {
       this._handle = null;
       const root = this.shadowRoot;
       if (!root) return;
-      const [heading, summary, action, dir] = this._words || words;
+      const { heading, summary, button: action, dir } = this._words || words;
       const box = element('div', 'card error-box stopped', '');
       box.setAttribute('role', 'alert');
       box.dir = dir;
@@ -473,6 +482,6 @@ function isNear(element) {
 for (const card of document.querySelectorAll('spoiler-card[src]')) {
   // (A `movie` set before the element is defined is the card's own property.)
   if (card.movie !== undefined || (!card.hasAttribute('eager') && !isNear(card))) continue;
-  const [kind, , url] = cardSource(card);
-  if (kind === 3) requestEarly(url);
+  const source = cardSource(card);
+  if (source.kind === 'src') requestEarly(source.url);
 }

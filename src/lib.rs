@@ -35,6 +35,8 @@ pub mod locale_files;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 #[cfg(feature = "web")]
+pub mod seam;
+#[cfg(feature = "web")]
 pub mod storage;
 pub mod styles;
 

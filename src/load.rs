@@ -15,6 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::document::{self, NotJson};
 use crate::locale::{Key, Words};
 use crate::model::{self, Movie, Problem, Report};
+use crate::seam::{Answer, Outcome};
 
 /// Why a card has no movie to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,10 +151,9 @@ thread_local! {
 
 #[wasm_bindgen(module = "/src/data.js")]
 extern "C" {
-    /// The answer for `url`: `[code, text]` when it is already there (the
-    /// loader asks for the data of the cards in view while the wasm
-    /// loads), else a promise of it. Code 0 is success, a positive code an
-    /// HTTP status, -1 the timeout and -2 a network failure.
+    /// The [`Answer`] for `url` when it is already there (the loader asks
+    /// for the data of the cards in view while the wasm loads), else a
+    /// promise of it.
     #[wasm_bindgen(js_name = fetchMovie)]
     fn fetch_movie(url: &str) -> JsValue;
 
@@ -252,13 +252,12 @@ fn start_fetch(url: &str) {
     }
 }
 
-/// The movie, or why there is none, from `fetchMovie`'s `[code, text]`.
+/// The movie, or why there is none, from `fetchMovie`'s [`Answer`].
 fn read_answer(answer: JsValue) -> Loaded {
-    let answer: js_sys::Array = answer.unchecked_into();
-    match answer.get(0).as_f64().unwrap_or(-2.0) as i32 {
-        0 => from_json_text(&answer.get(1).as_string().unwrap_or_default()),
-        -1 => Err(LoadError::Timeout),
-        status @ 1..=999 => Err(LoadError::Http(status as u16)),
+    match answer.unchecked_into::<Answer>().read() {
+        Outcome::Ok(text) => from_json_text(&text),
+        Outcome::Timeout => Err(LoadError::Timeout),
+        Outcome::Http(status) => Err(LoadError::Http(status)),
         _ => Err(LoadError::Network),
     }
 }

@@ -16,10 +16,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlElement;
 
 use crate::locale::{Language, Words};
+use crate::seam::{Answer, Outcome};
 
 #[wasm_bindgen(module = "/src/data.js")]
 extern "C" {
-    /// `[code, text]` for the file at `url`, or a promise of it (fetched
+    /// The [`Answer`] for the file at `url`, or a promise of it (fetched
     /// once per page: see `fetchFile`).
     #[wasm_bindgen(js_name = fetchFile)]
     fn fetch_file(url: &str) -> JsValue;
@@ -175,20 +176,20 @@ fn file(url: &str, then: impl FnOnce() + 'static) -> Got {
             tell_when(promise);
             return Got::Waiting;
         }
-        Err(answer) => answer.unchecked_into::<js_sys::Array>(),
+        Err(answer) => answer.unchecked_into::<Answer>(),
     };
-    match answer.get(0).as_f64().unwrap_or(-2.0) as i32 {
-        0 => Got::Text(answer.get(1).as_string().unwrap_or_default().into()),
-        -4 => {
-            if let Ok(promise) = answer.get(2).dyn_into::<js_sys::Promise>() {
+    match answer.read() {
+        Outcome::Ok(text) => Got::Text(text.into()),
+        Outcome::Late(later) => {
+            if let Some(promise) = later {
                 tell_when(promise);
             }
             Got::Slow
         }
-        -3 => Got::Failed("is larger than 64 KB"),
-        -1 => Got::Failed("took too long to arrive"),
-        404 => Got::Failed("is not there (HTTP 404)"),
-        1..=999 => Got::Failed("could not be fetched (an HTTP error)"),
-        _ => Got::Failed("could not be fetched (a network error)"),
+        Outcome::TooBig => Got::Failed("is larger than 64 KB"),
+        Outcome::Timeout => Got::Failed("took too long to arrive"),
+        Outcome::Http(404) => Got::Failed("is not there (HTTP 404)"),
+        Outcome::Http(_) => Got::Failed("could not be fetched (an HTTP error)"),
+        Outcome::Network => Got::Failed("could not be fetched (a network error)"),
     }
 }

@@ -53,10 +53,10 @@ function findControl(card, key) {
 
 /**
  * Where the live card (`container`) goes: inside the prerendered card
- * (`shown` 1, a notice), or in its place (2), keeping focus, a control
- * pressed early and a moved slider.
+ * (`how` 'notice'), or in its place ('take-over'), keeping focus, what was
+ * opened or pressed early, and a moved slider.
  */
-export function takeOver(host, container, shown) {
+export function takeOver(host, container, how) {
   const root = host.shadowRoot;
   if (!root) return;
   const prerendered = prerenderedIn(root);
@@ -69,7 +69,7 @@ export function takeOver(host, container, shown) {
     }
     return;
   }
-  if (shown !== 2) {
+  if (how !== 'take-over') {
     if (container.parentNode !== prerendered) prerendered.prepend(container);
     return;
   }

@@ -1381,3 +1381,102 @@ async fn the_card_speaks_its_words_language_and_mirrors_right_to_left() {
     );
     app.destroy();
 }
+
+// ---- the seam between data.js and Rust (src/seam.rs) -----------------------
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/data.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = cardSource)]
+    fn card_source(host: &HtmlElement) -> spoiler_card::seam::CardSource;
+    #[wasm_bindgen(js_name = movieJson)]
+    fn movie_json(value: &JsValue, last: &JsValue) -> JsValue;
+    /// Starts a request that times out after `ms`: `{ promise, answer }`.
+    #[wasm_bindgen(js_name = request)]
+    fn request(url: &str, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = fetchFile)]
+    fn fetch_file(url: &str, wait: u32) -> JsValue;
+}
+
+/// The answer a request comes to, read by Rust.
+async fn answer_of(entry: JsValue) -> spoiler_card::seam::Outcome {
+    let promise = js_sys::Reflect::get(&entry, &"promise".into()).unwrap();
+    let answer = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .unwrap();
+    answer.unchecked_into::<spoiler_card::seam::Answer>().read()
+}
+
+#[wasm_bindgen_test]
+fn the_seam_names_every_kind_of_source_alike_on_both_sides() {
+    use spoiler_card::seam::Source;
+    let base = document().base_uri().unwrap().unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    assert_eq!(card_source(&host).read(), (Source::None, base.clone()));
+    host.set_attribute("src", "movies/x.json").unwrap();
+    let url = web_sys::Url::new_with_base("movies/x.json", &base)
+        .unwrap()
+        .href();
+    let src = Source::Src {
+        url: url.clone(),
+        src: "movies/x.json".into(),
+    };
+    assert_eq!(card_source(&host).read(), (src, url));
+    host.set_inner_html(r#"<script type="application/json">{"a": 1}</script>"#);
+    assert_eq!(
+        card_source(&host).read(),
+        (Source::Inline(r#"{"a": 1}"#.into()), base.clone())
+    );
+    // The `movie` property, as embed.js keeps it, wins over the others.
+    let value = js_sys::JSON::parse(r#"{"b": [1, 2]}"#).unwrap();
+    let kept = movie_json(&value, &JsValue::NULL);
+    js_sys::Reflect::set(&host, &"_movieSource".into(), &kept).unwrap();
+    let (read, from) = card_source(&host).read();
+    let Source::Property { version, json } = read else {
+        panic!("{read:?}")
+    };
+    assert!(version > 0);
+    assert_eq!(
+        (json, from),
+        (Ok(r#"{"b":[1,2]}"#.to_owned()), base.clone())
+    );
+    // A value JSON cannot hold: why, by name.
+    let cycle = js_sys::Object::new();
+    js_sys::Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
+    js_sys::Reflect::set(
+        &host,
+        &"_movieSource".into(),
+        &movie_json(&cycle, &JsValue::NULL),
+    )
+    .unwrap();
+    let (read, _) = card_source(&host).read();
+    let Source::Property { json: Err(why), .. } = read else {
+        panic!("{read:?}")
+    };
+    assert!(why.to_lowercase().contains("circular"), "{why}");
+}
+
+#[wasm_bindgen_test]
+async fn the_seam_names_every_answer_alike_on_both_sides() {
+    use spoiler_card::seam::Outcome;
+    let ok = answer_of(request("data:application/json,%7B%7D", 10_000)).await;
+    assert!(matches!(&ok, Outcome::Ok(text) if text == "{}"), "{ok:?}");
+    let missing = answer_of(request("/no-such-file-for-the-seam.json", 10_000)).await;
+    assert!(matches!(missing, Outcome::Http(404)), "{missing:?}");
+    let refused = answer_of(request("http://127.0.0.1:1/", 10_000)).await;
+    assert!(matches!(refused, Outcome::Network), "{refused:?}");
+    // (A timeout of 0 ms aborts before any answer can come.)
+    let slow = answer_of(request("/no-such-file-for-the-seam-2.json", 0)).await;
+    assert!(matches!(slow, Outcome::Timeout), "{slow:?}");
+    // Files: one past the 64 KB limit, and one still on its way past its wait.
+    let big = format!("data:text/plain,{}", "a".repeat(70_000));
+    let first = fetch_file(&big, 10_000);
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(first)).await;
+    let again = fetch_file(&big, 10_000)
+        .unchecked_into::<spoiler_card::seam::Answer>()
+        .read();
+    assert!(matches!(again, Outcome::TooBig), "{again:?}");
+    let late = fetch_file("data:text/plain,late", 0)
+        .unchecked_into::<spoiler_card::seam::Answer>()
+        .read();
+    assert!(matches!(late, Outcome::Late(Some(_))), "{late:?}");
+}

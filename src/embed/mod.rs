@@ -24,8 +24,11 @@ mod read;
 
 #[wasm_bindgen(module = "/src/embed.js")]
 extern "C" {
+    /// Defines the element (or hands it a restarted instance's `mount`),
+    /// with the stopped box's English words (as [`keep_words`] has them)
+    /// and `facts`: `{ maxValues, documentBytes, reservedHeightRem }`.
     #[wasm_bindgen(js_name = defineSpoilerCard)]
-    fn define_spoiler_card(mount: &JsValue, words: js_sys::Array, facts: js_sys::Array) -> bool;
+    fn define_spoiler_card(mount: &JsValue, words: js_sys::Object, facts: js_sys::Object) -> bool;
 
     /// The live state last kept on the element, if any.
     #[wasm_bindgen(js_name = keptState)]
@@ -36,7 +39,7 @@ extern "C" {
     /// `engine`, the number the card was mounted with: a stopped
     /// instance's late call is ignored (here and in [`keep_state`]).
     #[wasm_bindgen(js_name = place)]
-    fn place(host: &HtmlElement, container: &Element, how: u8, engine: u32);
+    fn place(host: &HtmlElement, container: &Element, how: &str, engine: u32);
 
     /// Keeps the card's live state (see [`crate::stored`]) on its element.
     #[wasm_bindgen(js_name = keepState)]
@@ -49,9 +52,9 @@ extern "C" {
     fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
 
     /// Keeps the texts of the box the card shows if the engine stops, in
-    /// its words (see [`stopped_words`]).
+    /// its words: `{ heading, summary, button, dir }` ([`stopped_words`]).
     #[wasm_bindgen(js_name = keepWords)]
-    fn keep_words(host: &HtmlElement, words: js_sys::Array, engine: u32);
+    fn keep_words(host: &HtmlElement, words: js_sys::Object, engine: u32);
 }
 
 #[wasm_bindgen(module = "/src/takeover.js")]
@@ -62,20 +65,23 @@ extern "C" {
 }
 
 /// [`place`]: the live card's notice goes inside the prerendered card.
-const NOTICE: u8 = 1;
+const NOTICE: &str = "notice";
 /// [`place`]: the live card takes the prerendered card's place.
-const TAKE_OVER: u8 = 2;
+const TAKE_OVER: &str = "take-over";
 
 /// Defines `<spoiler-card>` (once per page, whatever loads the bundle), or
 /// hands a restarted instance to the element defined before.
 pub fn register() {
     let mount = Closure::<dyn FnMut(HtmlElement, ShadowRoot, u32) -> CardHandle>::new(mount);
     let words = stopped_words(&Words::english());
-    let facts = js_sys::Array::of3(
-        &(value::MAX_VALUES as f64).into(),
-        &(limits::DOCUMENT_BYTES as f64).into(),
-        &crate::facts::RESERVED_HEIGHT_REM.into(),
-    );
+    let facts = object(&[
+        ("maxValues", (value::MAX_VALUES as f64).into()),
+        ("documentBytes", (limits::DOCUMENT_BYTES as f64).into()),
+        (
+            "reservedHeightRem",
+            crate::facts::RESERVED_HEIGHT_REM.into(),
+        ),
+    ]);
     define_spoiler_card(mount.as_ref(), words, facts);
     // The element class keeps calling it for the life of the page.
     mount.forget();
@@ -287,12 +293,20 @@ fn rerender(card: &Weak<RefCell<Mounted>>, data: Option<Rc<Loaded>>) {
 
 /// The texts of the box a stopped card shows, with their direction, for
 /// embed.js.
-fn stopped_words(words: &Words) -> js_sys::Array {
-    let array = js_sys::Array::of3(
-        &words.text(Key::StoppedHeading).into(),
-        &words.text(Key::StoppedSummary).into(),
-        &words.text(Key::Restart).into(),
-    );
-    array.push(&words.direction.attribute().into());
-    array
+fn stopped_words(words: &Words) -> js_sys::Object {
+    object(&[
+        ("heading", words.text(Key::StoppedHeading).into()),
+        ("summary", words.text(Key::StoppedSummary).into()),
+        ("button", words.text(Key::Restart).into()),
+        ("dir", words.direction.attribute().into()),
+    ])
+}
+
+/// A plain object of named fields, for embed.js.
+fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object
 }

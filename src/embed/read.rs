@@ -19,24 +19,16 @@ use crate::load::{self, LoadError, Loaded};
 use crate::locale::Words;
 use crate::locale_files;
 use crate::model::hash_text;
+use crate::seam::{CardSource, Source};
 use crate::storage::Remember;
 
 #[wasm_bindgen(module = "/src/data.js")]
 extern "C" {
     /// Which source the card reads (the `movie` property, inline JSON,
-    /// `src`, none), chosen by data.js for both sides, with what Rust
-    /// needs of it: see `cardSource` there, and [`Source`].
+    /// `src`, none), chosen by data.js for both sides: see `cardSource`
+    /// there, and [`Source`].
     #[wasm_bindgen(js_name = cardSource)]
-    fn card_source(host: &HtmlElement) -> js_sys::Array;
-}
-
-/// The kinds of [`card_source`]'s answer (0: none).
-struct Source;
-
-impl Source {
-    const PROPERTY: u8 = 1;
-    const INLINE: u8 = 2;
-    const SRC: u8 = 3;
+    fn card_source(host: &HtmlElement) -> CardSource;
 }
 
 /// Does the element's shadow root still hold a prerendered card (stamped
@@ -95,32 +87,21 @@ impl Mounted {
         // dropping one falls back to the next with that one's data; `src`'s
         // is held by the card's props (and `load`'s cache while any card
         // holds it), so returning to `src` may fetch it again.
-        let source = card_source(host);
-        let text = |i: u32| source.get(i).as_string();
-        let base_url = text(1).unwrap_or_default();
-        let data = match source.get(0).as_f64().unwrap_or(0.0) as u8 {
-            Source::PROPERTY => Some(cached(
+        let (source, base_url) = card_source(host).read();
+        let data = match source {
+            Source::Property { version, json } => Some(cached(
                 &mut self.from_property,
-                source.get(2).as_f64().unwrap_or(0.0) as u64,
+                version,
                 "movie property",
-                || match (text(3), text(4)) {
-                    (Some(json), _) => load::from_property(Ok(&json)),
-                    (None, why) => load::from_property(Err(why.as_deref().unwrap_or(""))),
-                },
+                || load::from_property(json.as_deref().map_err(String::as_str)),
             )),
-            Source::INLINE => {
-                let json = text(2).unwrap_or_default();
-                Some(cached(
-                    &mut self.from_inline,
-                    hash_text(&json),
-                    "inline data",
-                    || load::from_json_text(&json),
-                ))
-            }
-            Source::SRC => {
-                let (url, src) = (text(2).unwrap_or_default(), text(3).unwrap_or_default());
-                self.fetch(card, &url, &src)
-            }
+            Source::Inline(json) => Some(cached(
+                &mut self.from_inline,
+                hash_text(&json),
+                "inline data",
+                || load::from_json_text(&json),
+            )),
+            Source::Src { url, src } => self.fetch(card, &url, &src),
             // `spoiler-card render --static`: a card that never goes live
             // (until a page script gives it data).
             _ if prerendered => None,
