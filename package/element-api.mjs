@@ -49,6 +49,15 @@ export const METHODS = [
     description: 'hides everything revealed by hand (what the reader chose to have remembered stays remembered: the page\'s call is not theirs)' },
 ];
 
+// The class's own (static) methods. The class is `SpoilerCardElement`,
+// exported by the module the loader imports (its snippet `embed.js`), and
+// registered by the loader when the engine starts; a page reaches it as
+// `customElements.get('spoiler-card')`.
+export const STATIC_METHODS = [
+  { name: 'define', parameters: [], returns: 'boolean',
+    description: 'registers the class as `spoiler-card`, once (`false` if the tag is taken already, by it or a second copy of the bundle); cards connected before the engine runs wait for it. The loader calls it: a page needs it only to define the element itself' },
+];
+
 // Details: TypeScript interface names, declared in DETAILS below.
 export const EVENTS = [
   { name: 'spoiler-card:ready', detail: 'SpoilerCardReadyDetail', when: 'the card shows its movie (after restoring what the reader chose)',

@@ -39,6 +39,7 @@ export function readmeTables() {
     ...api.PROPERTIES.filter((p) => p.name !== 'movie').map((p) =>
       `| \`el.${p.name}\` | ${p.readonly ? 'read-only: ' : ''}${p.description} |`),
     ...api.METHODS.map((m) => `| \`el.${m.name}(${m.parameters.map((p) => p.name).join(', ')})\` | ${m.description} |`),
+    ...api.STATIC_METHODS.map((m) => `| \`${api.CLASS}.${m.name}(${m.parameters.map((p) => p.name).join(', ')})\` | ${m.description} |`),
   ].join('\n');
   const events = [
     '| event | when | `detail` |',
@@ -153,6 +154,12 @@ ${members}
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
+/** The class itself, as \`customElements.get('${api.TAG}')\` returns it. */
+export interface ${api.CLASS}Constructor {
+  new (): ${api.CLASS};
+  readonly prototype: ${api.CLASS};
+${api.STATIC_METHODS.map((m) => `  /** ${m.description} */\n  ${m.name}(${m.parameters.map((p) => `${p.name}: ${p.type}`).join(', ')}): ${m.returns};\n`).join('')}}
+
 declare global {
   interface HTMLElementTagNameMap {
     '${api.TAG}': ${api.CLASS};
@@ -190,8 +197,8 @@ export function manifest() {
           ...api.PROPERTIES.map((p) => ({
             kind: 'field', name: p.name, type: { text: p.type }, ...(p.readonly ? { readonly: true } : {}), description: p.description,
           })),
-          ...api.METHODS.map((m) => ({
-            kind: 'method', name: m.name,
+          ...[...api.METHODS, ...api.STATIC_METHODS.map((m) => ({ ...m, static: true }))].map((m) => ({
+            kind: 'method', name: m.name, ...(m.static ? { static: true } : {}),
             parameters: m.parameters.map((p) => ({ name: p.name, type: { text: p.type } })),
             return: { type: { text: m.returns } },
             description: m.description,

@@ -51,10 +51,9 @@ const snippets = [];
 // Trunk's own JS minifier cannot parse wasm-bindgen's ES module glue; terser
 // can (release builds only: a dev build keeps the readable glue).
 if (process.env.TRUNK_PROFILE === 'release') {
-  // In the snippets the element's own `_…` properties get short names too
-  // (−43 B brotli), all but `_pressed`, which the loader sets; one name
-  // cache for all of them, as embed.js and data.js share some.
-  const ownProperties = { properties: { regex: /^_(?!pressed$)[a-z]/ } };
+  // In the snippets, properties named `_…` get short names too; one name
+  // cache for all of them, as the modules share some.
+  const ownProperties = { properties: { regex: /^_[a-z]/ } };
   const nameCache = {};
   for (const path of [glue[0], ...snippets].map((f) => join(embed, f))) {
     const isGlue = path === join(embed, glue[0]);
@@ -72,7 +71,7 @@ if (process.env.TRUNK_PROFILE === 'release') shortenImports(join(embed, wasm), j
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
-// The loader's first statement, before it imports anything, keeps a press
+// The loader's first statements, before it imports anything, keep a press
 // on a prerendered card's tab or other button that holds no state of its
 // own (the gate and the events' reveals are <details>, which do) for the
 // live card (takeover.js), and marks it pending for the stylesheet. Then it
@@ -87,14 +86,15 @@ const embedJs = snippets.find((f) => f.endsWith('/src/embed.js'));
 if (!embedJs) throw new Error(`no src/embed.js among the snippets: ${snippets}`);
 const ignore = '.catch(() => {})';
 writeFileSync(join(embed, 'spoiler-card.js'), `// spoiler-card ${version}: <script type="module" src=".../embed/spoiler-card.js"></script>
+const pressed = (globalThis[Symbol.for('spoiler-card:pressed')] ??= new WeakMap());
 addEventListener('click', (event) => {
   const path = event.composedPath();
   const host = path.find((node) => node.localName === 'spoiler-card');
   const control = path.find((node) => node.localName === 'button');
   if (!host || !control?.closest('.root, .stopped')?.matches('[data-sc-version]')) return;
-  host._pressed?.removeAttribute('data-sc-pending');
+  pressed.get(host)?.removeAttribute('data-sc-pending');
   control.setAttribute('data-sc-pending', '');
-  host._pressed = control;
+  pressed.set(host, control);
 }, true);
 const wasm = fetch(new URL('./${wasm}', import.meta.url));
 wasm${ignore};

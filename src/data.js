@@ -153,7 +153,21 @@ export function setLimits(maxValues, maxBytes) {
   limits = { maxValues, maxBytes };
 }
 
-let movieVersion = 0;
+// Versions of the data a card reads from its `movie` property and its inline
+// JSON: Rust reads the data again only when its version changes (5 MB of
+// inline JSON is neither copied into the wasm nor hashed again for an
+// attribute change).
+let dataVersion = 0;
+
+// Each card's `movie` property, read (`setMovie`), and each inline JSON
+// script's last text: private to this module, nothing on the element.
+const movies = new WeakMap();
+const inlineTexts = new WeakMap();
+
+/** The card's `movie` property was set to `value`. */
+export function setMovie(host, value) {
+  movies.set(host, movieJson(value, movies.get(host)));
+}
 
 /**
  * `[version, json, error]` for a `movie` value: version 0 when there is no
@@ -166,9 +180,21 @@ export function movieJson(value, last) {
   return last && source[1] !== null && source[1] === last[1] ? last : source;
 }
 
+// The inline JSON of `script`, with a version that changes with its text.
+function inlineOf(script) {
+  const text = script.textContent;
+  const last = inlineTexts.get(script);
+  if (last && last.text === text) return last;
+  dataVersion += 1;
+  const read = { text, version: dataVersion };
+  inlineTexts.set(script, read);
+  return read;
+}
+
 function readMovie(value) {
   if (value === undefined || value === null) return [0, null, null];
-  movieVersion += 1;
+  dataVersion += 1;
+  const movieVersion = dataVersion;
   const { maxValues, maxBytes } = limits;
   let values = 0;
   let bytes = 0;
@@ -200,18 +226,19 @@ function readMovie(value) {
  * in embed.js, and the card; Rust reads it as `seam::CardSource`): its
  * `movie` property, else its inline JSON, else `src` resolved against the
  * page, else none. `base` is the URL the data's relative URLs resolve
- * against:
+ * against; `version` changes with the data (Rust reads `json` or `text`
+ * only then):
  *   { kind: 'property', base, version, json | null, error | null }
- *   { kind: 'inline', base, text }
+ *   { kind: 'inline', base, version, text }
  *   { kind: 'src', base: url, url, src }     (src: the attribute, a label)
  *   { kind: 'none', base }
  */
 export function cardSource(host) {
   const base = document.baseURI;
-  const [version, json, error] = host._movieSource || [0, null, null];
+  const [version, json, error] = movies.get(host) || [0, null, null];
   if (version > 0) return { kind: 'property', base, version, json, error };
   const script = host.querySelector(':scope > script[type="application/json"]');
-  if (script) return { kind: 'inline', base, text: script.textContent };
+  if (script) return { kind: 'inline', base, ...inlineOf(script) };
   const src = host.getAttribute('src');
   // (An empty src is no data, not the page itself.)
   if (!src || !src.trim()) return { kind: 'none', base };

@@ -23,6 +23,8 @@ extern "C" {
 
     /// Which source a card reads, and what Rust needs of it (`cardSource`
     /// in data.js): `{ kind, base, version, json, error, text, url, src }`.
+    /// The data itself (`json`, `text`: up to 5 MB) is read only when its
+    /// `version` is new ([`CardSource::data`]).
     pub type CardSource;
     #[wasm_bindgen(method, getter)]
     fn kind(this: &CardSource) -> Option<String>;
@@ -77,16 +79,12 @@ impl Answer {
 /// A [`CardSource`], read.
 #[derive(Debug, PartialEq)]
 pub enum Source {
-    /// `'property'`: the `movie` property, by the version data.js gave it:
-    /// its JSON text, or why it is not data.
-    Property {
-        /// Changes when the property's JSON does.
-        version: u64,
-        /// The JSON text, or why there is none.
-        json: Result<String, String>,
-    },
-    /// `'inline'`: the text of the card's inline JSON.
-    Inline(String),
+    /// `'property'`: the `movie` property, by the version data.js gave it
+    /// (its JSON text, or why it is not data: [`CardSource::data`]).
+    Property(u64),
+    /// `'inline'`: the card's inline JSON, by the version data.js gave its
+    /// text ([`CardSource::data`]).
+    Inline(u64),
     /// `'src'`: the absolute URL, and the attribute as written (a label).
     Src {
         /// Resolved against the page.
@@ -103,11 +101,8 @@ impl CardSource {
     /// resolve against.
     pub fn read(&self) -> (Source, String) {
         let source = match self.kind().as_deref() {
-            Some("property") => Source::Property {
-                version: self.version().unwrap_or(0.0) as u64,
-                json: self.json().ok_or_else(|| self.error().unwrap_or_default()),
-            },
-            Some("inline") => Source::Inline(self.inline_text().unwrap_or_default()),
+            Some("property") => Source::Property(self.version().unwrap_or(0.0) as u64),
+            Some("inline") => Source::Inline(self.version().unwrap_or(0.0) as u64),
             Some("src") => Source::Src {
                 url: self.url().unwrap_or_default(),
                 src: self.src().unwrap_or_default(),
@@ -115,5 +110,13 @@ impl CardSource {
             _ => Source::None,
         };
         (source, self.base().unwrap_or_default())
+    }
+
+    /// The data of a `'property'` or `'inline'` source: the JSON text, or
+    /// why the property is not data JSON can hold.
+    pub fn data(&self) -> Result<String, String> {
+        self.json()
+            .or_else(|| self.inline_text())
+            .ok_or_else(|| self.error().unwrap_or_default())
     }
 }

@@ -4,10 +4,15 @@
 // card's stylesheet, keeping what the reader did before it was live: the
 // focused control, the gate and the events' reveals opened (the prerendered
 // card's are <details>, which keep their state with no script), the last
-// other control pressed (kept by the loader's first statement, which marks
-// it `data-sc-pending` and sets the element's `_pressed`), and a moved
+// other control pressed (kept by the loader's first statements, which mark
+// it `data-sc-pending` and keep it in the page-wide `pressed` map, nothing
+// on the element), and a moved
 // slider. Rust finds a prerendered card with `prerenderedIn` too
 // (src/embed/), so that both sides ask the same.
+
+// The last button pressed on each prerendered card before it was live, by
+// its element (set by the loader; shared with a second copy of the bundle).
+const pressed = (globalThis[Symbol.for('spoiler-card:pressed')] ??= new WeakMap());
 
 // What a reader can press or focus in a card.
 const CONTROLS = 'button, summary, input, a[href], [tabindex]';
@@ -86,9 +91,9 @@ export function takeOver(host, container, how) {
   // selected tab is in the tab order, so a click is what focused it.
   const chosenTab = focused && active.matches('[role=tab][aria-selected=false]') ? focused : null;
   const opened = [...prerendered.querySelectorAll('details[open] > summary')].map((node) => controlKey(prerendered, node));
-  const early = host._pressed;
-  host._pressed = null;
-  const pressed = early && prerendered.contains(early) ? controlKey(prerendered, early) : null;
+  const early = pressed.get(host);
+  pressed.delete(host);
+  const lastPressed = early && prerendered.contains(early) ? controlKey(prerendered, early) : null;
   const slider = prerendered.querySelector('input[type=range]');
   const moved = slider && slider.value !== slider.defaultValue ? slider.value : null;
   prerendered.replaceWith(container);
@@ -96,7 +101,7 @@ export function takeOver(host, container, how) {
   findControl(container, focused)?.focus();
   findControl(container, chosenTab)?.click();
   for (const key of opened) findControl(container, key)?.click();
-  findControl(container, pressed)?.click();
+  findControl(container, lastPressed)?.click();
   // A task later: each of the reader's two actions renders, and is told, on
   // its own.
   const live = moved && container.querySelector('input[type=range]');

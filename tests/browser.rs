@@ -1388,8 +1388,8 @@ async fn the_card_speaks_its_words_language_and_mirrors_right_to_left() {
 extern "C" {
     #[wasm_bindgen(js_name = cardSource)]
     fn card_source(host: &HtmlElement) -> spoiler_card::seam::CardSource;
-    #[wasm_bindgen(js_name = movieJson)]
-    fn movie_json(value: &JsValue, last: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = setMovie)]
+    fn set_movie(host: &HtmlElement, value: &JsValue);
     /// Starts a request that times out after `ms`: `{ promise, answer }`.
     #[wasm_bindgen(js_name = request)]
     fn request(url: &str, ms: u32) -> JsValue;
@@ -1422,36 +1422,34 @@ fn the_seam_names_every_kind_of_source_alike_on_both_sides() {
     };
     assert_eq!(card_source(&host).read(), (src, url));
     host.set_inner_html(r#"<script type="application/json">{"a": 1}</script>"#);
-    assert_eq!(
-        card_source(&host).read(),
-        (Source::Inline(r#"{"a": 1}"#.into()), base.clone())
-    );
-    // The `movie` property, as embed.js keeps it, wins over the others.
-    let value = js_sys::JSON::parse(r#"{"b": [1, 2]}"#).unwrap();
-    let kept = movie_json(&value, &JsValue::NULL);
-    js_sys::Reflect::set(&host, &"_movieSource".into(), &kept).unwrap();
-    let (read, from) = card_source(&host).read();
-    let Source::Property { version, json } = read else {
+    let chosen = card_source(&host);
+    let (read, from) = chosen.read();
+    let Source::Inline(version) = read else {
         panic!("{read:?}")
     };
-    assert!(version > 0);
     assert_eq!(
-        (json, from),
+        (chosen.data(), from),
+        (Ok(r#"{"a": 1}"#.to_owned()), base.clone())
+    );
+    // The same text keeps its version (nothing is read again); a new text
+    // gets a new one.
+    assert_eq!(card_source(&host).read().0, Source::Inline(version));
+    host.set_inner_html(r#"<script type="application/json">{"a": 2}</script>"#);
+    assert!(matches!(card_source(&host).read().0, Source::Inline(v) if v > version));
+    // The `movie` property, as embed.js hands it over, wins over the others.
+    set_movie(&host, &js_sys::JSON::parse(r#"{"b": [1, 2]}"#).unwrap());
+    let chosen = card_source(&host);
+    let (read, from) = chosen.read();
+    assert!(matches!(read, Source::Property(v) if v > 0), "{read:?}");
+    assert_eq!(
+        (chosen.data(), from),
         (Ok(r#"{"b":[1,2]}"#.to_owned()), base.clone())
     );
     // A value JSON cannot hold: why, by name.
     let cycle = js_sys::Object::new();
     js_sys::Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
-    js_sys::Reflect::set(
-        &host,
-        &"_movieSource".into(),
-        &movie_json(&cycle, &JsValue::NULL),
-    )
-    .unwrap();
-    let (read, _) = card_source(&host).read();
-    let Source::Property { json: Err(why), .. } = read else {
-        panic!("{read:?}")
-    };
+    set_movie(&host, &cycle);
+    let why = card_source(&host).data().unwrap_err();
     assert!(why.to_lowercase().contains("circular"), "{why}");
 }
 

@@ -88,7 +88,7 @@ pub fn register() {
 }
 
 /// Data read from one source of the element, kept with what it was read
-/// from (the property's version, or a hash of the text), so that unrelated
+/// from (the version data.js gave the property's or the inline text's data), so that unrelated
 /// attribute changes do not read (and reset) the movie again.
 type Cache = Option<(u64, Rc<Loaded>)>;
 
@@ -107,8 +107,8 @@ struct Mounted {
     app: Option<AppHandle<Loader>>,
     /// The `movie` property's data, by the version embed.js gave it.
     from_property: Cache,
-    /// The inline JSON's data, by a hash of its text (an edit that keeps
-    /// the hash, which only a crafted text could, is not read again).
+    /// The inline JSON's data, by the version data.js gave its text (a new
+    /// one only when the text changed).
     from_inline: Cache,
     /// "No data", once.
     no_data: Cache,

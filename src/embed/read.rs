@@ -18,7 +18,6 @@ use crate::events::{Detail, Kind};
 use crate::load::{self, LoadError, Loaded};
 use crate::locale::Words;
 use crate::locale_files;
-use crate::model::hash_text;
 use crate::seam::{CardSource, Source};
 use crate::storage::Remember;
 
@@ -87,19 +86,20 @@ impl Mounted {
         // dropping one falls back to the next with that one's data; `src`'s
         // is held by the card's props (and `load`'s cache while any card
         // holds it), so returning to `src` may fetch it again.
-        let (source, base_url) = card_source(host).read();
+        let chosen = card_source(host);
+        let (source, base_url) = chosen.read();
         let data = match source {
-            Source::Property { version, json } => Some(cached(
+            Source::Property(version) => Some(cached(
                 &mut self.from_property,
                 version,
                 "movie property",
-                || load::from_property(json.as_deref().map_err(String::as_str)),
+                || load::from_property(chosen.data().as_deref().map_err(String::as_str)),
             )),
-            Source::Inline(json) => Some(cached(
+            Source::Inline(version) => Some(cached(
                 &mut self.from_inline,
-                hash_text(&json),
+                version,
                 "inline data",
-                || load::from_json_text(&json),
+                || load::from_json_text(&chosen.data().unwrap_or_default()),
             )),
             Source::Src { url, src } => self.fetch(card, &url, &src),
             // `spoiler-card render --static`: a card that never goes live

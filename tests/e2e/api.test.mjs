@@ -281,3 +281,65 @@ test('api: after the element is moved (unmounted, mounted again), what the page 
     assert(kept.revealed && !kept.revealed.includes('plot'), `the page's plot is not remembered: ${kept.revealed}`);
   } finally { await p.closeAll(); }
 });
+
+test('api: the element is the class the loader\'s module exports, defined once; nothing is stored on it; attribute changes apply together in a microtask, a read in the same task sees the card from before', async (ctx) => {
+  const p = await openCard(ctx, '/__api/class.html',
+    '<spoiler-card id="card" eager remember="none" src="/movies/leaving-las-vegas.json"></spoiler-card>');
+  try {
+    const facts = await p.evaluate(async () => {
+      const el = document.querySelector('#card');
+      const url = performance.getEntriesByType('resource').map((e) => e.name).find((name) => name.endsWith('/src/embed.js'));
+      const { SpoilerCardElement } = await import(url);
+      const Defined = customElements.get('spoiler-card');
+      // The page's own calls, then what is on the element.
+      el.progress = 20;
+      el.reveal('plot');
+      el.movie = undefined;
+      return {
+        same: Defined === SpoilerCardElement,
+        name: Defined.name,
+        instance: el instanceof SpoilerCardElement,
+        again: SpoilerCardElement.define(),
+        own: Object.getOwnPropertyNames(el),
+        symbols: Object.getOwnPropertySymbols(el).length,
+      };
+    });
+    assertEqual(facts, { same: true, name: 'SpoilerCardElement', instance: true, again: false, own: [], symbols: 0 },
+      'the exported class, defined once, nothing stored on the element');
+    await settled(p);
+    const batched = await p.evaluate(async () => {
+      const el = document.querySelector('#card');
+      el.setAttribute('progress', '50');
+      el.setAttribute('progress', '60');
+      return el.progress;
+    });
+    await settled(p);
+    const after = await p.evaluate(() => document.querySelector('#card').progress);
+    assertEqual([batched, after], [20, 60], 'the read in the same task sees the card from before; the last change applies');
+    // How often the card reads what its element says: a test hook counts
+    // data.js's look for inline data, which every read makes.
+    const reads = await p.evaluate(async () => {
+      const el = document.querySelector('#card');
+      const query = Element.prototype.querySelector;
+      let count = 0;
+      Element.prototype.querySelector = function (selector) {
+        if (this === el && selector.includes('application/json')) count += 1;
+        return query.call(this, selector);
+      };
+      const settle = () => new Promise((r) => { setTimeout(r, 50); });
+      try {
+        for (let i = 0; i < 10; i += 1) el.setAttribute('heading-level', String(2 + (i % 3)));
+        await settle();
+        const changed = count;
+        count = 0;
+        for (let i = 0; i < 10; i += 1) el.setAttribute('remember', 'none');
+        await settle();
+        return { changed, unchanged: count };
+      } finally {
+        Element.prototype.querySelector = query;
+      }
+    });
+    assertEqual(reads, { changed: 1, unchanged: 0 }, 'ten changes in a task are read once; the same value again is not read');
+    assertEqual(p.problems, [], 'uncaught exceptions');
+  } finally { await p.closeAll(); }
+});

@@ -215,9 +215,12 @@ function codeFacts() {
   const read = [...embed.matchAll(/hasAttribute\('([a-z-]+)'\)/g)].map((m) => m[1]);
   const css = readdirSync(at('assets/css')).map((f) => readFileSync(at('assets/css', f), 'utf8')).join('\n');
   const themed = [...css.matchAll(/:host\(\[([a-z-]+)[=\]]/g)].map((m) => m[1]);
-  // The element class's members, at its indentation; `_`-names are private.
-  const accessors = [...embed.matchAll(/^ {4}(?:get|set) ([A-Za-z$][\w$]*)\(/gm)].map((m) => m[1]);
-  const methods = [...embed.matchAll(/^ {4}(?:async )?([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1])
+  // The exported element class's members, at its indentation (its state is
+  // in a WeakMap, nothing private on the class).
+  const body = embed.slice(embed.indexOf('export class SpoilerCardElement'), embed.indexOf('\n}\n', embed.indexOf('export class SpoilerCardElement')));
+  const accessors = [...body.matchAll(/^ {2}(?:get|set) ([A-Za-z$][\w$]*)\(/gm)].map((m) => m[1]);
+  const statics = [...body.matchAll(/^ {2}static ([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1]);
+  const methods = [...body.matchAll(/^ {2}(?:async )?([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1])
     .filter((name) => !['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback'].includes(name));
   const detailKeys = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/serialize_entry\("([a-z_]+)"/g)].map((m) => m[1]);
   const events = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/=> "(spoiler-card:[a-z]+)"/g)].map((m) => m[1]);
@@ -225,7 +228,7 @@ function codeFacts() {
   const parts = [...components.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]);
   const base = readFileSync(at('assets/css/base.css'), 'utf8');
   const properties = [...base.matchAll(/var\((--spoiler-card-[a-z-]+)/g)].map((m) => m[1]);
-  return { attributes: [...observed, ...read, ...themed], accessors, methods, events, detailKeys, parts, properties };
+  return { attributes: [...observed, ...read, ...themed], accessors, statics, methods, events, detailKeys, parts, properties };
 }
 
 test('the table of the element\'s API matches the code: attributes, properties, methods, events, parts, custom properties', () => {
@@ -234,6 +237,7 @@ test('the table of the element\'s API matches the code: attributes, properties, 
   assert(sameSet(code.attributes, table(api.ATTRIBUTES)), `attributes: code ${[...new Set(code.attributes)]}, table ${table(api.ATTRIBUTES)}`);
   assert(sameSet(code.accessors, table(api.PROPERTIES)), `properties: code ${code.accessors}, table ${table(api.PROPERTIES)}`);
   assert(sameSet(code.methods, table(api.METHODS)), `methods: code ${code.methods}, table ${table(api.METHODS)}`);
+  assert(sameSet(code.statics, table(api.STATIC_METHODS)), `static methods: code ${code.statics}, table ${table(api.STATIC_METHODS)}`);
   const detailFields = Object.values(api.DETAILS).flat().map(([field]) => field);
   assert(sameSet(code.detailKeys, detailFields), `event details: code ${code.detailKeys}, table ${detailFields}`);
   assert(sameSet(code.events, table(api.EVENTS)), `events: code ${code.events}, table ${table(api.EVENTS)}`);
@@ -248,14 +252,14 @@ test('custom-elements.json, the .d.ts and the README are the table\'s', () => {
   assertEqual(element.tagName, 'spoiler-card', 'the tag');
   const names = (list) => (list ?? []).map((x) => x.name);
   assert(sameSet(names(element.attributes), names(api.ATTRIBUTES)), 'manifest attributes');
-  assert(sameSet(names(element.members), [...names(api.PROPERTIES), ...names(api.METHODS)]), 'manifest members');
+  assert(sameSet(names(element.members), [...names(api.PROPERTIES), ...names(api.METHODS), ...names(api.STATIC_METHODS)]), 'manifest members');
   assert(sameSet(names(element.events), names(api.EVENTS)), 'manifest events');
   assert(sameSet(names(element.cssParts), names(api.PARTS)), 'manifest parts');
   assert(sameSet(names(element.cssProperties), names(api.CSS_PROPERTIES)), 'manifest custom properties');
   assert(element.slots?.some((s) => s.name === ''), 'the fallback slot');
   assert(manifest.modules.some((m) => m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === 'spoiler-card')), 'the definition export');
   const dts = readFileSync(join(installed, 'types/index.d.ts'), 'utf8');
-  for (const name of [...names(api.PROPERTIES), ...names(api.METHODS)]) assert(new RegExp(`\\b${name}\\b`).test(dts), `.d.ts has ${name}`);
+  for (const name of [...names(api.PROPERTIES), ...names(api.METHODS), ...names(api.STATIC_METHODS)]) assert(new RegExp(`\\b${name}\\b`).test(dts), `.d.ts has ${name}`);
   for (const name of names(api.EVENTS)) assert(dts.includes(`'${name}'`), `.d.ts has ${name}`);
   const readme = readFileSync(at('README.md'), 'utf8');
   assertEqual(readmeWithTables(readme), readme, 'README tables (node scripts/package.mjs --readme rewrites them)');
