@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
+import { shortenNames } from './wasm-names.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run me from a Trunk hook');
@@ -67,7 +68,11 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // they get short ones, the same in both (measured in the README's size
 // table). The imports from our snippets keep theirs: they are those
 // modules' export names.
-if (process.env.TRUNK_PROFILE === 'release') shortenImports(join(embed, wasm), join(embed, glue[0]));
+if (process.env.TRUNK_PROFILE === 'release') {
+  const shortened = shortenNames(readFileSync(join(embed, wasm)), readFileSync(join(embed, glue[0]), 'utf8'));
+  writeFileSync(join(embed, wasm), shortened.wasm);
+  writeFileSync(join(embed, glue[0]), shortened.glue);
+}
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '0';
 
@@ -143,119 +148,4 @@ if (process.env.TRUNK_PROFILE === 'release') {
     writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
   }
   console.log(`post-build: ${compressible.length} files of embed/ precompressed (.br, .gz)`);
-}
-
-/**
- * Renames the fields the .wasm imports from wasm-bindgen's glue module
- * (`./<name>_bg.js`) to short names, in the .wasm's import section and in
- * the glue's import object, and that module to `a`; and the exports the
- * glue uses only as members. Fails loudly if the imports do not match one
- * for one.
- */
-function shortenImports(wasmPath, gluePath) {
-  const bytes = readFileSync(wasmPath);
-  let glueText = readFileSync(gluePath, 'utf8');
-  const u32 = (at) => { // LEB128: [value, next offset]
-    let value = 0; let shift = 0; let byte;
-    do { byte = bytes[at]; at += 1; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return [value, at];
-  };
-  const leb = (value) => {
-    const out = [];
-    do { let byte = value & 0x7f; value = Math.floor(value / 128); if (value) byte |= 0x80; out.push(byte); } while (value);
-    return Buffer.from(out);
-  };
-  const name = (text) => { const b = Buffer.from(text, 'utf8'); return Buffer.concat([leb(b.length), b]); };
-  const readName = (at) => { const [length, start] = u32(at); return [bytes.toString('utf8', start, start + length), start + length]; };
-  // Each import's description, as bytes to copy: a function (0) and its
-  // type index, a table (1), memory (2), global (3) or tag (4).
-  const skipDesc = (at) => {
-    const kind = bytes[at]; at += 1;
-    const limits = (p) => { const flags = bytes[p]; p = u32(p + 1)[1]; return flags & 1 ? u32(p)[1] : p; };
-    if (kind === 0) return u32(at)[1];
-    if (kind === 1) return limits(at + 1);
-    if (kind === 2) return limits(at);
-    if (kind === 3) return at + 2;
-    if (kind === 4) return u32(at + 1)[1];
-    throw new Error(`post-build: unknown import kind ${kind}`);
-  };
-  let at = 8;
-  const parts = [bytes.subarray(0, 8)];
-  let renamed = 0;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = u32(at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      parts.push(bytes.subarray(at, end));
-      at = end;
-      continue;
-    }
-    let [count, p] = u32(start);
-    const entries = [leb(count)];
-    const names = new Map();
-    for (let i = 0; i < count; i += 1) {
-      let module; let field;
-      [module, p] = readName(p);
-      [field, p] = readName(p);
-      const descStart = p;
-      p = skipDesc(p);
-      if (/^\.\/[\w-]+_bg\.js$/.test(module)) {
-        if (!names.has(field)) names.set(field, `_${names.size.toString(36)}`);
-        module = 'a';
-        field = names.get(field);
-        renamed += 1;
-      }
-      entries.push(name(module), name(field), bytes.subarray(descStart, p));
-    }
-    const body = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), leb(body.length), body);
-    // The glue: its import object's keys, and that object's module name.
-    for (const [long, short] of names) {
-      const pattern = new RegExp(`\\b${long}:`, 'g');
-      const found = glueText.match(pattern)?.length ?? 0;
-      if (found !== 1) throw new Error(`post-build: ${long} is in the glue ${found} times, not once`);
-      glueText = glueText.replace(pattern, `${short}:`);
-    }
-    const moduleKey = /"\.\/[\w-]+_bg\.js":/g;
-    if ((glueText.match(moduleKey)?.length ?? 0) !== 1) throw new Error('post-build: the glue module\'s name is not in the glue once');
-    glueText = glueText.replace(moduleKey, 'a:');
-    at = end;
-  }
-  // The .wasm's exports the glue uses only as `<exports>.name` (the
-  // closures' long `…invoke…` names, `cardhandle_…`, `__wbindgen_…`): short
-  // names too. One it names otherwise (`start`, also a function of the
-  // glue) keeps its name, as does `memory`.
-  const exportsAt = parts.findIndex((part) => part[0] === 7);
-  if (exportsAt > 0) {
-    const section = parts[exportsAt];
-    const [, start] = u32(section.byteOffset - bytes.byteOffset + 1);
-    let p = start;
-    let count;
-    [count, p] = u32(p);
-    const entries = [leb(count)];
-    let next = 0;
-    for (let i = 0; i < count; i += 1) {
-      let field;
-      [field, p] = readName(p);
-      const kind = bytes[p];
-      const indexEnd = u32(p + 1)[1];
-      const escaped = field.replace(/[$]/g, '\\$');
-      const anywhere = glueText.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
-      const asMember = glueText.match(new RegExp(`\\.${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
-      if (field !== 'memory' && anywhere === asMember) {
-        let short;
-        do { short = `x${(next++).toString(36)}`; } while (new RegExp(`(?<![\\w$])${short}(?![\\w$])`).test(glueText));
-        glueText = glueText.replace(new RegExp(`\\.${escaped}(?![\\w$])`, 'g'), `.${short}`);
-        field = short;
-      }
-      entries.push(name(field), bytes.subarray(p, indexEnd));
-      p = indexEnd;
-    }
-    const body = Buffer.concat(entries);
-    parts[exportsAt] = Buffer.concat([Buffer.from([7]), leb(body.length), body]);
-  }
-  if (!renamed) throw new Error('post-build: no glue import found in the .wasm');
-  writeFileSync(wasmPath, Buffer.concat(parts));
-  writeFileSync(gluePath, glueText);
 }

@@ -62,6 +62,13 @@ run "native (cargo test)" native.log cargo test --workspace --no-fail-fast
 status=$?; read -r p f < <(count_cargo target/test-logs/native.log)
 layer "native (cargo test)" target/test-logs/native.log $status "$p" "$f"
 
+# 2b. The build's own scripts (node:test): the .wasm's short names
+# (scripts/wasm-names.mjs) on small modules.
+run "build scripts (node:test)" scripts.log node --test-reporter=spec --test tests/scripts/
+status=$?
+read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p = $3 } /^ℹ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' target/test-logs/scripts.log)
+layer "build scripts (node:test)" target/test-logs/scripts.log $status "$p" "$f"
+
 # 3. Browser: wasm-bindgen-test in headless Chromium.
 run "browser (wasm-bindgen-test)" browser.log cargo test -p spoiler-card --target wasm32-unknown-unknown --tests
 status=$?; read -r p f < <(count_cargo target/test-logs/browser.log)
