@@ -12,5 +12,5 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo build --release -q -p spoiler-card-cli
 export SPOILER_CARD_CLI="$PWD/target/release/spoiler-card"
 source scripts/nightly-env.sh
-echo "release build with $(rustc --version)"
+echo "release build with $(cat target/release-toolchain.txt)"
 exec trunk build --release "$@"
