@@ -17,7 +17,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
   "$out/spoiler_card_node_bg.wasm" -o "$out/spoiler_card_node_bg.wasm"
 # No element code in this build: the bundle's registration and embed.js
 # must not be in it (they touch the document on import).
-if grep -q "customElements\|embed.js" "$out/spoiler_card_node.js" || find "$out" -name embed.js | grep -q .; then
+if grep -q "customElements\|embed.js\|element.js" "$out/spoiler_card_node.js" || find "$out" -name embed.js -o -name element.js | grep -q .; then
   echo "package: the CLI for Node holds element code (customElements or embed.js)" >&2; exit 1
 fi
 node scripts/package.mjs

@@ -30,7 +30,9 @@ import { gzipSync } from 'node:zlib';
 // inline data by version, +68 B; the pressed button in a page-wide
 // WeakMap, loader and takeover.js, +80 B; the .wasm reading data only when
 // its version is new, +26 B).
-export const BUDGET_BROTLI_BYTES = 94 * 1024 + 168 + 910 + 419 + 382;
+// Then by the split of embed.js (556 lines) into embed.js (the engine) and
+// element.js (the element), two files that compress apart (+337 B).
+export const BUDGET_BROTLI_BYTES = 94 * 1024 + 168 + 910 + 419 + 382 + 337;
 
 const root = 'dist/embed';
 const files = [];

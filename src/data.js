@@ -30,7 +30,9 @@ const early = (globalThis[Symbol.for('spoiler-card:early')] ??= new Map());
 const answer = (outcome, fields) => ({ outcome, ...fields });
 
 // Starts a request (timing out after `ms`); its answer settles `promise`
-// and is kept as `answer`.
+// and is kept as `answer`. (Exported, and `ms` given, only for the browser
+// tests of the seam, tests/browser.rs `the_seam_…`; so is `fetchFile`'s
+// `wait`.)
 export function request(url, ms = TIMEOUT_MS) {
   // The browser's own timer aborts the request and the body read. A
   // browser without AbortSignal.timeout (before 2022) waits as long as it
@@ -175,7 +177,7 @@ export function setMovie(host, value) {
  * cycle, a BigInt, a getter that throws, more than the limits allow). The
  * same JSON as `last` keeps its version: the card does not start again.
  */
-export function movieJson(value, last) {
+function movieJson(value, last) {
   const source = readMovie(value);
   return last && source[1] !== null && source[1] === last[1] ? last : source;
 }

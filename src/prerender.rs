@@ -102,7 +102,10 @@ pub const LOADER_FILE: &str = "spoiler-card.js";
 /// lines), each matching the request it stands for, so that the browser
 /// uses the preloaded response: the loader as a module; the `.wasm` and the
 /// JSON as the `fetch` the loader and `data.js` make (cors mode, same-origin
-/// credentials: `crossorigin`).
+/// credentials: `crossorigin`). The same two bundle hints are written by
+/// the Eleventy plugin (`hints()`) and the Hugo partial (`hints.html`),
+/// and the Hugo shortcode strips these from a fragment by their markup:
+/// change them together.
 fn preload_hints(out: &mut String, options: &Options) {
     let Some(src) = &options.src else { return };
     if let Some(bundle) = &options.bundle {

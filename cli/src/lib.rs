@@ -428,7 +428,8 @@ fn read_manifest(files: &impl Files, file: &str) -> Result<(Bundle, String), Str
     let spoiler_card::value::Value::Object(fields) = value else {
         return Err(not_one("not an object"));
     };
-    // A content-hashed name the build writes: spoiler-card-<16 hex><suffix>.
+    // A content-hashed name the build writes: spoiler-card-<hex><suffix>, up
+    // to 16 lowercase digits (Trunk writes its hash unpadded: 15 happen).
     let hashed = |name: &str, suffix: &str| {
         let found = fields.iter().find(|(key, _)| key == name).map(|(_, v)| v);
         let Some(spoiler_card::value::Value::String(text)) = found else {
@@ -439,7 +440,8 @@ fn read_manifest(files: &impl Files, file: &str) -> Result<(Bundle, String), Str
             .and_then(|rest| rest.strip_suffix(suffix));
         match hash {
             Some(h)
-                if h.len() == 16 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
+                if (1..=16).contains(&h.len())
+                    && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) =>
             {
                 Ok(text.to_string())
             }

@@ -249,6 +249,16 @@ fn a_manifest_gives_preload_hints_after_the_element_and_eager_the_jsons() {
             && !lazy.contains("application/json")
             && !lazy.contains(" eager")
     );
+    // Trunk writes its hash unpadded: 15 digits happen.
+    let short = write(
+        "short.json",
+        format!(r#"{{"wasm":"spoiler-card-6fa4cc730e588c4_bg.wasm","css":"{css}"}}"#),
+    );
+    let hinted = render(&[movie, "--src", "/m/x.json", "--manifest", &short]);
+    assert!(
+        hinted.contains(r#"href="/embed/spoiler-card-6fa4cc730e588c4_bg.wasm""#),
+        "{hinted}"
+    );
     // A static card loads nothing: no hints, told.
     let (code, _, err) = cli(&["render", movie, "--static", "--manifest", &manifest]);
     assert_eq!(code, 2, "{err}");
@@ -271,6 +281,10 @@ fn a_manifest_gives_preload_hints_after_the_element_and_eager_the_jsons() {
         (" ".repeat(70_000), "more than 64 KB"),
         (
             r#"{"wasm":"spoiler-card-0123456789ABCDEF_bg.wasm","css":"x"}"#.to_owned(),
+            "wasm: not a file name the build writes",
+        ),
+        (
+            r#"{"wasm":"spoiler-card-0123456789abcdef0_bg.wasm","css":"x"}"#.to_owned(),
             "wasm: not a file name the build writes",
         ),
     ] {

@@ -33,7 +33,7 @@ function wasmFile() {
   if (wasmName !== undefined) return wasmName;
   try {
     const { wasm } = JSON.parse(readFileSync(path.join(EMBED_DIR, 'manifest.json'), 'utf8'));
-    if (!/^spoiler-card-[0-9a-f]{16}_bg\.wasm$/.test(wasm)) throw new Error(`its wasm is ${JSON.stringify(wasm)}`);
+    if (!/^spoiler-card-[0-9a-f]{1,16}_bg\.wasm$/.test(wasm)) throw new Error(`its wasm is ${JSON.stringify(wasm)}`);
     wasmName = wasm;
   } catch (error) {
     console.warn(`[spoiler-card] no .wasm preload hint: ${path.join(EMBED_DIR, 'manifest.json')} is not the build's manifest (${error.message})`);

@@ -30,10 +30,6 @@ extern "C" {
     #[wasm_bindgen(js_name = defineSpoilerCard)]
     fn define_spoiler_card(mount: &JsValue, words: js_sys::Object, facts: js_sys::Object) -> bool;
 
-    /// The live state last kept on the element, if any.
-    #[wasm_bindgen(js_name = keptState)]
-    fn kept_state(host: &HtmlElement) -> Option<String>;
-
     /// Puts the live card (`container`) where it belongs in a prerendered
     /// card's shadow root: [`NOTICE`] inside it, [`TAKE_OVER`] in its place.
     /// `engine`, the number the card was mounted with: a stopped
@@ -41,15 +37,25 @@ extern "C" {
     #[wasm_bindgen(js_name = place)]
     fn place(host: &HtmlElement, container: &Element, how: &str, engine: u32);
 
-    /// Keeps the card's live state (see [`crate::stored`]) on its element.
-    #[wasm_bindgen(js_name = keepState)]
-    fn keep_state(host: &HtmlElement, state: &str, engine: u32);
-
     /// Dispatches `spoiler-card:…` (`event_type`) with `detail` from the
     /// element, in a microtask (a listener's error never runs on the card's
     /// stack).
     #[wasm_bindgen(js_name = emit)]
     fn emit(host: &HtmlElement, event_type: &str, detail: &JsValue, engine: u32);
+
+}
+
+// Each card's own state, kept by the element's module (nothing on the
+// element).
+#[wasm_bindgen(module = "/src/element.js")]
+extern "C" {
+    /// The live state last kept on the element, if any.
+    #[wasm_bindgen(js_name = keptState)]
+    fn kept_state(host: &HtmlElement) -> Option<String>;
+
+    /// Keeps the card's live state (see [`crate::stored`]) on its element.
+    #[wasm_bindgen(js_name = keepState)]
+    fn keep_state(host: &HtmlElement, state: &str, engine: u32);
 
     /// Keeps the texts of the box the card shows if the engine stops, in
     /// its words: `{ heading, summary, button, dir }` ([`stopped_words`]).
@@ -105,7 +111,7 @@ struct Mounted {
     /// The number embed.js gave the instance that mounted it.
     engine: u32,
     app: Option<AppHandle<Loader>>,
-    /// The `movie` property's data, by the version embed.js gave it.
+    /// The `movie` property's data, by the version data.js gave it.
     from_property: Cache,
     /// The inline JSON's data, by the version data.js gave its text (a new
     /// one only when the text changed).

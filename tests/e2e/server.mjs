@@ -145,7 +145,7 @@ export function serve(root, { port = 0, cors = false, extraRoutes = {}, hold = n
     // Content-hashed files are cached for ever, as the README tells sites
     // to serve them (a prerendered card's stylesheet is then one download
     // for the page and the live card); everything else is never cached.
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file);
+    const hashed = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(file);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     return send(req, res, { headers: { 'Content-Type': type, 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store', ...headers }, body, file, mtime: info.mtimeMs, compress });
   });

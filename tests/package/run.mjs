@@ -210,7 +210,7 @@ test('the bundle in the package is the release build, and dist/ serves no exampl
 
 // The code's own lists, read from the source, against the one table.
 function codeFacts() {
-  const embed = readFileSync(at('src/embed.js'), 'utf8');
+  const embed = readFileSync(at('src/element.js'), 'utf8');
   const observed = JSON.parse(embed.match(/const OBSERVED = (\[[^\]]*\]);/)[1].replaceAll("'", '"'));
   const read = [...embed.matchAll(/hasAttribute\('([a-z-]+)'\)/g)].map((m) => m[1]);
   const css = readdirSync(at('assets/css')).map((f) => readFileSync(at('assets/css', f), 'utf8')).join('\n');
