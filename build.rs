@@ -9,6 +9,14 @@ use std::{env, fs, path::Path};
 // RESERVED_HEIGHT_REM, shared with the card and embed.js.
 include!("src/facts.rs");
 
+// The card's JSON reader and writer (they use nothing but `crate::value`).
+#[allow(dead_code)]
+#[path = "src/json.rs"]
+mod json;
+#[allow(dead_code)]
+#[path = "src/value.rs"]
+mod value;
+
 /// Component stylesheets, in cascade order.
 const SHEETS: &[&str] = &[
     "base",
@@ -44,6 +52,8 @@ fn main() {
     // The built-in English, as the card carries it: without the whitespace
     // between tokens.
     println!("cargo:rerun-if-changed=assets/locales/en.json");
+    println!("cargo:rerun-if-changed=src/json.rs");
+    println!("cargo:rerun-if-changed=src/value.rs");
     let english = fs::read_to_string("assets/locales/en.json").unwrap();
     fs::write(out.join("en.json"), compact_json(&english)).unwrap();
     fs::write(
@@ -95,31 +105,15 @@ fn minify(text: &str) -> String {
     out.replace(";}", "}")
 }
 
-/// JSON without whitespace outside strings and without its `"$…"` notes
-/// (en.json keeps each of them on a line of its own).
+/// The locale file as the card carries it: without whitespace and without
+/// its `"$…"` notes, which are for translators. Read and written by the
+/// card's own JSON code, so that the build and the card read one way.
 fn compact_json(text: &str) -> String {
+    let mut tree = json::parse(text).unwrap_or_else(|e| panic!("assets/locales/en.json: {e:?}"));
+    if let value::Value::Object(entries) = &mut tree {
+        entries.retain(|(key, _)| !key.starts_with('$'));
+    }
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        // Notes for translators are for people, not for the card.
-        if line.trim_start().starts_with("\"$") {
-            continue;
-        }
-        let mut in_string = false;
-        let mut escaped = false;
-        for c in line.chars() {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' if in_string => escaped = true,
-                '"' => in_string = !in_string,
-                c if c.is_whitespace() && !in_string => continue,
-                _ => {}
-            }
-            out.push(c);
-        }
-    }
-    // (A note dropped last must not leave its comma behind.)
-    if out.ends_with(",}") {
-        out.replace_range(out.len() - 2..out.len() - 1, "");
-    }
+    json::write(&mut out, &tree);
     out
 }

@@ -406,6 +406,42 @@ fn fits_below_f64_max(mantissa: u64, exponent: i32) -> bool {
     normalized < 1_797_693_134_862_315_808
 }
 
+/// Writes `value` as JSON text without whitespace, keys in their order.
+/// (Numbers as Rust writes an `f64`: the shortest digits that read back the
+/// same, never an exponent; the reader never gives a non-finite one.)
+pub fn write(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Value::String(text) => write_string(out, text),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, key);
+                out.push(':');
+                write(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// Writes `text` as a JSON string literal, with `<`, `>` and `&` escaped
 /// too, so that it is safe inside an HTML `<script>` (prerendered JSON-LD).
 pub fn write_string(out: &mut String, text: &str) {

@@ -7,12 +7,11 @@ use serde_json::json;
 use spoiler_card::events::{self, Detail, Kind, Target};
 use spoiler_card::gate::{Gate, ItemKey};
 use spoiler_card::model::Movie;
-use spoiler_card::value;
 
 fn movie() -> Movie {
     let text = std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    spoiler_card::model::validate(&value::read_document(&json).unwrap())
+    spoiler_card::document::check_text(&text)
+        .unwrap()
         .movie
         .expect("the example is valid")
 }

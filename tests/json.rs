@@ -9,10 +9,13 @@ use spoiler_card::json::{parse, ParseError};
 use spoiler_card::model;
 use spoiler_card::value::{self, Value};
 
-/// The tree the native checker reads (serde_json, then our visitor).
+#[path = "support/serde_oracle.rs"]
+mod serde_oracle;
+
+/// The tree serde_json reads from `text` (it reads every text the tests
+/// give it).
 fn serde_tree(text: &str) -> Value<'static> {
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    value::read_document(&mut deserializer).unwrap()
+    serde_oracle::serde_tree(text).unwrap()
 }
 
 fn syntax(text: &str) -> String {
@@ -295,7 +298,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 500, max_shrink_time: 10_000, ..ProptestConfig::default() })]
 
     /// Whatever serde_json writes, this reader reads into the tree
-    /// serde_json reads (so the card and the checker see one document).
+    /// serde_json reads: the card's reader held to a well-tried one.
     #[test]
     fn reads_what_serde_json_writes(doc in arbitrary_json()) {
         for text in [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()] {
@@ -303,6 +306,22 @@ proptest! {
             let theirs = serde_tree(&text);
             prop_assert!(same_tree(&ours, &theirs), "{text}\nours {ours:?}\ntheirs {theirs:?}");
         }
+    }
+
+    /// `write` gives text that reads back as the same tree, without
+    /// whitespace, and a second pass changes nothing.
+    #[test]
+    fn writes_what_it_reads(doc in arbitrary_json()) {
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let tree = parse(&text).unwrap();
+        let mut written = String::new();
+        spoiler_card::json::write(&mut written, &tree);
+        let again = parse(&written).unwrap();
+        prop_assert!(same_tree(&again, &tree), "{written}");
+        let mut twice = String::new();
+        spoiler_card::json::write(&mut twice, &again);
+        prop_assert_eq!(&twice, &written);
+        prop_assert!(!written.contains(['\n', '<']), "{}", written);
     }
 
     /// Any text at all: an answer, never a panic; and what serde_json

@@ -5,15 +5,18 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value as Json};
+use spoiler_card::document::check_text;
 use spoiler_card::model::{self, limits, parse_date, Date, Report, Severity};
-use spoiler_card::value::{self, Value};
+use spoiler_card::value;
 
-fn tree(json: &Json) -> Value<'static> {
-    value::read_document(json).expect("a serde_json value always reads")
+/// The report `spoiler-card check` and the card give for this document:
+/// its JSON text through the one reader the card and the CLI use.
+fn check(json: &Json) -> Report {
+    spoiler_card_check(&json.to_string())
 }
 
-fn check(json: &Json) -> Report {
-    model::validate(&tree(json))
+fn spoiler_card_check(text: &str) -> Report {
+    check_text(text).expect("the test's document is JSON")
 }
 
 fn errors(json: &Json) -> Vec<String> {
@@ -105,7 +108,7 @@ fn examples_are_valid_and_complete() {
         "assets/movies/the-sixth-sense.json",
     ] {
         let text = std::fs::read_to_string(file).unwrap();
-        let report = spoiler_card_check_like(&text);
+        let report = spoiler_card_check(&text);
         assert_eq!(report.problems, vec![], "{file}");
         let movie = report.movie.unwrap();
         assert!(movie.timeline.len() >= 10, "{file}: at least 10 events");
@@ -129,7 +132,7 @@ fn examples_are_valid_and_complete() {
             "{file}: more and updated"
         );
     }
-    let llv = spoiler_card_check_like(
+    let llv = spoiler_card_check(
         &std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap(),
     )
     .movie
@@ -144,11 +147,6 @@ fn examples_are_valid_and_complete() {
         (llv.year, llv.runtime_minutes, llv.language.as_str()),
         (1995, 111, "English")
     );
-}
-
-fn spoiler_card_check_like(text: &str) -> Report {
-    let json: Json = serde_json::from_str(text).unwrap();
-    check(&json)
 }
 
 #[test]
@@ -370,18 +368,33 @@ fn generous_limits_accept_big_synthetic_movies() {
 
 #[test]
 fn whole_document_and_nesting_limits() {
+    // Each limit is one problem of the report, as `spoiler-card check` and
+    // the card show it (the reader's own limit tests are in tests/json.rs).
     let mut deep = json!("x");
     for _ in 0..(value::MAX_DEPTH + 2) {
         deep = json!([deep]);
     }
-    let err = value::read_document(&deep).unwrap_err();
-    assert!(
-        err.to_string().contains("nests deeper than 32 levels"),
-        "{err}"
+    assert_eq!(
+        errors(&deep),
+        vec!["the document nests deeper than 32 levels"]
     );
     let huge = Json::Array((0..value::MAX_VALUES).map(|_| json!(0)).collect());
-    let err = value::read_document(&huge).unwrap_err();
-    assert!(err.to_string().contains("more than 250000 values"), "{err}");
+    assert_eq!(
+        errors(&huge),
+        vec!["the document has more than 250000 values; it is too large"]
+    );
+    let big = format!("\"{}\"", "x".repeat(limits::DOCUMENT_BYTES));
+    assert_eq!(
+        spoiler_card_check(&big)
+            .errors()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        vec![format!(
+            "the document is {} bytes, more than the limit of {}",
+            limits::DOCUMENT_BYTES + 2,
+            limits::DOCUMENT_BYTES
+        )]
+    );
 }
 
 #[test]
@@ -415,12 +428,9 @@ fn duplicates_are_errors() {
             "genres[5]: \"A\" is already used by genres[1]",
         ]
     );
-    let tree = model::validate(&Value::Object(vec![
-        ("schema".into(), Value::Number(1.0)),
-        ("title".into(), Value::String("a".into())),
-        ("title".into(), Value::String("b".into())),
-    ]));
-    assert!(tree
+    // (serde_json's objects cannot hold a key twice: the text can.)
+    let report = spoiler_card_check(r#"{"schema": 1, "title": "a", "title": "b"}"#);
+    assert!(report
         .errors()
         .any(|p| p.to_string() == "title: appears twice in the same object"));
 }
@@ -801,7 +811,7 @@ fn an_object_of_200000_keys_is_validated_and_its_problems_are_capped() {
     // The document that froze the page: every key unknown (warnings), or
     // every key the same (errors). Both finish, list the first problems and
     // count the rest.
-    let report = model::validate(&spoiler_card::json::parse(&many_keys(200_000, false)).unwrap());
+    let report = spoiler_card_check(&many_keys(200_000, false));
     assert_eq!(report.warning_count, 200_000);
     assert_eq!(report.warnings().count(), limits::PROBLEMS);
     // The required fields are missing: those errors come after 200,000
@@ -810,7 +820,7 @@ fn an_object_of_200000_keys_is_validated_and_its_problems_are_capped() {
     assert_eq!(report.errors().count(), report.error_count);
     assert!(report.errors().any(|p| p.to_string() == "id: required"));
     assert_eq!(report.unlisted(), 200_000 - limits::PROBLEMS);
-    let report = model::validate(&spoiler_card::json::parse(&many_keys(200_000, true)).unwrap());
+    let report = spoiler_card_check(&many_keys(200_000, true));
     assert_eq!(
         report.errors().nth(1).unwrap().to_string(),
         "k0: appears twice in the same object"

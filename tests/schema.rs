@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value as Json;
 use spoiler_card::model::fields::{Presence, Rule, Shape, MOVIE};
-use spoiler_card::model::{self, json_schema, Severity};
-use spoiler_card::value;
+use spoiler_card::model::{json_schema, Severity};
 
 const SCHEMA_FILE: &str = "assets/schema/movie.schema.json";
 
@@ -55,8 +54,8 @@ fn documents() -> Vec<Json> {
 }
 
 fn problems_at(document: &Json, path: &str, severity: Severity) -> Vec<String> {
-    let tree = value::read_document(document).expect("a serde_json value reads");
-    model::validate(&tree)
+    spoiler_card::document::check_text(&document.to_string())
+        .expect("the test's document is JSON")
         .problems
         .into_iter()
         .filter(|p| p.severity == severity && p.path == path)

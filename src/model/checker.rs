@@ -325,7 +325,7 @@ impl Checker {
             let item = list_path.index(i);
             let message = format!("\"{name}\" is already used by {}", list_path.index(first));
             match named {
-                Named::ByField(key) => self.error(&item.key(key), message),
+                Named::ByField(field) => self.error(&item.key(field.key), message),
                 Named::Itself => self.error(&item, message),
             }
         }

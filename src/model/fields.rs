@@ -1,11 +1,15 @@
 //! The document's shape, in one table: every object's fields, with whether
 //! each must be there and the rule its value follows.
 //!
-//! The readers (`readers`) take each field's presence and limits from here
-//! and warn about any key not listed; the JSON Schema for editors is
-//! generated from here (`schema`, native only). Changing a limit or adding
-//! a field is one edit, and the schema test says when the committed schema
-//! needs regenerating.
+//! Each shape also gets a module of typed handles, one per field
+//! ([`movie::TITLE`] is a [`field::Text`]): the readers (`readers`) read a
+//! field only through its handle, which carries the table's own rule, so a
+//! reader cannot read a field against another rule, nor a field the table
+//! does not list (both stop the build). The readers warn about any key not
+//! listed; the JSON Schema for editors is generated from here (`schema`,
+//! native only). Changing a limit is one edit here; adding a field is the
+//! recipe in ARCHITECTURE.md ("Adding a field"), and the schema test says
+//! when the committed schema needs regenerating.
 
 use super::limits::*;
 
@@ -127,19 +131,142 @@ macro_rules! field {
     };
 }
 
+/// A shape's table and its module of typed handles, from one line per
+/// field: `HANDLE: Kind = "key", Presence, rule[, "about"];`, where `Kind`
+/// is the [`field`] type the rule must be (checked while compiling).
 macro_rules! shape {
-    ($about:expr, [$($field:expr),* $(,)?]) => {
-        Shape {
-            fields: &[$($field),*],
+    (
+        $(#[$meta:meta])*
+        static $name:ident, mod $module:ident, $about:expr;
+        $($handle:ident: $kind:ident = $key:literal, $presence:ident, $rule:expr $(, $field_about:expr)?;)*
+    ) => {
+        $(#[$meta])*
+        pub static $name: Shape = Shape {
+            fields: &[$(field!($key, $presence, $rule $(, $field_about)?)),*],
             #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
             about: $about,
+        };
+
+        #[doc = concat!("The fields of [`", stringify!($name), "`](super::", stringify!($name), "), one handle each.")]
+        pub mod $module {
+            $(
+                #[doc = concat!("`", $key, "`")]
+                pub const $handle: super::field::$kind = super::field::$kind::of(&super::$name, $key);
+            )*
         }
     };
 }
 
-/// What a reader asking for a key its shape does not list gets (a bug
-/// that debug builds catch): an optional field of any text.
-pub(super) static UNLISTED: FieldDef = field!("", Optional, Rule::AnyText);
+/// The handles by which the readers read a field: one type per kind of
+/// rule, made only by its `of`, which finds the key in the shape while
+/// compiling and stops the build if the shape does not list it or gives it
+/// a rule of another kind. Each carries its rule's limits, so the reader
+/// takes them from the table itself.
+///
+/// ```
+/// use spoiler_card::model::fields::{field, MOVIE};
+/// const YEAR: field::Integer = field::Integer::of(&MOVIE, "year");
+/// assert_eq!(YEAR.whole.what, "a year");
+/// ```
+///
+/// A year read as text does not build:
+///
+/// ```compile_fail
+/// use spoiler_card::model::fields::{field, MOVIE};
+/// const YEAR: field::Text = field::Text::of(&MOVIE, "year");
+/// ```
+///
+/// nor does a field the table does not list:
+///
+/// ```compile_fail
+/// use spoiler_card::model::fields::{field, MOVIE};
+/// const YEAR: field::Integer = field::Integer::of(&MOVIE, "yaer");
+/// ```
+pub mod field {
+    use super::{FieldDef, Rule, Shape, Whole};
+
+    /// The table's entry for `key` (a const fn: called only in consts).
+    const fn find(shape: &'static Shape, key: &str) -> &'static FieldDef {
+        let mut i = 0;
+        while i < shape.fields.len() {
+            let def = &shape.fields[i];
+            if same(def.key, key) {
+                return def;
+            }
+            i += 1;
+        }
+        panic!("the shape does not list this key")
+    }
+
+    const fn same(a: &str, b: &str) -> bool {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+
+    /// A handle type for each kind of rule, with what that rule holds.
+    macro_rules! kinds {
+        ($($(#[$meta:meta])* $kind:ident { $($part:ident: $type:ty),* } = ($pattern:pat);)*) => {
+            $(
+                $(#[$meta])*
+                #[derive(Clone, Copy, Debug)]
+                pub struct $kind {
+                    /// The table's entry.
+                    pub def: &'static FieldDef,
+                    $(#[allow(missing_docs)] pub $part: $type,)*
+                }
+
+                impl $kind {
+                    /// The handle of `key` in `shape` (a compile error if the
+                    /// table says otherwise).
+                    pub const fn of(shape: &'static Shape, key: &str) -> Self {
+                        let def = find(shape, key);
+                        let $pattern = def.rule else {
+                            panic!("the table gives this field a rule of another kind");
+                        };
+                        Self { def, $($part: *$part),* }
+                    }
+                }
+            )*
+        };
+    }
+
+    kinds! {
+        /// [`Rule::Version`]
+        Version {} = (Rule::Version);
+        /// [`Rule::AnyText`]
+        AnyText {} = (Rule::AnyText);
+        /// [`Rule::Text`]: at most `max` characters.
+        Text { max: u16 } = (Rule::Text(ref max));
+        /// [`Rule::Slug`]
+        Slug {} = (Rule::Slug);
+        /// [`Rule::Integer`]
+        Integer { whole: &'static Whole } = (Rule::Integer(ref whole));
+        /// [`Rule::Minute`]
+        Minute {} = (Rule::Minute);
+        /// [`Rule::Texts`]
+        Texts { items: u16, chars: u16 } = (Rule::Texts { ref items, ref chars });
+        /// [`Rule::HttpUrl`]
+        HttpUrl {} = (Rule::HttpUrl);
+        /// [`Rule::ImageUrl`]
+        ImageUrl {} = (Rule::ImageUrl);
+        /// [`Rule::Date`]
+        Date {} = (Rule::Date);
+        /// [`Rule::Object`]
+        Object { shape: &'static Shape } = (Rule::Object(ref shape));
+        /// [`Rule::List`]
+        List { items: u16, of: &'static Shape } = (Rule::List { ref items, ref of });
+    }
+}
 
 const SHORT: Rule = Rule::Text(small(SHORT_TEXT));
 const LONG: Rule = Rule::Text(small(LONG_TEXT));
@@ -165,139 +292,100 @@ const fn list(items: usize, of: &'static Shape) -> Rule {
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 const ITEM_ID: &str = "Optional stable key of the item, unique in its list: a remembered reveal stays with it. Without one, a key is derived from the item's content.";
 
-/// The document: one movie.
-pub static MOVIE: Shape = shape!(
-    "Data for one spoiler-card element. The card's own validator (and `spoiler-card check`) adds the rules JSON Schema cannot express: minutes within the runtime, timeline order, unique names and ids.",
-    [
-        field!("$schema", Optional, Rule::AnyText, "URL of this schema, for editors."),
-        field!("schema", Required, Rule::Version, "Version of the data contract."),
-        field!("id", Required, Rule::Slug, "Stable key for remembered progress, e.g. leaving-las-vegas-1995."),
-        field!("title", Required, SHORT),
-        field!("year", Required, YEAR),
-        field!(
-            "runtime_minutes",
-            Required,
-            Rule::Integer(&Whole { min: 1, max: RUNTIME_MAX, what: "a runtime in minutes" })
-        ),
-        field!("language", Required, SHORT, "Display name, e.g. English."),
-        field!("directors", Required, NAMES),
-        field!("genres", Optional, NAMES, "Unique, ignoring ASCII case."),
-        field!("synopsis", Required, LONG, "Spoiler-free; always visible."),
-        field!("poster", Optional, Rule::Object(&POSTER)),
-        field!("spoilers", Required, Rule::Object(&SPOILERS)),
-        field!(
-            "timeline",
-            Optional,
-            list(TIMELINE, &EVENT),
-            "In film order; each event is a spoiler until the reader's progress reaches it."
-        ),
-        field!("characters", Optional, list(CHARACTERS, &CHARACTER)),
-        field!("settings", Optional, list(TOPICS, &TOPIC)),
-        field!("themes", Optional, list(TOPICS, &TOPIC)),
-        field!("similar", Optional, list(TOPICS, &SIMILAR)),
-        field!("more", Optional, Rule::Object(&MORE)),
-        field!("updated", Optional, Rule::Date),
-    ]
-);
+shape! {
+    /// The document: one movie.
+    static MOVIE, mod movie, "Data for one spoiler-card element. The card's own validator (and `spoiler-card check`) adds the rules JSON Schema cannot express: minutes within the runtime, timeline order, unique names and ids.";
+    SCHEMA_URL: AnyText = "$schema", Optional, Rule::AnyText, "URL of this schema, for editors.";
+    SCHEMA: Version = "schema", Required, Rule::Version, "Version of the data contract.";
+    ID: Slug = "id", Required, Rule::Slug, "Stable key for remembered progress, e.g. leaving-las-vegas-1995.";
+    TITLE: Text = "title", Required, SHORT;
+    YEAR: Integer = "year", Required, YEAR;
+    RUNTIME_MINUTES: Integer = "runtime_minutes", Required, Rule::Integer(&Whole { min: 1, max: RUNTIME_MAX, what: "a runtime in minutes" });
+    LANGUAGE: Text = "language", Required, SHORT, "Display name, e.g. English.";
+    DIRECTORS: Texts = "directors", Required, NAMES;
+    GENRES: Texts = "genres", Optional, NAMES, "Unique, ignoring ASCII case.";
+    SYNOPSIS: Text = "synopsis", Required, LONG, "Spoiler-free; always visible.";
+    POSTER: Object = "poster", Optional, Rule::Object(&POSTER);
+    SPOILERS: Object = "spoilers", Required, Rule::Object(&SPOILERS);
+    TIMELINE: List = "timeline", Optional, list(TIMELINE, &EVENT), "In film order; each event is a spoiler until the reader's progress reaches it.";
+    CHARACTERS: List = "characters", Optional, list(CHARACTERS, &CHARACTER);
+    SETTINGS: List = "settings", Optional, list(TOPICS, &TOPIC);
+    THEMES: List = "themes", Optional, list(TOPICS, &TOPIC);
+    SIMILAR: List = "similar", Optional, list(TOPICS, &SIMILAR);
+    MORE: Object = "more", Optional, Rule::Object(&MORE);
+    UPDATED: Date = "updated", Optional, Rule::Date;
+}
 
-/// The poster image.
-pub static POSTER: Shape = shape!(
-    "The poster image.",
-    [
-        field!(
-            "src",
-            Required,
-            Rule::ImageUrl,
-            "http(s) URL, or a path relative to the JSON file."
-        ),
-        field!("alt", Required, SHORT),
-    ]
-);
+shape! {
+    /// The poster image.
+    static POSTER, mod poster, "The poster image.";
+    SRC: ImageUrl = "src", Required, Rule::ImageUrl, "http(s) URL, or a path relative to the JSON file.";
+    ALT: Text = "alt", Required, SHORT;
+}
 
-/// The plot and the ending.
-pub static SPOILERS: Shape = shape!(
-    "Never rendered before the reader asks.",
-    [
-        field!(
-            "warning",
-            Optional,
-            SHORT,
-            "Extra warning shown on the gate before reveal: keep it spoiler-free."
-        ),
-        field!("summary", Required, PARAGRAPH_LIST),
-        field!("ending", Optional, PARAGRAPH_LIST),
-        field!("post_credits", Optional, PARAGRAPH_LIST),
-    ]
-);
+shape! {
+    /// The plot and the ending.
+    static SPOILERS, mod spoilers, "Never rendered before the reader asks.";
+    WARNING: Text = "warning", Optional, SHORT, "Extra warning shown on the gate before reveal: keep it spoiler-free.";
+    SUMMARY: Texts = "summary", Required, PARAGRAPH_LIST;
+    ENDING: Texts = "ending", Optional, PARAGRAPH_LIST;
+    POST_CREDITS: Texts = "post_credits", Optional, PARAGRAPH_LIST;
+}
 
-/// One event of the timeline.
-pub static EVENT: Shape = shape!(
-    "One event of the timeline.",
-    [
-        field!("id", Optional, Rule::Slug, ITEM_ID),
-        field!("at_minute", Required, Rule::Minute),
-        field!("title", Required, SHORT),
-        field!("text", Required, LONG),
-    ]
-);
+shape! {
+    /// One event of the timeline.
+    static EVENT, mod event, "One event of the timeline.";
+    ID: Slug = "id", Optional, Rule::Slug, ITEM_ID;
+    AT_MINUTE: Minute = "at_minute", Required, Rule::Minute;
+    TITLE: Text = "title", Required, SHORT;
+    TEXT: Text = "text", Required, LONG;
+}
 
-/// One character.
-pub static CHARACTER: Shape = shape!(
-    "One character; the name is unique in the list, ignoring ASCII case.",
-    [
-        field!("id", Optional, Rule::Slug, ITEM_ID),
-        field!("name", Required, SHORT),
-        field!("actor", Optional, SHORT),
-        field!("intro", Required, LONG, "Spoiler-free; always visible."),
-        field!("arc", Optional, Rule::Object(&ARC)),
-    ]
-);
+shape! {
+    /// One character.
+    static CHARACTER, mod character, "One character; the name is unique in the list, ignoring ASCII case.";
+    ID: Slug = "id", Optional, Rule::Slug, ITEM_ID;
+    NAME: Text = "name", Required, SHORT;
+    ACTOR: Text = "actor", Optional, SHORT;
+    INTRO: Text = "intro", Required, LONG, "Spoiler-free; always visible.";
+    ARC: Object = "arc", Optional, Rule::Object(&ARC);
+}
 
-/// A character's arc.
-pub static ARC: Shape = shape!(
-    "A spoiler; without at_minute it counts as the end of the film.",
-    [
-        field!("text", Required, LONG),
-        field!("at_minute", Optional, Rule::Minute),
-    ]
-);
+shape! {
+    /// A character's arc.
+    static ARC, mod arc, "A spoiler; without at_minute it counts as the end of the film.";
+    TEXT: Text = "text", Required, LONG;
+    AT_MINUTE: Minute = "at_minute", Optional, Rule::Minute;
+}
 
-/// A setting or a theme.
-pub static TOPIC: Shape = shape!(
-    "A setting or a theme; the name is unique in its list, ignoring ASCII case.",
-    [
-        field!("name", Required, SHORT),
-        field!("description", Required, LONG),
-    ]
-);
+shape! {
+    /// A setting or a theme.
+    static TOPIC, mod topic, "A setting or a theme; the name is unique in its list, ignoring ASCII case.";
+    NAME: Text = "name", Required, SHORT;
+    DESCRIPTION: Text = "description", Required, LONG;
+}
 
-/// A similar title.
-pub static SIMILAR: Shape = shape!(
-    "A similar title.",
-    [
-        field!("title", Required, SHORT),
-        field!("year", Optional, YEAR),
-        field!("reason", Optional, LONG),
-        field!("url", Optional, Rule::HttpUrl),
-    ]
-);
+shape! {
+    /// A similar title.
+    static SIMILAR, mod similar, "A similar title.";
+    TITLE: Text = "title", Required, SHORT;
+    YEAR: Integer = "year", Optional, YEAR;
+    REASON: Text = "reason", Optional, LONG;
+    URL: HttpUrl = "url", Optional, Rule::HttpUrl;
+}
 
-/// The "More" section.
-pub static MORE: Shape = shape!(
-    "The \"More\" section.",
-    [
-        field!("box_office", Optional, LONG),
-        field!("cast_and_crew", Optional, LONG),
-        field!("production", Optional, LONG),
-        field!("links", Optional, list(SMALL_LIST, &LINK)),
-    ]
-);
+shape! {
+    /// The "More" section.
+    static MORE, mod more, "The \"More\" section.";
+    BOX_OFFICE: Text = "box_office", Optional, LONG;
+    CAST_AND_CREW: Text = "cast_and_crew", Optional, LONG;
+    PRODUCTION: Text = "production", Optional, LONG;
+    LINKS: List = "links", Optional, list(SMALL_LIST, &LINK);
+}
 
-/// A link of "More".
-pub static LINK: Shape = shape!(
-    "A link.",
-    [
-        field!("label", Required, SHORT),
-        field!("url", Required, Rule::HttpUrl),
-    ]
-);
+shape! {
+    /// A link of "More".
+    static LINK, mod link, "A link.";
+    LABEL: Text = "label", Required, SHORT;
+    URL: HttpUrl = "url", Required, Rule::HttpUrl;
+}

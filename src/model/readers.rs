@@ -5,7 +5,9 @@
 //! how the fields combine into the model, item keys, order and uniqueness.
 
 use super::checker::{whole, Checker, ROOT};
-use super::fields::MOVIE;
+use super::fields::{
+    arc, character, event, field, link, more, movie, poster, similar, spoilers, topic, MOVIE,
+};
 use super::keys::derived_key;
 use super::object_reader::{Named, ObjectReader};
 use super::*;
@@ -18,7 +20,7 @@ impl Checker {
             // A document of another version may mean anything: stop here.
             return None;
         }
-        let schema_url = o.raw("$schema");
+        let schema_url = o.raw(movie::SCHEMA_URL);
         if !matches!(schema_url.value, Some(Value::String(_)) | None) {
             o.checker.error(
                 &schema_url.path,
@@ -26,29 +28,29 @@ impl Checker {
             );
         }
 
-        let id = o.slug("id");
-        let title = o.text("title");
-        let year = o.integer("year");
-        let runtime = o.integer("runtime_minutes");
-        let language = o.text("language");
-        let directors = o.texts("directors").into_iter().flatten().collect();
-        let genres = o.texts("genres");
-        o.unique("genres", &as_names(&genres), Named::Itself);
+        let id = o.slug(movie::ID);
+        let title = o.text(movie::TITLE);
+        let year = o.integer(movie::YEAR);
+        let runtime = o.integer(movie::RUNTIME_MINUTES);
+        let language = o.text(movie::LANGUAGE);
+        let directors = o.texts(movie::DIRECTORS).into_iter().flatten().collect();
+        let genres = o.texts(movie::GENRES);
+        o.unique(movie::GENRES.def, &as_names(&genres), Named::Itself);
         let genres = genres.into_iter().flatten().collect();
-        let synopsis = o.text("synopsis");
-        let poster = o.object("poster", |p| {
-            let src = p.image_url("src");
-            let alt = p.text("alt");
+        let synopsis = o.text(movie::SYNOPSIS);
+        let poster = o.object(movie::POSTER, |p| {
+            let src = p.image_url(poster::SRC);
+            let alt = p.text(poster::ALT);
             Some(Poster {
                 src: src?,
                 alt: alt?,
             })
         });
-        let spoilers = o.object("spoilers", |s| {
-            let warning = s.text("warning");
-            let summary = texts(s, "summary");
-            let ending = texts(s, "ending");
-            let post_credits = texts(s, "post_credits");
+        let spoilers = o.object(movie::SPOILERS, |s| {
+            let warning = s.text(spoilers::WARNING);
+            let summary = texts(s, spoilers::SUMMARY);
+            let ending = texts(s, spoilers::ENDING);
+            let post_credits = texts(s, spoilers::POST_CREDITS);
             Some(Spoilers {
                 warning,
                 summary,
@@ -59,11 +61,11 @@ impl Checker {
         let runtime_for_minutes = runtime.map(|r| r as u16);
         let timeline = timeline(&mut o, runtime_for_minutes);
         let characters = characters(&mut o, runtime_for_minutes);
-        let settings = topics(&mut o, "settings");
-        let themes = topics(&mut o, "themes");
+        let settings = topics(&mut o, movie::SETTINGS);
+        let themes = topics(&mut o, movie::THEMES);
         let similar = similar(&mut o);
-        let more = o.object("more", more);
-        let updated = o.date("updated");
+        let more = o.object(movie::MORE, more);
+        let updated = o.date(movie::UPDATED);
 
         Some(Movie {
             id: id?,
@@ -89,7 +91,7 @@ impl Checker {
 
 /// Is the document of the version this card reads? (Reported if not.)
 fn schema_version(o: &mut ObjectReader<'_, '_>) -> bool {
-    let (_, path, value) = o.take("schema");
+    let (path, value) = o.version(movie::SCHEMA);
     match value {
         Some(Value::Number(n)) if *n == SCHEMA_VERSION as f64 => true,
         Some(Value::Number(n)) => {
@@ -115,8 +117,8 @@ fn schema_version(o: &mut ObjectReader<'_, '_>) -> bool {
 }
 
 /// A list of texts; the invalid ones are reported and left out.
-fn texts(o: &mut ObjectReader<'_, '_>, key: &'static str) -> Vec<String> {
-    o.texts(key).into_iter().flatten().collect()
+fn texts(o: &mut ObjectReader<'_, '_>, field: field::Texts) -> Vec<String> {
+    o.texts(field).into_iter().flatten().collect()
 }
 
 fn as_names(names: &[Option<String>]) -> Vec<Option<&str>> {
@@ -127,16 +129,16 @@ fn timeline(o: &mut ObjectReader<'_, '_>, runtime: Option<u16>) -> Vec<Event> {
     let mut events = Vec::new();
     let mut ids = Vec::new();
     let mut previous: Option<u16> = None;
-    o.each("timeline", &mut |item| {
+    o.each(movie::TIMELINE, &mut |item| {
         let Some(e) = item else {
             ids.push(None);
             return;
         };
-        let id = e.slug("id");
-        let minute = e.minute("at_minute", runtime);
+        let id = e.slug(event::ID);
+        let minute = e.minute(event::AT_MINUTE, runtime);
         if let (Some(m), Some(p)) = (minute, previous) {
             if m < p {
-                let path = e.path.key("at_minute");
+                let path = e.path.key(event::AT_MINUTE.def.key);
                 e.checker.error(
                     &path,
                     format!("{m} comes before the previous event ({p}); keep the timeline in film order"),
@@ -144,8 +146,8 @@ fn timeline(o: &mut ObjectReader<'_, '_>, runtime: Option<u16>) -> Vec<Event> {
             }
         }
         previous = minute.or(previous);
-        let title = e.text("title");
-        let text = e.text("text");
+        let title = e.text(event::TITLE);
+        let text = e.text(event::TEXT);
         if let (Some(at_minute), Some(title), Some(text)) = (minute, title, text) {
             let key = match &id {
                 Some(id) => id.as_str().into(),
@@ -164,7 +166,11 @@ fn timeline(o: &mut ObjectReader<'_, '_>, runtime: Option<u16>) -> Vec<Event> {
         }
         ids.push(id);
     });
-    o.unique("timeline", &as_names(&ids), Named::ByField("id"));
+    o.unique(
+        movie::TIMELINE.def,
+        &as_names(&ids),
+        Named::ByField(event::ID.def),
+    );
     events
 }
 
@@ -172,20 +178,20 @@ fn characters(o: &mut ObjectReader<'_, '_>, runtime: Option<u16>) -> Vec<Charact
     let mut characters = Vec::new();
     let mut names = Vec::new();
     let mut ids = Vec::new();
-    o.each("characters", &mut |item| {
+    o.each(movie::CHARACTERS, &mut |item| {
         let Some(c) = item else {
             names.push(None);
             ids.push(None);
             return;
         };
-        let id = c.slug("id");
-        let name = c.text("name");
+        let id = c.slug(character::ID);
+        let name = c.text(character::NAME);
         names.push(name.clone());
-        let actor = c.text("actor");
-        let intro = c.text("intro");
-        let arc = c.object("arc", |a| {
-            let text = a.text("text");
-            let at_minute = a.minute("at_minute", runtime);
+        let actor = c.text(character::ACTOR);
+        let intro = c.text(character::INTRO);
+        let arc = c.object(character::ARC, |a| {
+            let text = a.text(arc::TEXT);
+            let at_minute = a.minute(arc::AT_MINUTE, runtime);
             Some(Arc {
                 text: text?,
                 at_minute,
@@ -216,38 +222,46 @@ fn characters(o: &mut ObjectReader<'_, '_>, runtime: Option<u16>) -> Vec<Charact
         }
         ids.push(id);
     });
-    o.unique("characters", &as_names(&names), Named::ByField("name"));
-    o.unique("characters", &as_names(&ids), Named::ByField("id"));
+    o.unique(
+        movie::CHARACTERS.def,
+        &as_names(&names),
+        Named::ByField(character::NAME.def),
+    );
+    o.unique(
+        movie::CHARACTERS.def,
+        &as_names(&ids),
+        Named::ByField(character::ID.def),
+    );
     characters
 }
 
-fn topics(o: &mut ObjectReader<'_, '_>, key: &'static str) -> Vec<Topic> {
+fn topics(o: &mut ObjectReader<'_, '_>, list: field::List) -> Vec<Topic> {
     let mut topics = Vec::new();
     let mut names = Vec::new();
-    o.each(key, &mut |item| {
+    o.each(list, &mut |item| {
         let Some(t) = item else {
             names.push(None);
             return;
         };
-        let name = t.text("name");
+        let name = t.text(topic::NAME);
         names.push(name.clone());
-        let description = t.text("description");
+        let description = t.text(topic::DESCRIPTION);
         if let (Some(name), Some(description)) = (name, description) {
             topics.push(Topic { name, description });
         }
     });
-    o.unique(key, &as_names(&names), Named::ByField("name"));
+    o.unique(list.def, &as_names(&names), Named::ByField(topic::NAME.def));
     topics
 }
 
 fn similar(o: &mut ObjectReader<'_, '_>) -> Vec<Similar> {
     let mut similar = Vec::new();
-    o.each("similar", &mut |item| {
+    o.each(movie::SIMILAR, &mut |item| {
         let Some(s) = item else { return };
-        let title = s.text("title");
-        let year = s.integer("year").map(|y| y as u16);
-        let reason = s.text("reason");
-        let url = s.http_url("url");
+        let title = s.text(similar::TITLE);
+        let year = s.integer(similar::YEAR).map(|y| y as u16);
+        let reason = s.text(similar::REASON);
+        let url = s.http_url(similar::URL);
         if let Some(title) = title {
             similar.push(Similar {
                 title,
@@ -261,18 +275,18 @@ fn similar(o: &mut ObjectReader<'_, '_>) -> Vec<Similar> {
 }
 
 fn more(o: &mut ObjectReader<'_, '_>) -> Option<More> {
-    let box_office = o.text("box_office");
-    let cast_and_crew = o.text("cast_and_crew");
-    let production = o.text("production");
+    let box_office = o.text(more::BOX_OFFICE);
+    let cast_and_crew = o.text(more::CAST_AND_CREW);
+    let production = o.text(more::PRODUCTION);
     let mut links = Vec::new();
     let mut links_ok = true;
-    o.each("links", &mut |item| {
+    o.each(more::LINKS, &mut |item| {
         let Some(l) = item else {
             links_ok = false;
             return;
         };
-        let label = l.text("label");
-        let url = l.http_url("url");
+        let label = l.text(link::LABEL);
+        let url = l.http_url(link::URL);
         match (label, url) {
             (Some(label), Some(url)) => links.push(Link { label, url }),
             _ => links_ok = false,
