@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup serve build package test e2e bench fuzz check clean
+.PHONY: setup serve build package test e2e bench fuzz check yew-patches clean
 
 setup:
 	@bash scripts/setup.sh
@@ -42,6 +42,10 @@ fuzz: setup
 
 check:
 	cargo run -q -p spoiler-card-cli -- check assets/movies/*.json
+
+# vendor/yew = crates.io's yew 0.23.0 + vendor/yew/patches (`apply` rebuilds it).
+yew-patches:
+	@bash scripts/yew-patches.sh
 
 clean:
 	cargo clean; rm -rf dist

@@ -42,20 +42,22 @@ run() { # name, log, command...
   "$@" > >(tee "$log") 2>&1
 }
 
-# 1. Lints: format, clippy native and wasm32, and the core without the
-# `web` feature (model, validation, gating, codecs need no browser crate)
-# (each check counts as one).
+# 1. Lints: format, clippy native and wasm32, the core without the `web`
+# feature (model, validation, gating, codecs need no browser crate), and
+# vendor/yew being crates.io's yew plus its patches (each check counts as
+# one).
 lint_pass=0; lint_fail=0
 : > target/test-logs/lint.log
 for cmd in "cargo fmt --all --check" \
            "cargo clippy --workspace --all-targets -- -D warnings" \
            "cargo clippy -p spoiler-card --all-targets --target wasm32-unknown-unknown -- -D warnings" \
            "cargo clippy -p spoiler-card-node --target wasm32-unknown-unknown -- -D warnings" \
-           "cargo clippy -p spoiler-card --no-default-features --all-targets -- -D warnings"; do
+           "cargo clippy -p spoiler-card --no-default-features --all-targets -- -D warnings" \
+           "bash scripts/yew-patches.sh check"; do
   echo "== lint: $cmd"
   if $cmd >> target/test-logs/lint.log 2>&1; then lint_pass=$((lint_pass + 1)); else lint_fail=$((lint_fail + 1)); fi
 done
-layer "lint (fmt, clippy x4)" target/test-logs/lint.log 0 $lint_pass $lint_fail
+layer "lint (fmt, clippy x4, yew)" target/test-logs/lint.log 0 $lint_pass $lint_fail
 
 # 2. Native: model, validation, gating, formatting, checker, proptest.
 run "native (cargo test)" native.log cargo test --workspace --no-fail-fast
