@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::card_link::CardLink;
 use crate::card_state::{Action, Announcement, CardState, Kept};
-use crate::components::header::{header, HeaderProps};
-use crate::components::progress::{progress, ProgressProps};
-use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateProps};
-use crate::components::tabs::{tabs, TabsProps};
+use crate::components::header::{header, HeaderArgs};
+use crate::components::progress::{progress, ProgressArgs};
+use crate::components::spoiler_gate::{spoiler_gate, SpoilerGateArgs};
+use crate::components::tabs::{tabs, TabsArgs};
 use crate::components::Drawn;
 use crate::events::{self, Detail, Kind};
 use crate::gate::known_items;
@@ -194,7 +194,9 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
-    // The same callback every render, so unchanged children can skip work.
+    // What the views that act are given: each sends an `Action` to this
+    // card's reducer. (The views are plain functions, run again on every
+    // render of the card; nothing compares their arguments.)
     let on_action = state.dispatcher().to_callback();
 
     let level = props.heading_level;
@@ -211,13 +213,13 @@ pub fn Card(props: &CardProps) -> Html {
 
     html! {
         <article class="card" aria-labelledby="sc-title" part="card" dir={words.direction.attribute()}>
-            { header(&HeaderProps { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level, words }) }
+            { header(&HeaderArgs { movie: movie.clone(), base_url: props.base_url.clone(), heading_level: level, words }) }
             <section class="synopsis">
                 <@{sub} id="sc-synopsis" class="section-title">{ words.text(Key::Synopsis) }</@>
                 <p dir="auto">{ &movie.synopsis }</p>
             </section>
-            { progress(&ProgressProps { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone(), words }) }
-            { spoiler_gate(&SpoilerGateProps {
+            { progress(&ProgressArgs { runtime: movie.runtime_minutes, progress: state.gate.progress, on_action: on_action.clone(), words }) }
+            { spoiler_gate(&SpoilerGateArgs {
                 movie: movie.clone(),
                 visible: state.gate.shows_plot(),
                 revealed_by_hand: state.gate.plot_revealed,
@@ -227,7 +229,7 @@ pub fn Card(props: &CardProps) -> Html {
                 words,
                 drawn: props.drawn,
             }) }
-            { tabs(&TabsProps { movie: movie.clone(), state: &state, on_action, heading_level: level, words, drawn: props.drawn }) }
+            { tabs(&TabsArgs { movie: movie.clone(), state: &state, on_action, heading_level: level, words, drawn: props.drawn }) }
             if let Some(updated) = movie.updated {
                 <p class="updated">{ words.text(Key::Updated) }{ " " }{ words.date(updated) }</p>
             }

@@ -6,14 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::card_state::{Action, CardState, List};
-use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
-use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
+use crate::components::reveal_bar::{reveal_bar, RevealBarArgs};
+use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreArgs};
 use crate::gate::ItemKey;
 use crate::locale::{Key, Words};
 use crate::model::{Movie, Topic};
 
 /// What [`characters`] shows.
-pub struct CharactersProps<'a> {
+pub struct CharactersArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// What is revealed.
@@ -46,18 +46,18 @@ fn topics(title: &str, tag: &str, list: &[Topic]) -> Html {
 }
 
 /// The characters panel.
-pub fn characters(props: &CharactersProps) -> Html {
-    let (gate, words) = (&props.state.gate, props.words);
-    let hidden = gate.hidden_arcs(&props.movie);
-    let sub = crate::components::heading_tag(props.heading_level, 2);
-    let shown = props.state.shown_characters;
-    let people = props.movie.characters.iter().take(shown).enumerate().map(|(i, c)| {
+pub fn characters(args: &CharactersArgs) -> Html {
+    let (gate, words) = (&args.state.gate, args.words);
+    let hidden = gate.hidden_arcs(&args.movie);
+    let sub = crate::components::heading_tag(args.heading_level, 2);
+    let shown = args.state.shown_characters;
+    let people = args.movie.characters.iter().take(shown).enumerate().map(|(i, c)| {
         let arc = c.arc.as_ref().map(|arc| {
             let key = ItemKey::Arc(c.key.clone());
             if gate.shows(&key, arc.at_minute) {
                 html! { <p class="arc"><span class="arc-label">{ words.text(Key::Arc) }</span><span dir="auto">{ &arc.text }</span></p> }
             } else {
-                let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
+                let reveal = args.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
                 html! {
                     <div class="arc gated">
                         <span class="shape" aria-hidden="true"></span>
@@ -83,15 +83,15 @@ pub fn characters(props: &CharactersProps) -> Html {
     });
     html! {
         <>
-            if props.movie.characters.is_empty() {
+            if args.movie.characters.is_empty() {
                 <p class="empty">{ words.text(Key::NothingListed) }</p>
             } else {
-                { reveal_bar(&RevealBarProps { hidden, describe: Key::HiddenArcs, any_revealed: gate.any_revealed(), on_action: props.on_action.clone(), words }) }
+                { reveal_bar(&RevealBarArgs { hidden, describe: Key::HiddenArcs, any_revealed: gate.any_revealed(), on_action: args.on_action.clone(), words }) }
                 <ul class="characters">{ for people }</ul>
-                { show_more(&ShowMoreProps { list: List::Characters, shown, total: props.movie.characters.len(), on_action: props.on_action.clone(), words }) }
+                { show_more(&ShowMoreArgs { list: List::Characters, shown, total: args.movie.characters.len(), on_action: args.on_action.clone(), words }) }
             }
-            { topics(words.text(Key::Settings), sub, &props.movie.settings) }
-            { topics(words.text(Key::Themes), sub, &props.movie.themes) }
+            { topics(words.text(Key::Settings), sub, &args.movie.settings) }
+            { topics(words.text(Key::Themes), sub, &args.movie.themes) }
         </>
     }
 }

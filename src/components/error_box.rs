@@ -9,7 +9,7 @@ use crate::locale::{Key, Words};
 const SHOWN_PROBLEMS: usize = 6;
 
 /// What [`error_box`] shows.
-pub struct ErrorBoxProps<'a> {
+pub struct ErrorBoxArgs<'a> {
     /// What went wrong.
     pub error: &'a LoadError,
     /// Offered when retrying could help (network, HTTP, timeout).
@@ -18,46 +18,46 @@ pub struct ErrorBoxProps<'a> {
     pub words: &'a Words,
 }
 
-fn retry_button(props: &ErrorBoxProps) -> Option<Html> {
-    props.on_retry.clone().map(|on_retry| {
+fn retry_button(args: &ErrorBoxArgs) -> Option<Html> {
+    args.on_retry.clone().map(|on_retry| {
         let onclick = Callback::from(move |_: MouseEvent| on_retry.emit(()));
-        html! { <button type="button" class="button retry" {onclick}>{ props.words.text(Key::Retry) }</button> }
+        html! { <button type="button" class="button retry" {onclick}>{ args.words.text(Key::Retry) }</button> }
     })
 }
 
 /// The notice a prerendered card shows, inside itself, when its live data
 /// cannot be had: the card stays readable as it was published.
-pub fn error_notice(props: &ErrorBoxProps) -> Html {
+pub fn error_notice(args: &ErrorBoxArgs) -> Html {
     // Invalid data: its first problem, and how many more (all in the console).
-    let (first, more) = match props.error {
+    let (first, more) = match args.error {
         LoadError::Invalid(problems, count) => (problems.first(), count.saturating_sub(1)),
         _ => (None, 0),
     };
     html! {
-        <div class="notice" role="status" part="error" dir={props.words.direction.attribute()}>
+        <div class="notice" role="status" part="error" dir={args.words.direction.attribute()}>
             <span>
-                { props.error.summary_in(props.words) }
+                { args.error.summary_in(args.words) }
                 if let Some(first) = first {
                     { " " }<code dir="ltr">{ first.to_string() }</code>
-                    if more > 0 { { " " }{ props.words.count(Key::MoreProblems, more, &[]) } }
+                    if more > 0 { { " " }{ args.words.count(Key::MoreProblems, more, &[]) } }
                 }
             </span>
-            { for retry_button(props) }
+            { for retry_button(args) }
         </div>
     }
 }
 
 /// The error box.
-pub fn error_box(props: &ErrorBoxProps) -> Html {
-    let (problems, count) = match props.error {
+pub fn error_box(args: &ErrorBoxArgs) -> Html {
+    let (problems, count) = match args.error {
         LoadError::Invalid(problems, count) => (problems.as_slice(), *count),
         _ => (&[][..], 0),
     };
-    let (words, retry) = (props.words, retry_button(props));
+    let (words, retry) = (args.words, retry_button(args));
     html! {
         <div class="card error-box" role="alert" part="error" dir={words.direction.attribute()}>
             <p class="error-title">{ words.text(Key::ErrorHeading) }</p>
-            <p class="error-summary">{ props.error.summary_in(words) }</p>
+            <p class="error-summary">{ args.error.summary_in(words) }</p>
             if !problems.is_empty() {
                 <ul class="problems">
                     // Paths and reasons are the data's English (as the CLI prints them).

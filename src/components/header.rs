@@ -8,7 +8,7 @@ use crate::locale::{Key, Words};
 use crate::model::{resolve_url, Movie};
 
 /// What [`header`] shows.
-pub struct HeaderProps<'a> {
+pub struct HeaderArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// URL a relative poster path resolves against.
@@ -20,13 +20,13 @@ pub struct HeaderProps<'a> {
 }
 
 /// The card's header.
-pub fn header(props: &HeaderProps) -> Html {
-    let (movie, words) = (&props.movie, props.words);
-    let title_tag = crate::components::heading_tag(props.heading_level, 0);
+pub fn header(args: &HeaderArgs) -> Html {
+    let (movie, words) = (&args.movie, args.words);
+    let title_tag = crate::components::heading_tag(args.heading_level, 0);
     // Resolved here, in plain Rust: rendering calls no browser API (the
     // same components prerender natively).
     let poster = movie.poster.as_ref().and_then(|poster| {
-        let src = resolve_url(&props.base_url, &poster.src)?;
+        let src = resolve_url(&args.base_url, &poster.src)?;
         Some(html! {
             <img class="poster" part="poster" src={src} alt={poster.alt.clone()} loading="lazy" decoding="async" width="120" height="180" />
         })

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::card_link::CardLink;
 use crate::components::card::Card;
-use crate::components::error_box::{error_box, error_notice, ErrorBoxProps};
+use crate::components::error_box::{error_box, error_notice, ErrorBoxArgs};
 use crate::components::Drawn;
 use crate::events::{Detail, Kind};
 use crate::load::Loaded;
@@ -101,15 +101,15 @@ pub fn Loader(props: &LoaderProps) -> Html {
             />
         },
         Some(Err(error)) => {
-            let error_props = ErrorBoxProps {
+            let error_args = ErrorBoxArgs {
                 error,
                 words,
                 on_retry: props.on_retry.clone().filter(|_| error.retryable()),
             };
             if props.prerendered {
-                error_notice(&error_props)
+                error_notice(&error_args)
             } else {
-                error_box(&error_props)
+                error_box(&error_args)
             }
         }
     }

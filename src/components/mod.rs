@@ -1,5 +1,12 @@
-//! The card's Yew components, one per file. State lives in [`crate::card_state`];
-//! what is visible is decided by [`crate::gate`].
+//! What draws the card, one file per part. Two are Yew components, with
+//! props and hooks: [`loader::Loader`] (Loading, the card or the error box)
+//! and [`card::Card`] (the reader's state, effects, the layout). The rest
+//! are view functions that `Card` calls on each of its renders: each takes
+//! its `…Args` (borrowed data, the card's words, and the card's
+//! `Callback<Action>` if it acts), holds no state and runs no effect, so it
+//! renders the same natively (the prerenderer) and in the browser. State
+//! lives in [`crate::card_state`]; what is visible is decided by
+//! [`crate::gate`].
 
 pub mod card;
 pub mod characters;

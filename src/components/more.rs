@@ -9,7 +9,7 @@ use crate::locale::{Key, Words};
 use crate::model::Movie;
 
 /// What [`more_about`] shows.
-pub struct MoreProps<'a> {
+pub struct MoreArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// Heading level of the card's title.
@@ -19,17 +19,17 @@ pub struct MoreProps<'a> {
 }
 
 /// The "More" panel.
-pub fn more_about(props: &MoreProps) -> Html {
-    let Some(more) = props.movie.more.as_ref() else {
+pub fn more_about(args: &MoreArgs) -> Html {
+    let Some(more) = args.movie.more.as_ref() else {
         return html! {};
     };
-    let words = props.words;
+    let words = args.words;
     let facts = [
         (words.text(Key::BoxOffice), &more.box_office),
         (words.text(Key::CastAndCrew), &more.cast_and_crew),
         (words.text(Key::Production), &more.production),
     ];
-    let sub = crate::components::heading_tag(props.heading_level, 2);
+    let sub = crate::components::heading_tag(args.heading_level, 2);
     html! {
         <>
             <dl class="facts-list">

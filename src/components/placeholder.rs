@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 /// What [`placeholder`] shows.
-pub struct PlaceholderProps {
+pub struct PlaceholderArgs {
     /// Length in characters of each hidden paragraph; shapes roughly match.
     pub lengths: Vec<usize>,
 }
@@ -15,9 +15,9 @@ const MAX_LINES: usize = 14;
 const LINE_CHARS: usize = 90;
 
 /// Blurred lines approximating the hidden text's shape.
-pub fn placeholder(props: &PlaceholderProps) -> Html {
+pub fn placeholder(args: &PlaceholderArgs) -> Html {
     let mut lines = Vec::new();
-    for (p, len) in props.lengths.iter().enumerate() {
+    for (p, len) in args.lengths.iter().enumerate() {
         let n = len.div_ceil(LINE_CHARS).clamp(1, 5);
         for i in 0..n {
             if lines.len() >= MAX_LINES {
@@ -35,7 +35,7 @@ pub fn placeholder(props: &PlaceholderProps) -> Html {
                 _ => html! { <span class="line w-short"></span> },
             });
         }
-        if lines.len() < MAX_LINES && p + 1 < props.lengths.len() {
+        if lines.len() < MAX_LINES && p + 1 < args.lengths.len() {
             lines.push(html! { <span class="gap"></span> });
         }
     }

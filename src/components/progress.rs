@@ -6,7 +6,7 @@ use crate::card_state::Action;
 use crate::locale::{Key, Words};
 
 /// What [`progress`] shows.
-pub struct ProgressProps<'a> {
+pub struct ProgressArgs<'a> {
     /// Runtime, the slider's maximum.
     pub runtime: u16,
     /// Current progress in minutes.
@@ -30,10 +30,10 @@ pub fn progress_text(progress: u16, runtime: u16, words: &Words) -> String {
 }
 
 /// The watch-progress slider.
-pub fn progress(props: &ProgressProps) -> Html {
-    let runtime = props.runtime;
+pub fn progress(args: &ProgressArgs) -> Html {
+    let runtime = args.runtime;
     let oninput = {
-        let on_action = props.on_action.clone();
+        let on_action = args.on_action.clone();
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Ok(minutes) = input.value().parse::<u16>() {
@@ -43,8 +43,8 @@ pub fn progress(props: &ProgressProps) -> Html {
     };
     // Page Up/Down move by ten minutes (a range input's own step is 10%).
     let onkeydown = {
-        let on_action = props.on_action.clone();
-        let progress = props.progress;
+        let on_action = args.on_action.clone();
+        let progress = args.progress;
         Callback::from(move |e: KeyboardEvent| {
             let next = match e.key().as_str() {
                 "PageUp" => progress.saturating_add(10).min(runtime),
@@ -55,8 +55,8 @@ pub fn progress(props: &ProgressProps) -> Html {
             on_action.emit(Action::SetProgress(next));
         })
     };
-    let words = props.words;
-    let text = progress_text(props.progress, runtime, words);
+    let words = args.words;
+    let text = progress_text(args.progress, runtime, words);
     html! {
         <div class="progress" part="progress">
             <div class="progress-row">
@@ -70,7 +70,7 @@ pub fn progress(props: &ProgressProps) -> Html {
                 min="0"
                 max={runtime.to_string()}
                 step="1"
-                value={props.progress.to_string()}
+                value={args.progress.to_string()}
                 aria-valuetext={text}
                 // Chromium ignores aria-valuetext on a native range input;
                 // the description carries the time for it.

@@ -7,7 +7,7 @@ use crate::card_state::Action;
 use crate::locale::{Key, Words};
 
 /// What [`reveal_bar`] shows.
-pub struct RevealBarProps<'a> {
+pub struct RevealBarArgs<'a> {
     /// How many items of the list are still hidden.
     pub hidden: usize,
     /// The message for that count ("4 later events hidden").
@@ -21,15 +21,15 @@ pub struct RevealBarProps<'a> {
 }
 
 /// The bar above a gated list.
-pub fn reveal_bar(props: &RevealBarProps) -> Html {
-    let words = props.words;
-    let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
+pub fn reveal_bar(args: &RevealBarArgs) -> Html {
+    let words = args.words;
+    let emit = |action: Action| args.on_action.reform(move |_: MouseEvent| action.clone());
     html! {
         <div class="reveal-bar">
-            <p class="hidden-count">{ if props.hidden > 0 { words.count(props.describe, props.hidden, &[]) } else { String::new() } }</p>
-            if props.hidden > 0 {
+            <p class="hidden-count">{ if args.hidden > 0 { words.count(args.describe, args.hidden, &[]) } else { String::new() } }</p>
+            if args.hidden > 0 {
                 <button type="button" class="button small" onclick={emit(Action::ShowEverything)}>{ words.text(Key::ShowEverything) }</button>
-            } else if props.any_revealed {
+            } else if args.any_revealed {
                 <button type="button" class="button small" onclick={emit(Action::HideEverything)}>{ words.text(Key::HideEverything) }</button>
             }
         </div>

@@ -9,7 +9,7 @@ use crate::card_state::{Action, List, LIST_PAGE};
 use crate::locale::{Key, Words};
 
 /// What [`show_more`] shows.
-pub struct ShowMoreProps<'a> {
+pub struct ShowMoreArgs<'a> {
     /// Which list.
     pub list: List,
     /// How many items are listed now.
@@ -23,14 +23,14 @@ pub struct ShowMoreProps<'a> {
 }
 
 /// The control, or nothing once the whole list is shown.
-pub fn show_more(props: &ShowMoreProps) -> Html {
-    if props.shown >= props.total {
+pub fn show_more(args: &ShowMoreArgs) -> Html {
+    if args.shown >= args.total {
         return html! {};
     }
-    let next = (props.total - props.shown).min(LIST_PAGE);
-    let first_new = props.shown as u32;
-    let list = props.list;
-    let on_action = props.on_action.clone();
+    let next = (args.total - args.shown).min(LIST_PAGE);
+    let first_new = args.shown as u32;
+    let list = args.list;
+    let on_action = args.on_action.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         // The list is the element just before this control.
         let items = e
@@ -52,13 +52,13 @@ pub fn show_more(props: &ShowMoreProps) -> Html {
             });
         }
     });
-    let words = props.words;
+    let words = args.words;
     let showing = match list {
         List::Events => Key::ShowingEvents,
         List::Characters => Key::ShowingCharacters,
     };
-    let shown = words.number(props.shown);
-    let showing = words.count(showing, props.total, &[("shown", &shown)]);
+    let shown = words.number(args.shown);
+    let showing = words.count(showing, args.total, &[("shown", &shown)]);
     html! {
         <div class="show-more">
             <button type="button" class="button small" {onclick}>{ words.count(Key::ShowMore, next, &[]) }</button>

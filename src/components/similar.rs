@@ -8,7 +8,7 @@ use crate::locale::{Key, Words};
 use crate::model::{is_http_url, Movie};
 
 /// What [`similar_titles`] shows.
-pub struct SimilarProps<'a> {
+pub struct SimilarArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// The card's words.
@@ -29,14 +29,14 @@ pub fn external_link(url: &str, text: Html, words: &Words) -> Html {
 }
 
 /// The similar-titles panel.
-pub fn similar_titles(props: &SimilarProps) -> Html {
-    let words = props.words;
-    if props.movie.similar.is_empty() {
+pub fn similar_titles(args: &SimilarArgs) -> Html {
+    let words = args.words;
+    if args.movie.similar.is_empty() {
         return html! { <p class="empty">{ words.text(Key::NothingListed) }</p> };
     }
     html! {
         <ul class="similar">
-            { for props.movie.similar.iter().enumerate().map(|(i, s)| {
+            { for args.movie.similar.iter().enumerate().map(|(i, s)| {
                 let title = html! { <span class="similar-title" dir="auto">{ &s.title }</span> };
                 html! {
                     <li key={i}>

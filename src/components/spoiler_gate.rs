@@ -5,13 +5,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::card_state::Action;
-use crate::components::placeholder::{placeholder, PlaceholderProps};
+use crate::components::placeholder::{placeholder, PlaceholderArgs};
 use crate::components::Drawn;
 use crate::locale::{Key, Words};
 use crate::model::Movie;
 
 /// What [`spoiler_gate`] shows.
-pub struct SpoilerGateProps<'a> {
+pub struct SpoilerGateArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// Is the plot visible (revealed by hand, or progress at the end)?
@@ -47,13 +47,13 @@ pub fn pending(words: &Words) -> Html {
 }
 
 /// The spoiler gate: placeholder shapes until the reader asks.
-pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
-    let (spoilers, words) = (&props.movie.spoilers, props.words);
-    let h = crate::components::heading_tag(props.heading_level, 1);
-    let h_sub = crate::components::heading_tag(props.heading_level, 2);
-    let emit = |action: Action| props.on_action.reform(move |_: MouseEvent| action.clone());
+pub fn spoiler_gate(args: &SpoilerGateArgs) -> Html {
+    let (spoilers, words) = (&args.movie.spoilers, args.words);
+    let h = crate::components::heading_tag(args.heading_level, 1);
+    let h_sub = crate::components::heading_tag(args.heading_level, 2);
+    let emit = |action: Action| args.on_action.reform(move |_: MouseEvent| action.clone());
 
-    let body = if props.visible {
+    let body = if args.visible {
         let paragraphs = |list: &Vec<String>| -> Html {
             list.iter()
                 .map(|p| html! { <p dir="auto">{ p }</p> })
@@ -70,7 +70,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
                     <@{h_sub} class="sub-title">{ words.text(Key::PostCredits) }</@>
                     { paragraphs(&spoilers.post_credits) }
                 }
-                if props.revealed_by_hand {
+                if args.revealed_by_hand {
                     <button type="button" class="button hide" aria-expanded="true" aria-controls="sc-plot" onclick={emit(Action::HidePlot)}>
                         { words.text(Key::HideAgain) }
                     </button>
@@ -98,7 +98,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
             </button>
         };
         // (The same id every way: the live card finds the gate by it.)
-        let gate = match props.drawn.here() {
+        let gate = match args.drawn.here() {
             Drawn::Live => gate,
             Drawn::ForTakeOver => html! {
                 <details class="gate-box">
@@ -120,7 +120,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
         html! {
             <div class="veil">
                 <div id="sc-plot" class="plot-body veiled">
-                    { placeholder(&PlaceholderProps { lengths }) }
+                    { placeholder(&PlaceholderArgs { lengths }) }
                 </div>
                 { gate }
             </div>
@@ -129,7 +129,7 @@ pub fn spoiler_gate(props: &SpoilerGateProps) -> Html {
 
     html! {
         <section class="plot">
-            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={props.heading.clone()}>{ words.text(Key::PlotHeading) }</@>
+            <@{h} id="sc-plot-heading" class="section-title" tabindex="-1" ref={args.heading.clone()}>{ words.text(Key::PlotHeading) }</@>
             { body }
         </section>
     }

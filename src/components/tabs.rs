@@ -7,16 +7,16 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::card_state::{Action, CardState, Tab};
-use crate::components::characters::{characters, CharactersProps};
-use crate::components::more::{more_about, MoreProps};
-use crate::components::similar::{similar_titles, SimilarProps};
-use crate::components::timeline::{timeline, TimelineProps};
+use crate::components::characters::{characters, CharactersArgs};
+use crate::components::more::{more_about, MoreArgs};
+use crate::components::similar::{similar_titles, SimilarArgs};
+use crate::components::timeline::{timeline, TimelineArgs};
 use crate::components::Drawn;
 use crate::locale::{Direction, Key, Words};
 use crate::model::Movie;
 
 /// What [`tabs`] shows.
-pub struct TabsProps<'a> {
+pub struct TabsArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// The card's state (selected tab, what is revealed).
@@ -57,16 +57,16 @@ pub fn next_index(key: &str, current: usize, count: usize, direction: Direction)
 }
 
 /// The tab list and the selected panel.
-pub fn tabs(props: &TabsProps) -> Html {
-    let tabs = Tab::available(&props.movie);
-    let selected = props.state.tab;
+pub fn tabs(args: &TabsArgs) -> Html {
+    let tabs = Tab::available(&args.movie);
+    let selected = args.state.tab;
     let selected_index = tabs.iter().position(|t| *t == selected).unwrap_or(0);
-    let words = props.words;
+    let words = args.words;
     let direction = words.direction;
 
     let onkeydown = {
         let tabs = tabs.clone();
-        let on_action = props.on_action.clone();
+        let on_action = args.on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
             let Some(next) = next_index(&e.key(), selected_index, tabs.len(), direction) else {
                 return;
@@ -89,7 +89,7 @@ pub fn tabs(props: &TabsProps) -> Html {
 
     let buttons = tabs.iter().map(|&tab| {
         let is_selected = tab == selected;
-        let onclick = props
+        let onclick = args
             .on_action
             .reform(move |_: MouseEvent| Action::SelectTab(tab));
         html! {
@@ -112,31 +112,31 @@ pub fn tabs(props: &TabsProps) -> Html {
         // A panel is rendered once the reader opens it, and then kept,
         // hidden and inert, so that coming back costs no rebuild and no
         // layout. Nothing of a panel never opened sits in the tree.
-        let content = if !props.state.opened(tab) {
+        let content = if !args.state.opened(tab) {
             html! {}
         } else {
             match tab {
-                Tab::Timeline => timeline(&TimelineProps {
-                    movie: props.movie.clone(),
-                    state: props.state,
-                    on_action: props.on_action.clone(),
+                Tab::Timeline => timeline(&TimelineArgs {
+                    movie: args.movie.clone(),
+                    state: args.state,
+                    on_action: args.on_action.clone(),
                     words,
-                    drawn: props.drawn,
+                    drawn: args.drawn,
                 }),
-                Tab::Characters => characters(&CharactersProps {
-                    movie: props.movie.clone(),
-                    state: props.state,
-                    on_action: props.on_action.clone(),
-                    heading_level: props.heading_level,
-                    words,
-                }),
-                Tab::Similar => similar_titles(&SimilarProps {
-                    movie: props.movie.clone(),
+                Tab::Characters => characters(&CharactersArgs {
+                    movie: args.movie.clone(),
+                    state: args.state,
+                    on_action: args.on_action.clone(),
+                    heading_level: args.heading_level,
                     words,
                 }),
-                Tab::More => more_about(&MoreProps {
-                    movie: props.movie.clone(),
-                    heading_level: props.heading_level,
+                Tab::Similar => similar_titles(&SimilarArgs {
+                    movie: args.movie.clone(),
+                    words,
+                }),
+                Tab::More => more_about(&MoreArgs {
+                    movie: args.movie.clone(),
+                    heading_level: args.heading_level,
                     words,
                 }),
             }
@@ -157,10 +157,8 @@ pub fn tabs(props: &TabsProps) -> Html {
     // Before a press selects a tab, the pointer moves over the tab list or
     // focus enters it: every panel is built then, hidden. (Each later event
     // dispatches again and changes nothing, so nothing renders.)
-    let onpointerover = props
-        .on_action
-        .reform(|_: PointerEvent| Action::PrepareTabs);
-    let onfocusin = props.on_action.reform(|_: FocusEvent| Action::PrepareTabs);
+    let onpointerover = args.on_action.reform(|_: PointerEvent| Action::PrepareTabs);
+    let onfocusin = args.on_action.reform(|_: FocusEvent| Action::PrepareTabs);
 
     html! {
         <div class="tabs">

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::card_state::{Action, CardState, List};
-use crate::components::reveal_bar::{reveal_bar, RevealBarProps};
-use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreProps};
+use crate::components::reveal_bar::{reveal_bar, RevealBarArgs};
+use crate::components::show_more::{page_start_tabindex, show_more, ShowMoreArgs};
 use crate::components::spoiler_gate::pending;
 use crate::components::Drawn;
 use crate::gate::ItemKey;
@@ -14,7 +14,7 @@ use crate::locale::{Key, Words};
 use crate::model::Movie;
 
 /// What [`timeline`] shows.
-pub struct TimelineProps<'a> {
+pub struct TimelineArgs<'a> {
     /// The movie.
     pub movie: Rc<Movie>,
     /// What is revealed.
@@ -29,20 +29,20 @@ pub struct TimelineProps<'a> {
 }
 
 /// The timeline panel: the first events, a page at a time.
-pub fn timeline(props: &TimelineProps) -> Html {
-    let (gate, words) = (&props.state.gate, props.words);
-    let shown = props.state.shown_events;
-    let hidden = gate.hidden_events(&props.movie);
-    if props.movie.timeline.is_empty() {
+pub fn timeline(args: &TimelineArgs) -> Html {
+    let (gate, words) = (&args.state.gate, args.words);
+    let shown = args.state.shown_events;
+    let hidden = gate.hidden_events(&args.movie);
+    if args.movie.timeline.is_empty() {
         return html! { <p class="empty">{ words.text(Key::NothingListed) }</p> };
     }
-    let items = props.movie.timeline.iter().take(shown).enumerate().map(|(i, event)| {
+    let items = args.movie.timeline.iter().take(shown).enumerate().map(|(i, event)| {
         let key = ItemKey::Event(event.key.clone());
         let tabindex = page_start_tabindex(i);
         let clock = words.approx_clock(event.at_minute);
         if gate.shows(&key, Some(event.at_minute)) {
             let minute = event.at_minute;
-            let here = props.on_action.reform(move |_: MouseEvent| Action::SetProgress(minute));
+            let here = args.on_action.reform(move |_: MouseEvent| Action::SetProgress(minute));
             html! {
                 <li class="event" key={i} {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
@@ -56,9 +56,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </li>
             }
         } else {
-            let reveal = match props.drawn.here() {
+            let reveal = match args.drawn.here() {
                 Drawn::Live => {
-                    let reveal = props.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
+                    let reveal = args.on_action.reform(move |_: MouseEvent| Action::RevealItem(key.clone()));
                     html! {
                         <button type="button" class="reveal" onclick={reveal}>
                             { words.text(Key::RevealItem) }<span class="sr-only">{ " " }{ words.say(Key::RevealEvent, &[("clock", &clock)]) }</span>
@@ -89,9 +89,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
     });
     html! {
         <>
-            { reveal_bar(&RevealBarProps { hidden, describe: Key::HiddenEvents, any_revealed: gate.any_revealed(), on_action: props.on_action.clone(), words }) }
+            { reveal_bar(&RevealBarArgs { hidden, describe: Key::HiddenEvents, any_revealed: gate.any_revealed(), on_action: args.on_action.clone(), words }) }
             <ol class="timeline">{ for items }</ol>
-            { show_more(&ShowMoreProps { list: List::Events, shown, total: props.movie.timeline.len(), on_action: props.on_action.clone(), words }) }
+            { show_more(&ShowMoreArgs { list: List::Events, shown, total: args.movie.timeline.len(), on_action: args.on_action.clone(), words }) }
         </>
     }
 }
