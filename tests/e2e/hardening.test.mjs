@@ -392,6 +392,22 @@ export function armableTrap() {
   };
 }
 
+/**
+ * Runs before the page's scripts: keeps the first wasm instance's memory
+ * (the instance itself is the page's, unchanged), so that a test can take
+ * all the address space it may grow into. Nothing of this ships in dist/.
+ */
+export function keepFirstMemory() {
+  const { instantiate } = WebAssembly;
+  WebAssembly.instantiate = function (module, imports) {
+    return instantiate.call(this, module, imports).then((result) => {
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      globalThis.__scMemory ??= instance.exports.memory;
+      return result;
+    });
+  };
+}
+
 export const TRAP_PAGE = `
   <p><button id="page-button" type="button">A button of the blog</button> <output id="clicks">0</output></p>
   <script>document.querySelector("#page-button").addEventListener("click", () => { const o = document.querySelector("#clicks"); o.textContent = String(Number(o.textContent) + 1); });</script>
@@ -466,3 +482,50 @@ for (const where of ['an event handler', 'a call from the element', 'deep in the
     }
   });
 }
+
+// A real trap inside the release .wasm, not one thrown from JS: the
+// allocator runs out of memory. The test grows the first instance's memory
+// to the most the browser gives a wasm32 memory, then hands a card 4 MB of
+// JSON to copy in; the allocator's grow fails, and Rust's out-of-memory
+// path ends in the `unreachable` the release flags make of an abort.
+test('hardening: a real trap in the release .wasm (out of memory) turns every card into its box; Restart brings them back', async ({ browser, origin }) => {
+  const url = page('/__gen/trap-out-of-memory.html', TRAP_PAGE);
+  const p = await openPage(browser, null);
+  try {
+    await p.addInitScript(keepFirstMemory);
+    await p.goto(`${origin}${url}`);
+    for (const id of ['#a', '#b', '#c']) await waitIn(p, id, '.title');
+    await p.locator('#b button.gate').click();
+    await waitIn(p, '#b', '#sc-plot.revealed');
+    const pages = await p.evaluate(() => {
+      const memory = globalThis.__scMemory;
+      for (let step = 16384; step >= 1;) {
+        try { memory.grow(step); } catch { step >>= 1; }
+      }
+      return memory.buffer.byteLength / 65536;
+    });
+    assert(pages >= 16384, `the memory grew to its maximum (${pages} pages)`);
+    // Valid data with a 4 MB field the card does not know (a warning): its
+    // text must be copied into the wasm memory, which cannot grow.
+    await p.evaluate(() => { document.querySelector('#c').movie = { ...JSON.parse(document.querySelector('#c script').textContent), notes: 'x'.repeat(4_000_000) }; });
+    for (const id of ['#a', '#b', '#c']) await waitIn(p, id, '.error-box');
+    for (const id of ['#a', '#b', '#c']) {
+      const text = await shadowText(p, id);
+      assert(text.includes('This card stopped working') && text.includes('Restart the cards'), `${id} says it stopped: "${text}"`);
+    }
+    const stops = p.consoleErrors.filter((e) => e.includes('the card engine stopped'));
+    assertEqual(stops.length, 1, 'the stop is logged once');
+    assert(/unreachable/i.test(stops[0]), `a real trap: ${stops[0]}`);
+    assertEqual(present(spoilerOnlyWords(SIXTH, SIXTH.spoilers.summary), await shadowsText(p)), [], 'no spoiler in the boxes');
+    await p.locator('#page-button').click();
+    assertEqual(await p.evaluate(() => document.querySelector('#clicks').textContent), '1', 'the page\'s own button still works');
+    // A fresh instance, with memory to grow: the 4 MB movie now reads.
+    await p.locator('#a button.retry').click();
+    for (const id of ['#a', '#b', '#c']) await waitIn(p, id, '.title');
+    await waitIn(p, '#b', '#sc-plot.revealed');
+    await p.locator('#c button.gate').click();
+    await waitIn(p, '#c', '#sc-plot.revealed');
+  } finally {
+    await p.closeAll();
+  }
+});
