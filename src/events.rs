@@ -1,14 +1,12 @@
 //! What a card tells its page, and how the page names what it reveals.
 //! Plain Rust: the element's JS API (`el.revealed`, `el.reveal(…)`) and its
 //! `spoiler-card:*` events use these names and details; `embed` turns them
-//! into JS values (serde-wasm-bindgen) and dispatches them.
+//! into plain JS values and dispatches them.
 //!
 //! Names: `plot` (the full plot), `everything` ("Show everything"),
 //! `event:<key>` (a timeline event) and `arc:<key>` (a character's arc),
 //! where `<key>` is the item's stable key: its `id`, or `#` and 16 hex
 //! digits derived from its content.
-
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::gate::{Gate, ItemKey};
 use crate::model::Movie;
@@ -63,31 +61,41 @@ pub struct Detail {
     pub details: Option<String>,
 }
 
-/// As a map, not a struct: serde-wasm-bindgen keeps a cache of JS strings
-/// for struct field names that costs the bundle more than these few keys
-/// (measured: 1.0 KB brotli). `embed` asks for maps as plain objects.
-impl Serialize for Detail {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
+/// One field of a detail, as the page gets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field<'a> {
+    /// A string.
+    Text(&'a str),
+    /// A number.
+    Number(u16),
+    /// An array of strings.
+    Names(&'a [String]),
+}
+
+impl Detail {
+    /// The fields of the page's `event.detail`, in this order, the absent
+    /// ones left out (`embed` makes a plain JS object of them).
+    pub fn fields(&self) -> Vec<(&'static str, Field<'_>)> {
+        let mut fields = Vec::new();
         if let Some(id) = &self.id {
-            map.serialize_entry("id", id)?;
+            fields.push(("id", Field::Text(id)));
         }
         if let Some(progress) = self.progress {
-            map.serialize_entry("progress", &progress)?;
+            fields.push(("progress", Field::Number(progress)));
         }
         if !self.changed.is_empty() {
-            map.serialize_entry("changed", &self.changed)?;
+            fields.push(("changed", Field::Names(&self.changed)));
         }
         if let Some(revealed) = &self.revealed {
-            map.serialize_entry("revealed", revealed)?;
+            fields.push(("revealed", Field::Names(revealed)));
         }
         if let Some(message) = &self.message {
-            map.serialize_entry("message", message)?;
+            fields.push(("message", Field::Text(message)));
         }
         if let Some(details) = &self.details {
-            map.serialize_entry("details", details)?;
+            fields.push(("details", Field::Text(details)));
         }
-        map.end()
+        fields
     }
 }
 

@@ -69,7 +69,7 @@ pub fn characters(args: &CharactersArgs) -> Html {
             }
         });
         html! {
-            <li class="character" key={i} tabindex={page_start_tabindex(i)}>
+            <li class="character" tabindex={page_start_tabindex(i)}>
                 <p class="name">
                     <span dir="auto">{ &c.name }</span>
                     if let Some(actor) = &c.actor {

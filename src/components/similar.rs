@@ -36,10 +36,10 @@ pub fn similar_titles(args: &SimilarArgs) -> Html {
     }
     html! {
         <ul class="similar">
-            { for args.movie.similar.iter().enumerate().map(|(i, s)| {
+            { for args.movie.similar.iter().map(|s| {
                 let title = html! { <span class="similar-title" dir="auto">{ &s.title }</span> };
                 html! {
-                    <li key={i}>
+                    <li>
                         <p class="similar-head">
                             { match &s.url { Some(url) => external_link(url, title, words), None => title } }
                             if let Some(year) = s.year { <span class="year">{ format!(" ({})", words.digits_in(&year.to_string())) }</span> }

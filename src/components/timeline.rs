@@ -44,7 +44,7 @@ pub fn timeline(args: &TimelineArgs) -> Html {
             let minute = event.at_minute;
             let here = args.on_action.reform(move |_: MouseEvent| Action::SetProgress(minute));
             html! {
-                <li class="event" key={i} {tabindex}>
+                <li class="event" {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <p class="event-title" dir="auto">{ &event.title }</p>
@@ -77,7 +77,7 @@ pub fn timeline(args: &TimelineArgs) -> Html {
                 Drawn::Static => html! {},
             };
             html! {
-                <li class="event gated" key={i} {tabindex}>
+                <li class="event gated" {tabindex}>
                     <span class="minute">{ clock.clone() }</span>
                     <div class="event-body">
                         <span class="shape" aria-hidden="true"></span>

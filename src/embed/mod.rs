@@ -14,7 +14,7 @@ use yew::{AppHandle, AttrValue, Callback};
 
 use crate::card_link::CardLink;
 use crate::components::loader::Loader;
-use crate::events::{Detail, Kind};
+use crate::events::{Detail, Field, Kind};
 use crate::load::Loaded;
 use crate::locale::{Key, Words};
 use crate::model::{limits, Movie};
@@ -161,7 +161,7 @@ impl CardHandle {
 
     /// `el.revealed`: what is revealed by hand, by name (an array).
     pub fn revealed(&self) -> JsValue {
-        to_js(&self.link().revealed())
+        names_to_js(&self.link().revealed())
     }
 
     /// `el.reveal(name)`: false if the card has no such thing.
@@ -220,7 +220,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, engine: u32) -> CardHandle {
         let on_event = {
             let host = host.clone();
             Callback::from(move |(kind, detail): (Kind, Detail)| {
-                emit(&host, kind.event_type(), &to_js(&detail), engine);
+                emit(&host, kind.event_type(), &detail_to_js(&detail), engine);
             })
         };
         RefCell::new(Mounted {
@@ -275,12 +275,28 @@ fn create_container(root: &ShadowRoot, prerendered: bool) -> Option<Element> {
     Some(container)
 }
 
-/// A Rust value as the JS value the page gets (serde-wasm-bindgen: maps
-/// as plain objects, lists as arrays); `null` if it cannot be one, which
-/// these values always can.
-fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+/// An event's detail as the page gets it: a plain object of its fields.
+fn detail_to_js(detail: &Detail) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, field) in detail.fields() {
+        let value = match field {
+            Field::Text(text) => JsValue::from_str(text),
+            Field::Number(n) => JsValue::from(n),
+            Field::Names(names) => names_to_js(names),
+        };
+        // (Setting a property of a new plain object cannot fail.)
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+    }
+    object.into()
+}
+
+/// Names as a JS array of strings.
+fn names_to_js(names: &[String]) -> JsValue {
+    names
+        .iter()
+        .map(|name| JsValue::from_str(name))
+        .collect::<js_sys::Array>()
+        .into()
 }
 
 /// Renders the card again in a task of its own: what it waited for may

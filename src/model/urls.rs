@@ -3,16 +3,28 @@
 /// Is this an absolute http(s) URL with a host, and nothing a browser
 /// would strip or reinterpret (whitespace, control characters, backslashes)?
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
+    let Some(host_start) = host_start(url) else {
         return false;
     };
+    let rest = &url[host_start..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     !rest[..host_end].is_empty() && !has_reinterpreted_chars(url)
+}
+
+/// Where the host starts after `http://` or `https://` (in any case), if
+/// the URL starts with one of them.
+fn host_start(url: &str) -> Option<usize> {
+    let starts = |scheme: &str| {
+        let bytes = url.as_bytes();
+        bytes.len() >= scheme.len() && bytes[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+    };
+    if starts("https://") {
+        Some(8)
+    } else if starts("http://") {
+        Some(7)
+    } else {
+        None
+    }
 }
 
 /// Characters a browser strips or reinterprets inside a URL
@@ -45,7 +57,7 @@ pub fn resolve_url(base: &str, reference: &str) -> Option<String> {
     // at once for a path. Any other scheme (`data:`, `javascript:`) has no
     // place a path could be resolved in.
     let authority = if is_http_url(base) {
-        base.find("://").map(|i| i + 3)
+        host_start(base)
     } else if base.starts_with("//") {
         Some(2)
     } else if has_scheme(base) {

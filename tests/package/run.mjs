@@ -222,7 +222,7 @@ function codeFacts() {
   const statics = [...body.matchAll(/^ {2}static ([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1]);
   const methods = [...body.matchAll(/^ {2}(?:async )?([A-Za-z$][\w$]*)\([^)]*\) \{/gm)].map((m) => m[1])
     .filter((name) => !['constructor', 'connectedCallback', 'disconnectedCallback', 'attributeChangedCallback', 'adoptedCallback'].includes(name));
-  const detailKeys = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/serialize_entry\("([a-z_]+)"/g)].map((m) => m[1]);
+  const detailKeys = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/fields\.push\(\("([a-z_]+)"/g)].map((m) => m[1]);
   const events = [...readFileSync(at('src/events.rs'), 'utf8').matchAll(/=> "(spoiler-card:[a-z]+)"/g)].map((m) => m[1]);
   const components = readdirSync(at('src/components')).map((f) => readFileSync(at('src/components', f), 'utf8')).join('\n');
   const parts = [...components.matchAll(/part="([a-z-]+)"/g)].map((m) => m[1]);
