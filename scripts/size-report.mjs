@@ -31,8 +31,15 @@ import { gzipSync } from 'node:zlib';
 // WeakMap, loader and takeover.js, +80 B; the .wasm reading data only when
 // its version is new, +26 B).
 // Then by the split of embed.js (556 lines) into embed.js (the engine) and
-// element.js (the element), two files that compress apart (+337 B).
-export const BUDGET_BROTLI_BYTES = 94 * 1024 + 168 + 910 + 419 + 382 + 337;
+// element.js (the element), two files that compress apart (+337 B): 98,472 B.
+// Issue 25 bought 3,545 B back by removing work (98,430 -> 94,885 B: Yew's
+// scheduler without its one BTreeMap, -2.3 KB; event details built as plain
+// objects without serde-wasm-bindgen and URLs without a substring search,
+// -1.2 KB; list keys that were only indexes, -184 B; the field table's typed
+// handles, +100 B) and lowered the budget to 95 KB: 2.4 KB of room over
+// that size. The rule (README "Size"): a change that needs more raises it
+// openly, itemized, with what was tried first.
+export const BUDGET_BROTLI_BYTES = 95 * 1024;
 
 const root = 'dist/embed';
 const files = [];
