@@ -24,6 +24,17 @@ pub fn check_text(text: &str) -> Report {
         .unwrap_or_else(|NotJson(why)| Report::unreadable(format!("not valid JSON: {why}")))
 }
 
+/// What `spoiler-card check` reports: the card's report ([`check_text`]),
+/// and for a valid movie the spoiler lint's warnings (`model::lint`).
+pub fn check_and_lint(text: &str) -> Report {
+    let mut report = check_text(text);
+    if let Some(movie) = &report.movie {
+        let warnings = model::lint::spoiler_lint(movie);
+        report.add_warnings(warnings);
+    }
+    report
+}
+
 /// The usage text.
 pub const USAGE: &str = "\
 usage: spoiler-card check FILE.json [FILE.json ...]
@@ -35,7 +46,8 @@ usage: spoiler-card check FILE.json [FILE.json ...]
        spoiler-card css --out DIR
        spoiler-card schema
 
-check    prints OK or every problem as `path: reason`; exits 1 on errors
+check    prints OK or every problem as `path: reason`; exits 1 on errors (warnings,
+         such as a spoiler repeated in a text readers see first, do not fail it)
 render   prints the card's first render as declarative shadow DOM, for a page:
          --src          the URL the page serves the JSON at (the live card takes over from it)
          --static       no src: a card that never goes live
@@ -159,7 +171,7 @@ fn check(fs: &impl Files, files: &[String], out: &mut impl Write, err: &mut impl
     let mut any_errors = false;
     for file in files {
         let report = match read_document(fs, file) {
-            Ok(text) => check_text(&text),
+            Ok(text) => check_and_lint(&text),
             Err(why) if why.starts_with("cannot read") => {
                 let _ = writeln!(&mut buf, "{file}: {why}");
                 any_errors = true;

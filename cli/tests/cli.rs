@@ -42,6 +42,23 @@ fn bad_file_prints_every_problem_and_fails() {
 }
 
 #[test]
+fn a_spoiler_in_a_text_readers_see_first_is_a_warning_with_both_paths() {
+    let dir = std::env::temp_dir().join("spoiler-card-check-lint-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leaky.json");
+    std::fs::write(&file, r#"{ "schema": 1, "id": "x", "title": "T", "year": 1995, "runtime_minutes": 111,
+        "language": "English", "directors": ["D"], "synopsis": "In the end Ben drinks himself to death in Las Vegas.",
+        "spoilers": { "summary": ["Ben drinks himself to death in Las Vegas, with Sera beside him."] } }"#).unwrap();
+    let (code, out) = run(&[file.to_str().unwrap()]);
+    let f = file.to_str().unwrap();
+    assert_eq!(code, 0, "a warning does not fail the check: {out}");
+    assert_eq!(out, format!(
+        "{f}: warning: synopsis: repeats \"Ben drinks himself to death in Las Vegas\" from spoilers.summary[0], \
+         which readers see only when they reveal it\n{f}: OK with 1 warning(s)\n"
+    ));
+}
+
+#[test]
 fn usage_without_files() {
     assert_eq!(run(&[]).0, 2);
 }

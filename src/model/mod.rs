@@ -13,11 +13,14 @@
 //! - `object_reader`: one object read against its shape, a field a line;
 //! - `readers`: one reader per object of the document;
 //! - `schema` (native only): the JSON Schema, generated from `fields`.
+//! - `lint`: the spoiler lint (`spoiler-card check` and the studio; the
+//!   card never runs it).
 
 mod checker;
 mod dates;
 pub mod fields;
 mod keys;
+pub mod lint;
 mod object_reader;
 mod readers;
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]

@@ -228,6 +228,17 @@ impl Report {
         self.error_count + self.warning_count - self.problems.len()
     }
 
+    /// Adds warnings found after validation (the spoiler lint), listed
+    /// while warnings have room, counted in all.
+    pub fn add_warnings(&mut self, warnings: impl IntoIterator<Item = Problem>) {
+        for warning in warnings {
+            if self.warnings().count() < super::limits::PROBLEMS {
+                self.problems.push(warning);
+            }
+            self.warning_count += 1;
+        }
+    }
+
     /// A report for a document that could not be read at all.
     pub fn unreadable(message: impl Into<String>) -> Report {
         Report {
