@@ -442,6 +442,71 @@ pub fn write(out: &mut String, value: &Value) {
     }
 }
 
+/// Writes `value` as JSON text for people to read and edit: two spaces a
+/// level, one value a line, `[]` and `{}` when empty, text escaped only
+/// where JSON must (quotes, backslashes, control characters).
+pub fn write_pretty(out: &mut String, value: &Value) {
+    write_pretty_at(out, value, 0);
+}
+
+fn write_pretty_at(out: &mut String, value: &Value, depth: usize) {
+    let line = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    match value {
+        Value::String(text) => write_plain_string(out, text),
+        Value::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                line(out, depth + 1);
+                write_pretty_at(out, item, depth + 1);
+            }
+            line(out, depth);
+            out.push(']');
+        }
+        Value::Object(entries) if !entries.is_empty() => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                line(out, depth + 1);
+                write_plain_string(out, key);
+                out.push_str(": ");
+                write_pretty_at(out, item, depth + 1);
+            }
+            line(out, depth);
+            out.push('}');
+        }
+        other => write(out, other),
+    }
+}
+
+/// `text` as a JSON string literal, escaped only where JSON must.
+fn write_plain_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 /// Writes `text` as a JSON string literal, with `<`, `>` and `&` escaped
 /// too, so that it is safe inside an HTML `<script>` (prerendered JSON-LD).
 pub fn write_string(out: &mut String, text: &str) {

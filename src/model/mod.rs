@@ -13,6 +13,7 @@
 //! - `object_reader`: one object read against its shape, a field a line;
 //! - `readers`: one reader per object of the document;
 //! - `schema` (native only): the JSON Schema, generated from `fields`.
+//! - `writer`: a movie back to JSON text, unknown fields kept;
 //! - `lint`: the spoiler lint (`spoiler-card check` and the studio; the
 //!   card never runs it).
 
@@ -27,6 +28,7 @@ mod readers;
 mod schema;
 mod types;
 mod urls;
+pub mod writer;
 
 pub use dates::parse_date;
 pub use keys::{first_uses, first_uses_of_texts, hash_text};
@@ -40,6 +42,9 @@ use checker::Checker;
 
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
+/// The JSON Schema's `$id`: the `$schema` a written movie names when the
+/// movie it was read from named none.
+pub const SCHEMA_ID: &str = "https://spoiler-card.example/schema/movie.schema.json";
 
 /// Limits, documented in the README's data-format table.
 pub mod limits {

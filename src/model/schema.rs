@@ -12,7 +12,7 @@ use super::{limits, SCHEMA_VERSION};
 use crate::json::write_string;
 
 /// Where the schema says it lives, for editors that resolve `$schema`.
-const ID: &str = "https://spoiler-card.example/schema/movie.schema.json";
+use super::SCHEMA_ID as ID;
 
 /// Rust's whitespace (`char::is_whitespace`, which `trim` and the URL
 /// rules use), spelled out: JSON Schema's `\s` is JavaScript's, which also
