@@ -153,7 +153,51 @@ fn poster_base(options: &Options) -> &str {
 /// shadow root, a spoiler-free fallback, and (if asked for) the JSON-LD. It
 /// has no blank line, and its opening tag stands alone on its first line,
 /// so that Markdown (markdown-it, Goldmark) keeps it one raw HTML block.
+///
+/// Synchronous: Yew's server renderer runs to its end on this thread
+/// (natively, and in Node, where the scheduler is synchronous). In a
+/// browser, use [`render_async`].
 pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
+    let Prepared {
+        loaded,
+        movie,
+        warnings,
+    } = prepare(text, options)?;
+    let card = run_to_end(card_html(loaded, options)).ok_or_else(did_not_finish)?;
+    Ok(assemble(text, options, &movie, warnings, &card))
+}
+
+/// [`render`] for a browser (the card studio), where Yew's scheduler runs
+/// its work in later tasks: the same fragment, once the renderer is done.
+pub async fn render_async(text: &str, options: &Options) -> Result<Rendered, Invalid> {
+    let Prepared {
+        loaded,
+        movie,
+        warnings,
+    } = prepare(text, options)?;
+    let card = card_html(loaded, options).await;
+    Ok(assemble(text, options, &movie, warnings, &card))
+}
+
+fn did_not_finish() -> Invalid {
+    Invalid(vec![problem(
+        Severity::Error,
+        "",
+        "the server renderer did not finish".to_owned(),
+    )])
+}
+
+/// What a fragment is made of before the card is rendered: the data as
+/// read, its movie and the warnings.
+struct Prepared {
+    loaded: load::Loaded,
+    movie: Rc<Movie>,
+    warnings: Vec<Problem>,
+}
+
+/// Reads `text` and checks `options` against it: what to render, or why
+/// there is nothing to render.
+fn prepare(text: &str, options: &Options) -> Result<Prepared, Invalid> {
     let loaded = load::from_json_text(text);
     let (movie, mut warnings) = match &loaded {
         Ok((movie, warnings)) => (Rc::clone(movie), warnings.clone()),
@@ -186,13 +230,21 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
             ));
         }
     }
-    let card = card_html(loaded, options).ok_or_else(|| {
-        Invalid(vec![problem(
-            Severity::Error,
-            "",
-            "the server renderer did not finish".to_owned(),
-        )])
-    })?;
+    Ok(Prepared {
+        loaded,
+        movie,
+        warnings,
+    })
+}
+
+/// The fragment around the card's first render, `card`.
+fn assemble(
+    text: &str,
+    options: &Options,
+    movie: &Movie,
+    warnings: Vec<Problem>,
+    card: &str,
+) -> Rendered {
     let mut out = String::with_capacity(card.len() + 1024);
     // The element and its attributes: values escaped, on the first line.
     out.push_str("<spoiler-card");
@@ -236,24 +288,24 @@ pub fn render(text: &str, options: &Options) -> Result<Rendered, Invalid> {
     // one ends Markdown's HTML block): as references they read the same.
     out.push_str(&card.replace('\r', "&#13;").replace('\n', "&#10;"));
     out.push_str("</div></template>\n");
-    out.push_str(&fallback(&movie));
+    out.push_str(&fallback(movie));
     out.push_str("\n</spoiler-card>");
     preload_hints(&mut out, options);
     if options.json_ld {
         out.push_str("\n<script type=\"application/ld+json\">");
-        out.push_str(&json_ld(&movie, poster_base(options)));
+        out.push_str(&json_ld(movie, poster_base(options)));
         out.push_str("</script>");
     }
     out.push('\n');
-    Ok(Rendered {
+    Rendered {
         html: out,
         warnings,
-    })
+    }
 }
 
 /// The card's first render by Yew's server renderer, as the live card first
 /// renders it: the attribute's progress, nothing revealed, no reader state.
-fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
+async fn card_html(loaded: load::Loaded, options: &Options) -> String {
     let renderer = LocalServerRenderer::<Loader>::with_props(LoaderProps {
         data: Some(Data(Rc::new(loaded))),
         words: Some(Rc::new(options.words.clone())),
@@ -275,7 +327,7 @@ fn card_html(loaded: load::Loaded, options: &Options) -> Option<String> {
         },
     })
     .hydratable(false);
-    run_to_end(renderer.render())
+    renderer.render().await
 }
 
 /// Polls `future` until it is done, on this thread, without an executor:
