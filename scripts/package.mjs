@@ -235,6 +235,8 @@ export function packageJson() {
         default: './embed/spoiler-card.js',
       },
       './embed/*': './embed/*',
+      './studio': './studio/spoiler-card-studio.js',
+      './studio/*': './studio/*',
       './eleventy': './eleventy/index.mjs',
       './schema.json': './schema/movie.schema.json',
       './custom-elements.json': './custom-elements.json',
@@ -242,7 +244,7 @@ export function packageJson() {
     },
     bin: { 'spoiler-card': 'bin/spoiler-card.mjs' },
     engines: { node: '>=18' },
-    sideEffects: ['./embed/*'],
+    sideEffects: ['./embed/*', './studio/*'],
   };
 }
 
@@ -260,6 +262,8 @@ function stage() {
   // host compresses what it serves, and they would double the tarball.)
   cpSync(at('dist/embed'), join(out, 'embed'), { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
   cpSync(NODE_BUILD, join(out, 'node'), { recursive: true }); // the glue, the wasm and the snippets it imports
+  // The card studio (<spoiler-card-studio>: import 'spoiler-card/studio'), beside the embed bundle its preview uses.
+  cpSync(at('dist/studio'), join(out, 'studio'), { recursive: true });
   copy('package/node', 'node');
   copy('package/bin', 'bin');
   copy('package/types/node.d.ts', 'types/node.d.ts');

@@ -13,4 +13,23 @@ cargo build --release -q -p spoiler-card-cli
 export SPOILER_CARD_CLI="$PWD/target/release/spoiler-card"
 source scripts/nightly-env.sh
 echo "release build with $(cat target/release-toolchain.txt)"
-exec trunk build --release "$@"
+trunk build --release "$@"
+# The card studio (studio/), after the card (Trunk empties dist/ first): a
+# cargo invocation of its own, so that no feature of the Node package's
+# build reaches it. Its page is dist/studio.html, its files dist/studio/.
+(cd studio && trunk build --release)
+rm -rf dist/studio
+mkdir -p dist/studio
+cp -r target/studio-dist/. dist/studio/
+mv dist/studio/index.html dist/studio.html
+# A module that registers <spoiler-card-studio> wherever it is served from
+# (the npm package's 'spoiler-card/studio', the WordPress plugin).
+node -e '
+const fs = require("fs");
+const glue = fs.readdirSync("dist/studio").find((f) => /^spoiler-card-studio-[0-9a-f]+\.js$/.test(f));
+if (!glue) throw new Error("no studio glue in dist/studio");
+fs.writeFileSync("dist/studio/spoiler-card-studio.js",
+  "// Registers <spoiler-card-studio> (the card studio). Its preview needs the card: load embed/spoiler-card.js too.\n" +
+  `import init from "./${glue}";\n` +
+  `await init({ module_or_path: new URL("./${glue.replace(/\.js$/, "_bg.wasm")}", import.meta.url) });\n`);
+'

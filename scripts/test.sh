@@ -52,12 +52,13 @@ for cmd in "cargo fmt --all --check" \
            "cargo clippy --workspace --all-targets -- -D warnings" \
            "cargo clippy -p spoiler-card --all-targets --target wasm32-unknown-unknown -- -D warnings" \
            "cargo clippy -p spoiler-card-node --target wasm32-unknown-unknown -- -D warnings" \
+           "cargo clippy -p spoiler-card-studio --all-targets --target wasm32-unknown-unknown -- -D warnings" \
            "cargo clippy -p spoiler-card --no-default-features --all-targets -- -D warnings" \
            "bash scripts/yew-patches.sh check"; do
   echo "== lint: $cmd"
   if $cmd >> target/test-logs/lint.log 2>&1; then lint_pass=$((lint_pass + 1)); else lint_fail=$((lint_fail + 1)); fi
 done
-layer "lint (fmt, clippy x4, yew)" target/test-logs/lint.log 0 $lint_pass $lint_fail
+layer "lint (fmt, clippy x5, yew)" target/test-logs/lint.log 0 $lint_pass $lint_fail
 
 # 2. Native: model, validation, gating, formatting, checker, proptest.
 run "native (cargo test)" native.log cargo test --workspace --no-fail-fast

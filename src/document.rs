@@ -32,3 +32,17 @@ pub fn check_text(text: &str) -> Result<Report, NotJson> {
         Err(ParseError::Limit(message)) => Ok(Report::unreadable(message)),
     }
 }
+
+/// What `spoiler-card check` and the card studio report for a text: the
+/// card's report, a text that is not JSON as its one problem ("not valid
+/// JSON: …"), and for a valid movie the spoiler lint's warnings
+/// ([`model::lint`]), which the card itself does not run.
+pub fn check_and_lint(text: &str) -> Report {
+    let mut report = check_text(text)
+        .unwrap_or_else(|NotJson(why)| Report::unreadable(format!("not valid JSON: {why}")));
+    if let Some(movie) = &report.movie {
+        let warnings = model::lint::spoiler_lint(movie);
+        report.add_warnings(warnings);
+    }
+    report
+}

@@ -48,6 +48,25 @@ impl<'t> Value<'t> {
     }
 }
 
+impl Value<'_> {
+    /// The same value, owning its text (no longer borrowing its document).
+    pub fn to_static(&self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+            Value::String(s) => Value::String(Cow::Owned(s.to_string())),
+            Value::Array(items) => Value::Array(items.iter().map(Value::to_static).collect()),
+            Value::Object(entries) => Value::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (Cow::Owned(k.to_string()), v.to_static()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// Why a document over [`MAX_VALUES`] is refused.
 pub fn too_many_values() -> String {
     format!("the document has more than {MAX_VALUES} values; it is too large")

@@ -24,15 +24,10 @@ pub fn check_text(text: &str) -> Report {
         .unwrap_or_else(|NotJson(why)| Report::unreadable(format!("not valid JSON: {why}")))
 }
 
-/// What `spoiler-card check` reports: the card's report ([`check_text`]),
-/// and for a valid movie the spoiler lint's warnings (`model::lint`).
+/// What `spoiler-card check` reports ([`document::check_and_lint`]): the
+/// card's report, and for a valid movie the spoiler lint's warnings.
 pub fn check_and_lint(text: &str) -> Report {
-    let mut report = check_text(text);
-    if let Some(movie) = &report.movie {
-        let warnings = model::lint::spoiler_lint(movie);
-        report.add_warnings(warnings);
-    }
-    report
+    document::check_and_lint(text)
 }
 
 /// The usage text.

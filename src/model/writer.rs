@@ -184,7 +184,7 @@ fn keep_unknown(tree: &mut Value<'static>, original: &Value<'_>, shape: &'static
     };
     for (key, value) in originals {
         let Some(def) = shape.fields.iter().find(|f| f.key == key.as_ref()) else {
-            entries.push((Cow::Owned(key.to_string()), owned(value)));
+            entries.push((Cow::Owned(key.to_string()), value.to_static()));
             continue;
         };
         let Some((_, written)) = entries.iter_mut().find(|(k, _)| k == key) else {
@@ -201,22 +201,5 @@ fn keep_unknown(tree: &mut Value<'static>, original: &Value<'_>, shape: &'static
             }
             _ => {}
         }
-    }
-}
-
-/// A value that no longer borrows its document.
-fn owned(value: &Value<'_>) -> Value<'static> {
-    match value {
-        Value::Null => Value::Null,
-        Value::Bool(b) => Value::Bool(*b),
-        Value::Number(n) => Value::Number(*n),
-        Value::String(s) => Value::String(Cow::Owned(s.to_string())),
-        Value::Array(items) => Value::Array(items.iter().map(owned).collect()),
-        Value::Object(entries) => Value::Object(
-            entries
-                .iter()
-                .map(|(k, v)| (Cow::Owned(k.to_string()), owned(v)))
-                .collect(),
-        ),
     }
 }

@@ -39,3 +39,4 @@ await import('./api.test.mjs');
 await import('./language.test.mjs');
 await import('./package.test.mjs');
 await import('./sites.test.mjs');
+await import('./studio.test.mjs');

@@ -1,0 +1,97 @@
+//! Export: the movie's JSON, written by the model's writer (the fields the
+//! card does not know kept), and the embed snippet. Refused while the movie
+//! has errors, naming the first; warnings do not stop it.
+
+use std::rc::Rc;
+
+use spoiler_card::model::writer::write_movie;
+use spoiler_card::model::Report;
+use spoiler_card::value::Value;
+use yew::prelude::*;
+
+use crate::state::Action;
+
+/// Props of [`Export`].
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    /// The movie's report.
+    pub report: Rc<Report>,
+    /// The document as written.
+    pub tree: Rc<Value<'static>>,
+    /// The studio's actions (a refusal shows every problem).
+    pub on_action: Callback<Action>,
+}
+
+/// What an export gives, or why it is refused.
+#[derive(Clone, PartialEq)]
+enum Exported {
+    Nothing,
+    Refused(String),
+    Ready { json: String, snippet: String },
+}
+
+/// The export buttons and what they give.
+#[component]
+pub fn Export(props: &ExportProps) -> Html {
+    let exported = use_state(|| Exported::Nothing);
+    let onclick = {
+        let (exported, report, tree) = (exported.clone(), props.report.clone(), props.tree.clone());
+        let on_action = props.on_action.clone();
+        Callback::from(move |_| {
+            if report.error_count > 0 {
+                on_action.emit(Action::ShowAllProblems);
+            }
+            exported.set(match (&report.movie, report.errors().next()) {
+                (Some(movie), None) => {
+                    let json = write_movie(movie, Some(&tree));
+                    let snippet = format!(
+                        "<script type=\"module\" src=\"/embed/spoiler-card.js\"></script>\n\
+                         <spoiler-card src=\"/movies/{}.json\"></spoiler-card>",
+                        movie.id
+                    );
+                    Exported::Ready { json, snippet }
+                }
+                (_, first) => Exported::Refused(format!(
+                    "Not exported: {} error{} first. The first: {}",
+                    report.error_count,
+                    if report.error_count == 1 {
+                        " to fix"
+                    } else {
+                        "s to fix"
+                    },
+                    first.map_or_else(String::new, |p| p.to_string())
+                )),
+            });
+        })
+    };
+    let body = match &*exported {
+        Exported::Nothing => html! {},
+        Exported::Refused(why) => html! { <p class="problem error" role="alert">{ why }</p> },
+        Exported::Ready { json, snippet } => {
+            let href = format!(
+                "data:application/json;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(json))
+            );
+            let file = match &props.report.movie {
+                Some(movie) => format!("{}.json", movie.id),
+                None => "movie.json".to_owned(),
+            };
+            html! {
+                <div class="exported">
+                    <label for="export-json">{ "The movie's JSON" }</label>
+                    <textarea id="export-json" readonly=true rows="8" value={json.clone()} />
+                    <a class="button" {href} download={file.clone()}>{ format!("Download {file}") }</a>
+                    <label for="export-snippet">{ "The embed snippet" }</label>
+                    <textarea id="export-snippet" readonly=true rows="3" value={snippet.clone()} />
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="export" aria-labelledby="export-title">
+            <h2 id="export-title">{ "Export" }</h2>
+            <button type="button" class="primary" {onclick}>{ "Export the JSON" }</button>
+            { body }
+        </section>
+    }
+}

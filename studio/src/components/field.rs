@@ -1,0 +1,226 @@
+//! One field of the form: its label, its control (fitting its kind), a
+//! hint, and the problems the validator finds at its path.
+
+use spoiler_card::model::{Problem, Severity};
+use spoiler_card::value::Value;
+use yew::prelude::*;
+
+use super::field_id;
+use crate::doc::{self, Step};
+use crate::spec::Kind;
+use crate::state::Action;
+
+/// Props of [`FieldInput`].
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    /// Where the field is in the movie.
+    pub path: Vec<Step>,
+    /// Its label.
+    pub label: AttrValue,
+    /// Its hint.
+    pub hint: AttrValue,
+    /// Its control.
+    pub kind: Kind,
+    /// Its value as the document holds it.
+    pub value: Option<Value<'static>>,
+    /// The problems at its path.
+    pub problems: Vec<Problem>,
+    /// The studio's actions.
+    pub on_action: Callback<Action>,
+}
+
+/// The new value for what the author typed, by the field's kind: a number
+/// where one reads, else the text as typed (the validator then says what
+/// is wrong); nothing for an empty box.
+fn typed(kind: Kind, input: &str) -> Option<Value<'static>> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    match kind {
+        Kind::Number => Some(match trimmed.parse::<i64>() {
+            Ok(n) => Value::Number(n as f64),
+            Err(_) => doc::text(input),
+        }),
+        Kind::Minute => Some(match doc::parse_minutes(trimmed) {
+            Some(m) => Value::Number(f64::from(m)),
+            None => doc::text(input),
+        }),
+        _ => Some(doc::text(input)),
+    }
+}
+
+fn texts_of(value: &Option<Value<'static>>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) => s.to_string(),
+                _ => String::new(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn text_of(value: &Option<Value<'static>>) -> String {
+    match value {
+        Some(Value::String(s)) => s.to_string(),
+        Some(Value::Number(n)) if n.fract() == 0.0 => (*n as i64).to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// One field of the form.
+#[component]
+pub fn FieldInput(props: &FieldProps) -> Html {
+    let path_text = doc::path_text(&props.path);
+    let id = field_id(&path_text);
+    let hint_id = format!("{id}-hint");
+    let errors = props.problems.iter().any(|p| p.severity == Severity::Error);
+    let describedby = format!("{hint_id} {id}-problems");
+    let problems = html! {
+        <ul class="field-problems" id={format!("{id}-problems")}>
+            { for props.problems.iter().map(|p| {
+                let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
+                html! { <li class={class}>{ p.to_string() }</li> }
+            }) }
+        </ul>
+    };
+    let control = match props.kind {
+        Kind::Chips => chips(props, &id, &describedby),
+        Kind::Paragraphs => paragraphs(props, &id, &describedby),
+        kind => {
+            let path = props.path.clone();
+            let on_action = props.on_action.clone();
+            let set =
+                move |text: String| on_action.emit(Action::Set(path.clone(), typed(kind, &text)));
+            let value = text_of(&props.value);
+            if kind == Kind::Paragraph {
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                    set(area.value());
+                });
+                html! { <textarea id={id.clone()} rows="4" {value} {oninput} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
+            } else {
+                // Numbers and minutes are read when the author is done with
+                // the box, so that `0:4` on the way to `0:45` is not rewritten.
+                let commit_on_change = matches!(kind, Kind::Number | Kind::Minute);
+                let set2 = set.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    if !commit_on_change {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        set2(input.value());
+                    }
+                });
+                let onchange = Callback::from(move |e: Event| {
+                    if commit_on_change {
+                        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                        set(input.value());
+                    }
+                });
+                let (input_type, inputmode) = match kind {
+                    Kind::Number => ("text", Some("numeric")),
+                    Kind::Url => ("url", None),
+                    _ => ("text", None),
+                };
+                html! { <input id={id.clone()} type={input_type} {inputmode} {value} {oninput} {onchange} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
+            }
+        }
+    };
+    let label_for = if matches!(props.kind, Kind::Chips) {
+        format!("{id}-new")
+    } else if matches!(props.kind, Kind::Paragraphs) {
+        format!("{id}-0")
+    } else {
+        id.clone()
+    };
+    html! {
+        <div class={classes!("field", errors.then_some("has-error"))} data-path={path_text}>
+            <label for={label_for}>{ &props.label }</label>
+            { control }
+            if !props.hint.is_empty() {
+                <p class="hint" id={hint_id}>{ &props.hint }</p>
+            }
+            { problems }
+        </div>
+    }
+}
+
+/// A list of short texts as chips: a chip each, removed by its button, and
+/// a box that adds one on Enter (or a comma).
+fn chips(props: &FieldProps, id: &str, describedby: &str) -> Html {
+    let items = texts_of(&props.value);
+    let path = props.path.clone();
+    let on_action = props.on_action.clone();
+    let items_for_add = items.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == "," {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let text = input.value();
+            if !text.trim().is_empty() {
+                e.prevent_default();
+                let mut next: Vec<Value<'static>> =
+                    items_for_add.iter().map(|s| doc::text(s)).collect();
+                next.push(doc::text(text.trim()));
+                input.set_value("");
+                on_action.emit(Action::Set(path.clone(), Some(Value::Array(next))));
+            }
+        }
+    });
+    html! {
+        <div class="chips">
+            <ul class="chip-list">
+                { for items.iter().enumerate().map(|(i, item)| {
+                    let path = props.path.clone();
+                    let on_action = props.on_action.clone();
+                    let rest: Vec<Value<'static>> = items.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| doc::text(s)).collect();
+                    let onclick = Callback::from(move |_| {
+                        let value = (!rest.is_empty()).then(|| Value::Array(rest.clone()));
+                        on_action.emit(Action::Set(path.clone(), value));
+                    });
+                    html! {
+                        <li class="chip">
+                            <span>{ item }</span>
+                            <button type="button" class="chip-remove" aria-label={format!("Remove {item}")} {onclick}>{ "×" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <input id={format!("{id}-new")} type="text" {onkeydown} aria-describedby={describedby.to_owned()} placeholder="Add, then Enter" />
+        </div>
+    }
+}
+
+/// A list of paragraphs: a box each, one more added by a button; a box
+/// emptied is a paragraph removed.
+fn paragraphs(props: &FieldProps, id: &str, describedby: &str) -> Html {
+    let items = texts_of(&props.value);
+    let add = {
+        let path = props.path.clone();
+        let on_action = props.on_action.clone();
+        let count = items.len();
+        Callback::from(move |_| on_action.emit(Action::Insert(path.clone(), count, doc::text(""))))
+    };
+    html! {
+        <div class="paragraphs">
+            { for items.iter().enumerate().map(|(i, item)| {
+                let mut path = props.path.clone();
+                path.push(Step::Index(i));
+                let on_action = props.on_action.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                    let text = area.value();
+                    let value = (!text.trim().is_empty()).then(|| doc::text(&text));
+                    on_action.emit(Action::Set(path.clone(), value));
+                });
+                html! {
+                    <textarea id={format!("{id}-{i}")} rows="4" value={item.clone()} {oninput}
+                        aria-label={format!("Paragraph {}", i + 1)} aria-describedby={describedby.to_owned()} />
+                }
+            }) }
+            <button type="button" class="add" onclick={add}>{ "Add a paragraph" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+//! A list of objects (events, characters, settings, …): one folded line an
+//! item, with its count, opened to edit its fields; items added, inserted,
+//! duplicated, deleted and moved by buttons (so by keyboard too).
+
+use std::rc::Rc;
+
+use spoiler_card::model::Problem;
+use spoiler_card::value::Value;
+use yew::prelude::*;
+
+use super::field::FieldInput;
+use super::problems_at;
+use crate::doc::{self, Step};
+use crate::spec::{self, List};
+use crate::state::Action;
+
+/// Props of [`ObjectList`].
+#[derive(Properties, PartialEq)]
+pub struct ObjectListProps {
+    /// What the list holds.
+    pub spec: &'static List,
+    /// The movie.
+    pub tree: Rc<Value<'static>>,
+    /// Every problem of the movie.
+    pub problems: Rc<Vec<Problem>>,
+    /// Show the problems of empty fields too.
+    pub show_all: bool,
+    /// The studio's actions.
+    pub on_action: Callback<Action>,
+}
+
+/// Lists up to this long show their items open; a longer one is folded,
+/// but for the items with a problem.
+const OPEN_UP_TO: usize = 5;
+
+/// The line an item shows folded: its minute (for an event) and title.
+fn summary(spec: &List, item: Option<&Value<'static>>, index: usize) -> String {
+    let Some(item) = item else {
+        return format!("{} {}", spec.item, index + 1);
+    };
+    let name = doc::text_at(item, &spec::steps(spec.summary));
+    let minute = match doc::get(item, &[Step::Key("at_minute")]) {
+        Some(Value::Number(n)) if *n >= 0.0 => format!("{} ", doc::format_minutes(*n as u16)),
+        _ => String::new(),
+    };
+    if name.trim().is_empty() {
+        format!("{minute}{} {} (untitled)", spec.item, index + 1)
+    } else {
+        format!("{minute}{name}")
+    }
+}
+
+/// One list of the movie.
+#[component]
+pub fn ObjectList(props: &ObjectListProps) -> Html {
+    let spec = props.spec;
+    let list_path = spec::steps(spec.key);
+    let list_text = doc::path_text(&list_path);
+    let count = doc::len_at(&props.tree, &list_path);
+    let list_problems = problems_at(&props.problems, &list_text);
+    let emit = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let empty_item = || {
+        let mut item = Value::Object(Vec::new());
+        for field in spec.fields {
+            if field.key == "at_minute" {
+                doc::set(
+                    &mut item,
+                    &[Step::Key("at_minute")],
+                    Some(Value::Number(0.0)),
+                );
+            }
+        }
+        item
+    };
+    let items = (0..count).map(|i| {
+        let mut item_path = list_path.clone();
+        item_path.push(Step::Index(i));
+        let item = doc::get(&props.tree, &item_path).cloned();
+        let item_text = doc::path_text(&item_path);
+        let item_problems = problems_at(&props.problems, &item_text);
+        let flagged = !item_problems.is_empty();
+        let line = summary(spec, item.as_ref(), i);
+        let fields = spec.fields.iter().map(|field| {
+            let mut path = item_path.clone();
+            path.extend(spec::steps(field.key));
+            let value = doc::get(&props.tree, &path).cloned();
+            let problems = super::studio::shown(
+                problems_at(&props.problems, &doc::path_text(&path)),
+                value.as_ref(),
+                props.show_all,
+            );
+            html! {
+                <FieldInput path={path} label={field.label} hint={field.hint} kind={field.kind}
+                    {value} {problems} on_action={props.on_action.clone()} />
+            }
+        });
+        let duplicate = item.clone().map(|item| {
+            // A copy's id would be a duplicate: it gets none.
+            let mut copy = item;
+            doc::set(&mut copy, &[Step::Key("id")], None);
+            copy
+        });
+        html! {
+            <li class="item">
+                <details open={count <= OPEN_UP_TO || flagged}>
+                    <summary>
+                        <span class="item-line">{ line }</span>
+                        if flagged { <span class="badge">{ format!("{} problem{}", item_problems.len(), if item_problems.len() == 1 { "" } else { "s" }) }</span> }
+                    </summary>
+                    <div class="item-fields">{ for fields }</div>
+                    <div class="item-actions" role="group" aria-label={format!("{} {}", spec.item, i + 1)}>
+                        <button type="button" disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ "Move up" }</button>
+                        <button type="button" disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ "Move down" }</button>
+                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, empty_item()))}>{ "Insert after" }</button>
+                        if let Some(copy) = duplicate {
+                            <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ "Duplicate" }</button>
+                        }
+                        <button type="button" class="danger" onclick={emit(Action::Set(item_path.clone(), None))}>{ "Delete" }</button>
+                    </div>
+                </details>
+            </li>
+        }
+    });
+    html! {
+        <div class="object-list" data-path={list_text.clone()}>
+            <h3>{ spec.label }<span class="count">{ count }</span></h3>
+            if !spec.hint.is_empty() { <p class="hint">{ spec.hint }</p> }
+            <ul class="field-problems">
+                { for list_problems.iter().filter(|p| p.path == list_text).map(|p| html! { <li class="problem">{ p.to_string() }</li> }) }
+            </ul>
+            <ol class="items">{ for items }</ol>
+            <button type="button" class="add" onclick={emit(Action::Insert(list_path.clone(), count, empty_item()))}>
+                { format!("Add {}", spec.item.to_lowercase()) }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The studio's Yew components, one per file: [`studio::Studio`] (the root:
+//! state, validation, layout), [`field::FieldInput`] (one field with its
+//! label, hint and problems), [`list::ObjectList`] (events, characters, …),
+//! [`paste::PasteEvents`], [`problems::ProblemList`], [`preview::Preview`]
+//! and [`export::Export`].
+
+pub mod export;
+pub mod field;
+pub mod list;
+pub mod paste;
+pub mod preview;
+pub mod problems;
+pub mod studio;
+
+use spoiler_card::model::Problem;
+
+/// The problems at `path` or inside it (`directors[1]` is in `directors`).
+pub fn problems_at(problems: &[Problem], path: &str) -> Vec<Problem> {
+    problems
+        .iter()
+        .filter(|p| {
+            p.path == path
+                || p.path
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('[') || rest.starts_with('.'))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The id of a field's control, from its path: `f-timeline-3-at_minute`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        match c {
+            '[' | '.' => id.push('-'),
+            ']' => {}
+            c => id.push(c),
+        }
+    }
+    id
+}

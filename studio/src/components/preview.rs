@@ -1,0 +1,156 @@
+//! The preview: the real `<spoiler-card>` of the embed bundle, given the
+//! movie through `el.movie` as the author types, with the controls to look
+//! as a reader would (progress, the plot revealed, theme, phone width).
+//! New data starts a card afresh (`remember="none"`): the author's choices
+//! are applied again through `el.progress` and `el.reveal()` once it is
+//! ready.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::state::{Action, PreviewChoices};
+
+/// Props of [`Preview`].
+#[derive(Properties, PartialEq)]
+pub struct PreviewProps {
+    /// The movie as compact JSON text.
+    pub json: Rc<String>,
+    /// How the author wants to see it.
+    pub choices: PreviewChoices,
+    /// The runtime, for the progress slider (0 when unknown).
+    pub runtime: u16,
+    /// The studio's actions.
+    pub on_action: Callback<Action>,
+}
+
+fn set_property(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// The author's choices, applied to a card that shows its movie.
+fn apply(card: &JsValue, choices: &PreviewChoices) {
+    set_property(card, "progress", &JsValue::from(choices.progress));
+    if choices.plot_revealed {
+        if let Ok(reveal) = js_sys::Reflect::get(card, &JsValue::from_str("reveal")) {
+            if let Some(reveal) = reveal.dyn_ref::<js_sys::Function>() {
+                let _ = reveal.call1(card, &JsValue::from_str("plot"));
+            }
+        }
+    }
+}
+
+/// The preview and its controls.
+#[component]
+pub fn Preview(props: &PreviewProps) -> Html {
+    let card = use_node_ref();
+    let latest = use_mut_ref(PreviewChoices::default);
+    *latest.borrow_mut() = props.choices.clone();
+    // Once: the card's ready event applies the latest choices.
+    {
+        let (card, latest) = (card.clone(), latest.clone());
+        use_effect_with((), move |()| {
+            let listener = card.get().map(|node| {
+                let target: JsValue = node.clone().into();
+                let latest: Rc<RefCell<PreviewChoices>> = latest;
+                let closure = Closure::<dyn Fn()>::new(move || apply(&target, &latest.borrow()));
+                let _ = node.add_event_listener_with_callback(
+                    "spoiler-card:ready",
+                    closure.as_ref().unchecked_ref(),
+                );
+                (node, closure)
+            });
+            move || {
+                if let Some((node, closure)) = listener {
+                    let _ = node.remove_event_listener_with_callback(
+                        "spoiler-card:ready",
+                        closure.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    // The movie, each time it changes: never a stale one.
+    {
+        let card = card.clone();
+        use_effect_with(props.json.clone(), move |json| {
+            if let (Some(node), Ok(movie)) = (card.get(), js_sys::JSON::parse(json)) {
+                set_property(&node.into(), "movie", &movie);
+            }
+        });
+    }
+    // A choice changed: applied to the card as it is.
+    {
+        let card = card.clone();
+        use_effect_with(props.choices.clone(), move |choices| {
+            if let Some(node) = card.get() {
+                apply(&node.into(), choices);
+            }
+        });
+    }
+    let choices = props.choices.clone();
+    let on_action = props.on_action.clone();
+    let change = move |f: &dyn Fn(&mut PreviewChoices)| {
+        let mut next = choices.clone();
+        f(&mut next);
+        on_action.emit(Action::Preview(next));
+    };
+    let on_progress = {
+        let change = change.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let minutes = input.value().parse().unwrap_or(0);
+            change(&|c| c.progress = minutes);
+        })
+    };
+    let on_plot = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let checked = input.checked();
+            change(&|c| c.plot_revealed = checked);
+        })
+    };
+    let on_theme = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let theme = match select.value().as_str() {
+                "light" => "light",
+                "dark" => "dark",
+                _ => "auto",
+            };
+            change(&|c| c.theme = theme);
+        })
+    };
+    let on_phone = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let checked = input.checked();
+        change(&|c| c.phone = checked);
+    });
+    let c = &props.choices;
+    html! {
+        <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{ "Preview" }</h2>
+            <div class="preview-controls">
+                <label class="inline">{ "Watched up to " }<output>{ crate::doc::format_minutes(c.progress) }</output>
+                    <input type="range" min="0" max={props.runtime.to_string()} value={c.progress.to_string()} oninput={on_progress} />
+                </label>
+                <label class="inline"><input type="checkbox" checked={c.plot_revealed} onchange={on_plot} />{ " Plot revealed" }</label>
+                <label class="inline">{ "Theme " }
+                    <select onchange={on_theme}>
+                        <option value="auto" selected={c.theme == "auto"}>{ "Auto" }</option>
+                        <option value="light" selected={c.theme == "light"}>{ "Light" }</option>
+                        <option value="dark" selected={c.theme == "dark"}>{ "Dark" }</option>
+                    </select>
+                </label>
+                <label class="inline"><input type="checkbox" checked={c.phone} onchange={on_phone} />{ " Phone width" }</label>
+            </div>
+            <div class={classes!("preview-frame", c.phone.then_some("phone"))}>
+                <spoiler-card ref={card} remember="none" eager="" theme={c.theme}></spoiler-card>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,153 @@
+//! The studio: the author's document and its history (a `Reducible`), its
+//! report by the card's own validator, the form beside the preview.
+
+use std::rc::Rc;
+
+use spoiler_card::json;
+use spoiler_card::model::Severity;
+use yew::prelude::*;
+
+use super::export::Export;
+use super::field::FieldInput;
+use super::list::ObjectList;
+use super::paste::PasteEvents;
+use super::preview::Preview;
+use super::problems::{problems_at_top, ProblemList};
+use super::problems_at;
+use crate::doc::{self, Step};
+use crate::element::Shared;
+use crate::spec::{self, SECTIONS};
+use crate::state::{Action, State};
+
+/// Props of [`Studio`].
+#[derive(Properties, PartialEq)]
+pub struct StudioProps {
+    /// What the studio shares with its element.
+    pub shared: Rc<Shared>,
+}
+
+/// The studio.
+#[component]
+pub fn Studio(props: &StudioProps) -> Html {
+    let state = use_reducer(|| State::new(doc::new_movie()));
+    let on_action = state.dispatcher().to_callback();
+    // The element's way in (a movie the page sets).
+    {
+        let (shared, on_action) = (props.shared.clone(), on_action.clone());
+        use_effect_with((), move |()| {
+            *shared.dispatch.borrow_mut() = Some(on_action);
+        });
+    }
+    let json_text = use_memo(state.tree.clone(), |tree| {
+        let mut out = String::new();
+        json::write(&mut out, tree);
+        out
+    });
+    let report = use_memo(json_text.clone(), |text| crate::check(text));
+    // The page hears of every change (not of the first, empty movie).
+    {
+        let shared = props.shared.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(json_text.clone(), move |text| {
+            *shared.json.borrow_mut() = (**text).clone();
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(on_change) = &*shared.on_change.borrow() {
+                on_change.emit((**text).clone());
+            }
+        });
+    }
+    let mut problems = report.problems.clone();
+    problems.sort_by_key(|p| p.severity != Severity::Error);
+    let problems = Rc::new(problems);
+    let runtime = match doc::get(&state.tree, &[Step::Key("runtime_minutes")]) {
+        Some(spoiler_card::value::Value::Number(n)) if *n > 0.0 && *n < 10_000.0 => *n as u16,
+        _ => 0,
+    };
+    let onkeydown = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            match (e.key().to_lowercase().as_str(), e.shift_key()) {
+                ("z", false) => on_action.emit(Action::Undo),
+                ("z", true) | ("y", false) => on_action.emit(Action::Redo),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+    let sections = SECTIONS.iter().enumerate().map(|(n, section)| {
+        let fields = section.fields.iter().map(|field| {
+            let path = spec::steps(field.key);
+            let value = doc::get(&state.tree, &path).cloned();
+            let field_problems = shown(problems_at(&problems, &doc::path_text(&path)), value.as_ref(), state.show_all_problems);
+            html! {
+                <FieldInput path={path} label={field.label} hint={field.hint} kind={field.kind}
+                    {value} problems={field_problems} on_action={on_action.clone()} />
+            }
+        });
+        let lists = section.lists.iter().map(|list| html! {
+            <ObjectList spec={list} tree={state.tree.clone()} problems={problems.clone()} show_all={state.show_all_problems} on_action={on_action.clone()} />
+        });
+        let timeline = section.lists.iter().any(|l| l.key == "timeline");
+        let id = format!("section-{n}");
+        html! {
+            <section class="group" aria-labelledby={id.clone()}>
+                <h2 {id}>{ section.title }</h2>
+                <p class="hint">{ section.hint }</p>
+                { for fields }
+                { for lists }
+                if timeline { <PasteEvents on_action={on_action.clone()} /> }
+            </section>
+        }
+    });
+    let top = problems_at_top(&problems);
+    html! {
+        <div class="studio" {onkeydown}>
+            <header class="bar">
+                <h1>{ "Card studio" }</h1>
+                <div class="bar-actions">
+                    <button type="button" disabled={!state.can_undo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Undo)} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+                    <button type="button" disabled={!state.can_redo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Redo)} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
+                </div>
+            </header>
+            <div class="columns">
+                <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    if !top.is_empty() {
+                        <ul class="field-problems">{ for top.iter().map(|p| html! { <li class="problem error">{ p.to_string() }</li> }) }</ul>
+                    }
+                    { for sections }
+                </form>
+                <aside class="side">
+                    <ProblemList problems={problems.clone()} unlisted={report.unlisted()} />
+                    <Preview json={json_text.clone()} choices={state.preview.clone()} {runtime} on_action={on_action.clone()} />
+                    <Export report={report.clone()} tree={state.tree.clone()} on_action={on_action.clone()} />
+                </aside>
+            </div>
+        </div>
+    }
+}
+
+/// A field's problems as the form shows them: all of them once the author
+/// asked (or opened a movie); before, none for a field left empty.
+pub fn shown(
+    problems: Vec<spoiler_card::model::Problem>,
+    value: Option<&spoiler_card::value::Value<'static>>,
+    show_all: bool,
+) -> Vec<spoiler_card::model::Problem> {
+    use spoiler_card::value::Value;
+    let empty = match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        _ => false,
+    };
+    if empty && !show_all {
+        Vec::new()
+    } else {
+        problems
+    }
+}

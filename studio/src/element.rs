@@ -1,0 +1,181 @@
+//! The element's Rust side: registering `<spoiler-card-studio>`, mounting a
+//! studio into its shadow root, and the handle behind `el.movie` and
+//! `el.render()`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use spoiler_card::json;
+use spoiler_card::locale::Words;
+use spoiler_card::prerender::{self, Options, Theme};
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback};
+
+use crate::components::studio::{Studio, StudioProps};
+use crate::state::Action;
+
+#[wasm_bindgen(module = "/src/studio.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineStudio)]
+    fn define_studio(mount: &Closure<dyn Fn(HtmlElement, ShadowRoot) -> JsValue>, css: &str);
+    #[wasm_bindgen(js_name = emitChange)]
+    fn emit_change(host: &HtmlElement, json: &str);
+}
+
+/// The studio's stylesheet, adopted by each studio's shadow root.
+const CSS: &str = include_str!("../assets/studio.css");
+
+/// What a studio and its element share: the movie's JSON text as the
+/// studio last wrote it, and the way in for a movie the page sets.
+#[derive(Default)]
+pub struct Shared {
+    /// The movie as compact JSON text.
+    pub json: RefCell<String>,
+    /// The studio's actions, once it runs.
+    pub dispatch: RefCell<Option<Callback<Action>>>,
+    /// Tells the page about a change.
+    pub on_change: RefCell<Option<Callback<String>>>,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Registers `<spoiler-card-studio>` when the module loads.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> JsValue>::new(|host, root| {
+        JsValue::from(mount(host, root))
+    });
+    define_studio(&mount, CSS);
+    // The element is defined once per page: its mount lives as long.
+    mount.forget();
+}
+
+/// A studio in `root`, the shadow root of `host`.
+fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
+    let document = gloo_document();
+    let container = document
+        .create_element("div")
+        .expect("a div can always be made");
+    container.set_class_name("studio-root");
+    let _ = root.append_child(&container);
+    let shared = Rc::new(Shared::default());
+    *shared.on_change.borrow_mut() = Some(Callback::from(move |json: String| {
+        emit_change(&host, &json);
+    }));
+    let app = yew::Renderer::<Studio>::with_root_and_props(
+        container,
+        StudioProps {
+            shared: Rc::clone(&shared),
+        },
+    )
+    .render();
+    StudioHandle { shared, _app: app }
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a page has a document")
+}
+
+/// One studio, as its element holds it.
+#[wasm_bindgen]
+pub struct StudioHandle {
+    shared: Rc<Shared>,
+    _app: AppHandle<Studio>,
+}
+
+#[wasm_bindgen]
+impl StudioHandle {
+    /// `el.movie`: the movie as compact JSON text.
+    #[wasm_bindgen(js_name = movieJson)]
+    pub fn movie_json(&self) -> String {
+        self.shared.json.borrow().clone()
+    }
+
+    /// `el.movie = value`: opens this JSON text (the studio says what is
+    /// wrong with it; the author can undo).
+    #[wasm_bindgen(js_name = setMovieJson)]
+    pub fn set_movie_json(&self, text: &str) {
+        let tree = match json::parse(text) {
+            Ok(tree) => tree.to_static(),
+            Err(_) => return,
+        };
+        // At once: a `render()` right after sees this movie.
+        let mut compact = String::new();
+        json::write(&mut compact, &tree);
+        *self.shared.json.borrow_mut() = compact;
+        if let Some(dispatch) = &*self.shared.dispatch.borrow() {
+            dispatch.emit(Action::Replace(tree));
+        }
+    }
+
+    /// `el.render(options)`: a promise of the prerendered fragment, or of
+    /// the problems that stop it.
+    pub fn render(&self, options: JsValue) -> js_sys::Promise {
+        // The text the author exports (the model's writer), so that the
+        // fragment's data hash is the served file's.
+        let text = self.shared.json.borrow().clone();
+        let text = match (crate::check(&text).movie, json::parse(&text)) {
+            (Some(movie), Ok(tree)) => {
+                spoiler_card::model::writer::write_movie(&movie, Some(&tree))
+            }
+            _ => text,
+        };
+        let options = render_options(&options);
+        wasm_bindgen_futures::future_to_promise(async move {
+            match prerender::render_async(&text, &options).await {
+                Ok(rendered) => Ok(JsValue::from_str(&rendered.html)),
+                Err(prerender::Invalid(problems)) => {
+                    let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                    Err(js_sys::Error::new(&lines.join("\n")).into())
+                }
+            }
+        })
+    }
+}
+
+fn string_of(options: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+fn number_of(options: &JsValue, key: &str) -> Option<f64> {
+    js_sys::Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .filter(|n| n.is_finite())
+}
+
+/// `render()`'s options as the renderer's; what is missing or out of
+/// range takes `spoiler-card render`'s default.
+fn render_options(options: &JsValue) -> Options {
+    Options {
+        src: string_of(options, "src"),
+        embed: string_of(options, "embed").unwrap_or_else(|| "/embed/".to_owned()),
+        progress: number_of(options, "progress")
+            .filter(|p| (0.0..=f64::from(u16::MAX)).contains(p))
+            .map(|p| p as u16),
+        theme: match string_of(options, "theme").as_deref() {
+            Some("light") => Some(Theme::Light),
+            Some("dark") => Some(Theme::Dark),
+            Some("auto") => Some(Theme::Auto),
+            _ => None,
+        },
+        heading_level: number_of(options, "headingLevel")
+            .filter(|l| (1.0..=6.0).contains(l))
+            .map_or(2, |l| l as u8),
+        json_ld: true,
+        words: (*Words::english()).clone(),
+        lang: None,
+        strings_src: None,
+        bundle: None,
+        eager: false,
+    }
+}

@@ -1,0 +1,211 @@
+//! The studio's state: the document, its undo and redo history, and what
+//! the author chose for the preview. Changed only through [`Action`]s.
+
+use std::rc::Rc;
+
+use spoiler_card::value::Value;
+use yew::Reducible;
+
+use crate::doc::{self, Step};
+
+/// Edits kept for undo.
+const HISTORY: usize = 200;
+
+/// How the preview shows the card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewChoices {
+    /// The reader's watch progress, in minutes.
+    pub progress: u16,
+    /// The plot revealed.
+    pub plot_revealed: bool,
+    /// `light`, `dark` or `auto`.
+    pub theme: &'static str,
+    /// At a phone's width (360 px).
+    pub phone: bool,
+}
+
+impl Default for PreviewChoices {
+    fn default() -> Self {
+        Self {
+            progress: 0,
+            plot_revealed: false,
+            theme: "auto",
+            phone: false,
+        }
+    }
+}
+
+/// The studio's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// The movie as the author has written it so far.
+    pub tree: Rc<Value<'static>>,
+    undo: Vec<(Rc<Value<'static>>, Option<String>)>,
+    redo: Vec<Rc<Value<'static>>>,
+    /// The field the last edit changed, so that typing in one field is one
+    /// step of undo.
+    last_edited: Option<String>,
+    /// The preview's choices.
+    pub preview: PreviewChoices,
+    /// Problems of fields the author has not written yet are shown (after
+    /// an export was refused, or a movie opened); before, a new movie's
+    /// empty fields do not all say "required" at once.
+    pub show_all_problems: bool,
+}
+
+impl State {
+    /// A studio on `tree`.
+    pub fn new(tree: Value<'static>) -> Self {
+        Self {
+            tree: Rc::new(tree),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edited: None,
+            preview: PreviewChoices::default(),
+            show_all_problems: false,
+        }
+    }
+
+    /// Is there an edit to undo?
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Is there an edit to redo?
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+/// What the author does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A field's new value (`None`: removed).
+    Set(Vec<Step>, Option<Value<'static>>),
+    /// A new item at an index of a list.
+    Insert(Vec<Step>, usize, Value<'static>),
+    /// An item moved within a list.
+    Move(Vec<Step>, usize, usize),
+    /// Events pasted at the end of the timeline.
+    AddEvents(Vec<Value<'static>>),
+    /// A whole new document (opened, pasted, set by the page).
+    Replace(Value<'static>),
+    /// Back one edit.
+    Undo,
+    /// Forward one edit.
+    Redo,
+    /// A choice of the preview.
+    Preview(PreviewChoices),
+    /// Show every problem, of empty fields too.
+    ShowAllProblems,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let mut tree = (*self.tree).clone();
+        let edited = match action {
+            Action::Undo => {
+                if let Some((previous, _)) = next.undo.pop() {
+                    next.redo.push(Rc::clone(&next.tree));
+                    next.tree = previous;
+                }
+                next.last_edited = None;
+                return Rc::new(next);
+            }
+            Action::Redo => {
+                if let Some(later) = next.redo.pop() {
+                    next.undo.push((Rc::clone(&next.tree), None));
+                    next.tree = later;
+                }
+                next.last_edited = None;
+                return Rc::new(next);
+            }
+            Action::Preview(choices) => {
+                next.preview = choices;
+                return Rc::new(next);
+            }
+            Action::ShowAllProblems => {
+                next.show_all_problems = true;
+                return Rc::new(next);
+            }
+            Action::Set(path, value) => {
+                let key = doc::path_text(&path);
+                let names_the_movie = matches!(path.as_slice(), [Step::Key("title" | "year")]);
+                let minute = matches!(path.last(), Some(Step::Key("at_minute")));
+                doc::set(&mut tree, &path, value);
+                if let Some(Step::Key(list)) = path.first() {
+                    if path.len() > 1 {
+                        doc::drop_if_empty(&mut tree, &[Step::Key(list)]);
+                    }
+                }
+                if minute && path.first() == Some(&Step::Key("timeline")) {
+                    doc::sort_timeline(&mut tree);
+                }
+                if names_the_movie {
+                    follow_id(&self.tree, &mut tree);
+                }
+                Some(key)
+            }
+            Action::Insert(path, index, item) => {
+                doc::insert(&mut tree, &path, index, item);
+                if path.first() == Some(&Step::Key("timeline")) {
+                    doc::sort_timeline(&mut tree);
+                }
+                None
+            }
+            Action::Move(path, from, to) => {
+                doc::move_item(&mut tree, &path, from, to);
+                None
+            }
+            Action::AddEvents(events) => {
+                let at = doc::len_at(&tree, &[Step::Key("timeline")]);
+                for (i, event) in events.into_iter().enumerate() {
+                    doc::insert(&mut tree, &[Step::Key("timeline")], at + i, event);
+                }
+                doc::sort_timeline(&mut tree);
+                None
+            }
+            Action::Replace(new) => {
+                tree = new;
+                next.show_all_problems = true;
+                None
+            }
+        };
+        if tree == *self.tree {
+            return self;
+        }
+        // Typing on in the same field replaces its last step of undo.
+        let same_field = edited.is_some() && edited == next.last_edited;
+        if !same_field {
+            next.undo.push((Rc::clone(&self.tree), edited.clone()));
+            if next.undo.len() > HISTORY {
+                next.undo.remove(0);
+            }
+        }
+        next.redo.clear();
+        next.last_edited = edited;
+        next.tree = Rc::new(tree);
+        Rc::new(next)
+    }
+}
+
+/// The id follows the title and year (`leaving-las-vegas-1995`) while the
+/// author has not written one of their own: while it is empty, or still
+/// the one made from the title and year before this edit.
+fn follow_id(before: &Value<'static>, after: &mut Value<'static>) {
+    let made = |tree: &Value<'static>| {
+        let year = match doc::get(tree, &[Step::Key("year")]) {
+            Some(Value::Number(n)) if (1.0..=9999.0).contains(n) => Some(*n as u16),
+            _ => None,
+        };
+        doc::slug(&doc::text_at(tree, &[Step::Key("title")]), year)
+    };
+    let id = doc::text_at(before, &[Step::Key("id")]);
+    if id.is_empty() || id == made(before) {
+        let new = made(after);
+        doc::set(after, &[Step::Key("id")], Some(doc::text(&new)));
+    }
+}

@@ -1,0 +1,184 @@
+// End-to-end tests of the card studio (issue 26): dist/studio.html, tried
+// as a new blogger would, with the keyboard and the mouse only; the
+// element's API (movie, the change event, render()); the preview is the
+// embed bundle's own card.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { generated } from './server.mjs';
+import { test, assert, assertEqual, openPage } from './lib.mjs';
+
+const CLI = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
+const studio = (selector) => `spoiler-card-studio >> ${selector}`;
+/** A task, a frame and a task: Yew's render and effects are past. */
+const settled = (p) => p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0); }));
+const previewCard = (p) => p.locator(studio('.preview spoiler-card'));
+
+async function openStudio(ctx, options = {}) {
+  const p = await openPage(ctx.browser, `${ctx.origin}/studio.html`, { width: 1400, height: 1000, ...options });
+  await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+  return p;
+}
+
+/** Types into the box labelled `label` (within `scope`), then leaves it with Tab. */
+async function fill(p, id, text) {
+  const box = p.locator(studio(`#${id}`));
+  await box.click();
+  await p.keyboard.press('Control+A');
+  await p.keyboard.type(text);
+  await p.keyboard.press('Tab');
+}
+
+test('studio: a new blogger writes a card by keyboard and mouse, sees a problem at its field, previews it and exports JSON that passes the check', async (ctx) => {
+  const p = await openStudio(ctx);
+  try {
+    // An empty studio does not shout: nothing in red at its fields yet.
+    assertEqual(await p.locator(studio('.field .problem.error')).count(), 0, 'no problem shown at an empty field yet');
+    await fill(p, 'f-title', 'Quiet Harbour');
+    await fill(p, 'f-year', '2001');
+    await fill(p, 'f-runtime_minutes', '1:40');
+    await p.locator(studio('#f-directors-new')).click();
+    await p.keyboard.type('Ada Lind');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('Bo Berg');
+    await p.keyboard.press('Enter');
+    await fill(p, 'f-synopsis', 'A ferry captain meets a stranger in a fog-bound port.');
+    assertEqual(await p.locator(studio('#f-id')).inputValue(), 'quiet-harbour-2001', 'the id follows the title and year');
+    await p.locator(studio('.group:has(#f-spoilers-summary-new), .field[data-path="spoilers.summary"] button.add')).first().click();
+    await fill(p, 'f-spoilers-summary-0', 'The stranger steals the ferry at dawn and sails away with the captain\'s secret.');
+    // The timeline: one event by the form, two by a paste.
+    await p.locator(studio('.object-list[data-path="timeline"] > button.add')).click();
+    await fill(p, 'f-timeline-0-at_minute', '0:05');
+    await fill(p, 'f-timeline-0-title', 'Fog');
+    await fill(p, 'f-timeline-0-text', 'The harbour disappears.');
+    await p.locator(studio('#f-paste-events')).click();
+    await p.keyboard.type('0:50 The night boat — The stranger walks off the night boat.');
+    await p.keyboard.press('Enter');
+    await p.keyboard.type('3:00 Dawn — The ferry is gone.');
+    await p.getByRole('button', { name: 'Add these events' }).click();
+    await settled(p);
+    assertEqual(await p.locator(studio('.object-list[data-path="timeline"] .count')).textContent(), '3', 'three events');
+    // A problem at its field: 180 is past the runtime; the summary names it and takes the author there.
+    const past = 'timeline[2].at_minute: 180 is past the runtime (100)';
+    await p.locator(studio('.summary button.link', { hasText: past })).first().waitFor();
+    assertEqual(await p.locator(studio('.field[data-path="timeline[2].at_minute"] .problem')).allTextContents(), [past], 'the problem at its field, in the checker\'s words');
+    await p.locator(studio(`.summary button.link:text-is("${past}")`)).click();
+    assertEqual(await p.evaluate(() => document.querySelector('spoiler-card-studio').shadowRoot.activeElement?.id), 'f-timeline-2-at_minute', 'the summary jumps to the field');
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('1:35');
+    await p.keyboard.press('Tab');
+    // Two characters with arcs.
+    for (const [i, name, intro, arc] of [[0, 'Ada', 'The captain.', 'She sails the ferry home.'], [1, 'The Stranger', 'A man off the night boat.', 'He was the old harbour master.']]) {
+      await p.locator(studio('.object-list[data-path="characters"] > button.add')).click();
+      await fill(p, `f-characters-${i}-name`, name);
+      await fill(p, `f-characters-${i}-intro`, intro);
+      await fill(p, `f-characters-${i}-arc-text`, arc);
+    }
+    await settled(p);
+    await p.locator(studio('.summary.ok')).waitFor();
+    // The preview is the card, at a progress: the first event shows, the later ones stay gated.
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title')?.textContent === 'Quiet Harbour');
+    const slider = p.locator(studio('.preview-controls input[type="range"]'));
+    await slider.focus();
+    for (let i = 0; i < 10; i += 1) await p.keyboard.press('ArrowRight');
+    await settled(p);
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.preview spoiler-card').progress === 10);
+    const previewText = await p.evaluate(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.preview spoiler-card').shadowRoot.textContent);
+    assert(!previewText.includes('The ferry is gone'), 'a later event stays out of the preview');
+    // Export: the JSON passes `spoiler-card check`.
+    await p.getByRole('button', { name: 'Export the JSON' }).click();
+    const json = await p.locator(studio('#export-json')).inputValue();
+    mkdirSync('target/e2e', { recursive: true });
+    writeFileSync('target/e2e/studio-export.json', json);
+    const out = execFileSync(CLI, ['check', 'target/e2e/studio-export.json'], { encoding: 'utf8' });
+    assertEqual(out.trim(), 'target/e2e/studio-export.json: OK', 'the exported file passes the check');
+    const exported = JSON.parse(json);
+    assertEqual(exported.timeline.map((e) => e.at_minute), [5, 50, 95], 'the timeline in film order');
+    await p.screenshot({ path: 'target/e2e/studio-desktop.png', fullPage: false });
+    assertEqual(p.problems, [], 'no uncaught error');
+  } finally {
+    await p.closeAll();
+  }
+});
+
+test('studio: export is refused with errors, naming the first; the spoiler lint warns with both paths but does not block', async (ctx) => {
+  const p = await openStudio(ctx);
+  try {
+    await p.getByRole('button', { name: 'Export the JSON' }).click();
+    const refusal = await p.locator(studio('.export .problem')).textContent();
+    assert(refusal.startsWith('Not exported: ') && refusal.includes('The first: id: must not be empty'), refusal);
+    assert(await p.locator(studio('.field .problem.error')).count() > 0, 'after a refusal, every field says what is missing');
+    await p.evaluate(() => {
+      document.querySelector('spoiler-card-studio').movie = {
+        schema: 1, id: 'leaky', title: 'Leaky', year: 2000, runtime_minutes: 90, language: 'English', directors: ['D'],
+        synopsis: 'In the end the lighthouse keeper stole the silver bell.',
+        spoilers: { summary: ['The lighthouse keeper stole the silver bell, and nobody knew.'] },
+        rating: 5,
+      };
+    });
+    await settled(p);
+    const warnings = await p.locator(studio('.field[data-path="synopsis"] .problem.warning')).allTextContents();
+    assertEqual(warnings, ['synopsis: repeats "lighthouse keeper stole the silver bell" from spoilers.summary[0], which readers see only when they reveal it'], 'the lint at its field');
+    await p.getByRole('button', { name: 'Export the JSON' }).click();
+    const exported = JSON.parse(await p.locator(studio('#export-json')).inputValue());
+    assertEqual(exported.rating, 5, 'an unknown field is kept and written back');
+  } finally {
+    await p.closeAll();
+  }
+});
+
+test('studio: the element\'s API — movie in and out, the change event, undo and redo by keyboard, render() gives the bytes spoiler-card render gives', async (ctx) => {
+  const p = await openStudio(ctx);
+  try {
+    const movie = JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8'));
+    await p.evaluate((m) => {
+      window.__changes = [];
+      const el = document.querySelector('spoiler-card-studio');
+      el.addEventListener('spoiler-card-studio:change', (e) => window.__changes.push(e.detail.movie.title));
+      el.movie = m;
+    }, movie);
+    await settled(p);
+    assertEqual(await p.evaluate(() => document.querySelector('spoiler-card-studio').movie.title), movie.title, 'movie out as set');
+    await p.locator(studio('.summary.ok')).waitFor();
+    await fill(p, 'f-title', 'The Seventh Sense');
+    await settled(p);
+    assertEqual(await p.evaluate(() => window.__changes.at(-1)), 'The Seventh Sense', 'the change event carries the movie');
+    await p.locator(studio('#f-language')).click();
+    await p.keyboard.press('Control+Z');
+    await settled(p);
+    assertEqual(await p.evaluate(() => document.querySelector('spoiler-card-studio').movie.title), movie.title, 'undo by keyboard');
+    await p.keyboard.press('Control+Shift+Z');
+    await settled(p);
+    assertEqual(await p.evaluate(() => document.querySelector('spoiler-card-studio').movie.title), 'The Seventh Sense', 'redo by keyboard');
+    await p.keyboard.press('Control+Z');
+    await settled(p);
+    const html = await p.evaluate(() => document.querySelector('spoiler-card-studio').render({ src: '/movies/the-sixth-sense.json', embed: '/embed/', progress: 20, theme: 'dark', headingLevel: 3 }));
+    const cli = execFileSync(CLI, ['render', 'assets/movies/the-sixth-sense.json', '--src', '/movies/the-sixth-sense.json', '--embed', '/embed/', '--progress', '20', '--theme', 'dark', '--heading-level', '3'], { encoding: 'utf8' });
+    assertEqual(html, cli, 'the same bytes as spoiler-card render');
+    const refused = await p.evaluate(() => {
+      const el = document.querySelector('spoiler-card-studio');
+      el.movie = { schema: 1 };
+      return el.render({ src: '/m.json' }).then(() => 'rendered', (e) => e.message);
+    });
+    assert(refused.includes('id: required'), `render() refuses, saying why: ${refused}`);
+    assertEqual(p.problems, [], 'no uncaught error');
+  } finally {
+    await p.closeAll();
+  }
+});
+
+test('studio: spoiler-card-studio.js registers the element on any page (the npm package\'s and the WordPress plugin\'s way in), beside the card', async (ctx) => {
+  generated.set('/__gen/studio-embed.html', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/embed/spoiler-card.js"></script>
+<script type="module" src="/studio/spoiler-card-studio.js"></script></head>
+<body><spoiler-card-studio id="s"></spoiler-card-studio></body></html>`);
+  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-embed.html`, { width: 1200 });
+  try {
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    await p.evaluate((m) => { document.querySelector('#s').movie = m; }, JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8')));
+    await p.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title')?.textContent === 'Leaving Las Vegas');
+    assertEqual(await p.evaluate(() => customElements.get('spoiler-card-studio')?.name), 'SpoilerCardStudioElement', 'one class, defined once');
+    assertEqual(p.problems, [], 'no uncaught error');
+  } finally {
+    await p.closeAll();
+  }
+});
