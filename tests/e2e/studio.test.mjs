@@ -182,3 +182,22 @@ test('studio: spoiler-card-studio.js registers the element on any page (the npm 
     await p.closeAll();
   }
 });
+
+test('studio: screenshots for the README, desktop and phone, with a movie open', async (ctx) => {
+  const movie = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));
+  mkdirSync('docs/screenshots', { recursive: true });
+  for (const [name, width, height] of [['studio-desktop', 1400, 1000], ['studio-phone', 390, 844]]) {
+    const p = await openStudio(ctx, { width, height });
+    try {
+      await p.evaluate((m) => { document.querySelector('spoiler-card-studio').movie = m; }, movie);
+      await p.waitForFunction(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title')?.textContent === 'Leaving Las Vegas');
+      await settled(p);
+      await p.screenshot({ path: `docs/screenshots/${name}.png` });
+      // The phone's one column: the form fits, nothing scrolls sideways.
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert(overflow <= 0, `${name}: no sideways scroll (${overflow} px)`);
+    } finally {
+      await p.closeAll();
+    }
+  }
+});
