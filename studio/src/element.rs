@@ -36,6 +36,8 @@ pub struct Shared {
     pub dispatch: RefCell<Option<Callback<Action>>>,
     /// Tells the page about a change.
     pub on_change: RefCell<Option<Callback<String>>>,
+    /// Whose draft this studio keeps (the element's `draft-key`).
+    pub draft_key: String,
 }
 
 impl PartialEq for Shared {
@@ -63,7 +65,12 @@ fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
         .expect("a div can always be made");
     container.set_class_name("studio-root");
     let _ = root.append_child(&container);
-    let shared = Rc::new(Shared::default());
+    let shared = Rc::new(Shared {
+        draft_key: host
+            .get_attribute("draft-key")
+            .unwrap_or_else(|| "default".to_owned()),
+        ..Shared::default()
+    });
     *shared.on_change.borrow_mut() = Some(Callback::from(move |json: String| {
         emit_change(&host, &json);
     }));

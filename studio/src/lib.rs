@@ -9,7 +9,9 @@
 //!   Rust, tested natively);
 //! - `spec`: the form as a table;
 //! - `state`: the studio's state and its actions (undo, redo);
-//! - `components/`: the form, the preview, problems and export;
+//! - `components/`: the form, the preview, problems, opening and export;
+//! - `draft`: the draft kept in `localStorage`, offered back, never
+//!   restored unasked;
 //! - `studio.js`: the element (the class, `movie`, `render()`, the change
 //!   event).
 
@@ -21,6 +23,8 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+mod draft;
 #[cfg(target_arch = "wasm32")]
 mod element;
 

@@ -201,3 +201,75 @@ test('studio: screenshots for the README, desktop and phone, with a movie open',
     }
   }
 });
+
+test('studio: open a movie by file picker, by drop and by paste; what is not JSON is refused with its reason and the movie stays', async (ctx) => {
+  const p = await openStudio(ctx);
+  try {
+    const llv = readFileSync('assets/movies/leaving-las-vegas.json', 'utf8');
+    await p.locator(studio('.open summary')).click();
+    await p.locator(studio('#open-paste')).fill('{"schema": 1, "title": "x",,}');
+    await p.getByRole('button', { name: 'Open the pasted JSON' }).click();
+    const refusal = await p.locator(studio('.open .problem')).textContent();
+    assert(refusal.startsWith('Not opened: not valid JSON: ') && /line 1, column \d+/.test(refusal), refusal);
+    assertEqual(await p.locator(studio('#f-title')).inputValue(), '', 'the movie on screen stays');
+    await p.locator(studio('#open-paste')).fill(llv);
+    await p.getByRole('button', { name: 'Open the pasted JSON' }).click();
+    await settled(p);
+    assertEqual(await p.locator(studio('#f-title')).inputValue(), 'Leaving Las Vegas', 'opened by paste');
+    await p.locator(studio('#open-file')).setInputFiles({ name: 'sixth.json', mimeType: 'application/json', buffer: readFileSync('assets/movies/the-sixth-sense.json') });
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').movie.title === 'The Sixth Sense');
+    // A file dropped on the box.
+    await p.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'llv.json', { type: 'application/json' }));
+      const box = document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.open');
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, llv);
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').movie.title === 'Leaving Las Vegas');
+    // Undo brings the movie before back.
+    await p.locator(studio('#f-language')).click();
+    await p.keyboard.press('Control+Z');
+    await settled(p);
+    assertEqual(await p.evaluate(() => document.querySelector('spoiler-card-studio').movie.title), 'The Sixth Sense', 'undo after opening');
+    assertEqual(p.problems, [], 'no uncaught error');
+  } finally {
+    await p.closeAll();
+  }
+});
+
+test('studio: the draft is kept as the author types and offered back, never restored unasked; a broken stored draft is ignored', async (ctx) => {
+  const context = await ctx.browser.newContext({ viewport: { width: 1300, height: 900 } });
+  const p = await context.newPage();
+  const problems = [];
+  p.on('pageerror', (e) => problems.push(e.message));
+  const open = async () => {
+    await p.goto(`${ctx.origin}/studio.html`);
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    await settled(p);
+  };
+  try {
+    await open();
+    assertEqual(await p.locator(studio('.draft-offer')).count(), 0, 'nothing to offer at first');
+    await fill(p, 'f-title', 'Half Written');
+    await settled(p);
+    await open();
+    assertEqual(await p.locator(studio('#f-title')).inputValue(), '', 'not restored unasked');
+    await p.getByRole('button', { name: 'Discard it' }).click();
+    await open();
+    assertEqual(await p.locator(studio('.draft-offer')).count(), 0, 'a discarded draft is gone');
+    await fill(p, 'f-title', 'Written Again');
+    await settled(p);
+    await open();
+    await p.getByRole('button', { name: 'Restore the draft' }).click();
+    await settled(p);
+    assertEqual(await p.locator(studio('#f-title')).inputValue(), 'Written Again', 'restored when asked');
+    // Stored values are untrusted.
+    await p.evaluate(() => localStorage.setItem('spoiler-card-studio:v1:draft:default', '{"schema": 1, broken'));
+    await open();
+    assertEqual(await p.locator(studio('.draft-offer')).count(), 0, 'a broken draft is not offered');
+    assertEqual(problems, [], 'no uncaught error');
+  } finally {
+    await context.close();
+  }
+});

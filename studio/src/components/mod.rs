@@ -1,12 +1,13 @@
 //! The studio's Yew components, one per file: [`studio::Studio`] (the root:
 //! state, validation, layout), [`field::FieldInput`] (one field with its
 //! label, hint and problems), [`list::ObjectList`] (events, characters, …),
-//! [`paste::PasteEvents`], [`problems::ProblemList`], [`preview::Preview`]
+//! [`open::OpenMovie`], [`paste::PasteEvents`], [`problems::ProblemList`], [`preview::Preview`]
 //! and [`export::Export`].
 
 pub mod export;
 pub mod field;
 pub mod list;
+pub mod open;
 pub mod paste;
 pub mod preview;
 pub mod problems;

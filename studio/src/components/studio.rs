@@ -10,11 +10,13 @@ use yew::prelude::*;
 use super::export::Export;
 use super::field::FieldInput;
 use super::list::ObjectList;
+use super::open::OpenMovie;
 use super::paste::PasteEvents;
 use super::preview::Preview;
 use super::problems::{problems_at_top, ProblemList};
 use super::problems_at;
 use crate::doc::{self, Step};
+use crate::draft;
 use crate::element::Shared;
 use crate::spec::{self, SECTIONS};
 use crate::state::{Action, State};
@@ -44,20 +46,59 @@ pub fn Studio(props: &StudioProps) -> Html {
         out
     });
     let report = use_memo(json_text.clone(), |text| crate::check(text));
-    // The page hears of every change (not of the first, empty movie).
+    // A draft kept from before, offered until the author says what to do
+    // with it (or the movie on screen is that draft).
+    let offer = {
+        let key = props.shared.draft_key.clone();
+        let empty = json_text.clone();
+        use_state(move || draft::load(&key).filter(|d| json::parse(d).is_ok() && **d != *empty))
+    };
+    // The page hears of every change (not of the first, empty movie), and
+    // the draft keeps it once no older draft waits for an answer.
     {
-        let shared = props.shared.clone();
+        let (shared, offer) = (props.shared.clone(), offer.clone());
         let first = use_mut_ref(|| true);
         use_effect_with(json_text.clone(), move |text| {
             *shared.json.borrow_mut() = (**text).clone();
+            if offer.as_deref() == Some(text.as_str()) {
+                offer.set(None);
+            }
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
+            }
+            if offer.is_none() {
+                draft::save(&shared.draft_key, text);
             }
             if let Some(on_change) = &*shared.on_change.borrow() {
                 on_change.emit((**text).clone());
             }
         });
     }
+    let draft_offer = offer.as_ref().map(|kept| {
+        let restore = {
+            let (offer, on_action, kept) = (offer.clone(), on_action.clone(), kept.clone());
+            Callback::from(move |_| {
+                if let Ok(tree) = json::parse(&kept) {
+                    on_action.emit(Action::Replace(tree.to_static()));
+                }
+                offer.set(None);
+            })
+        };
+        let discard = {
+            let (offer, key) = (offer.clone(), props.shared.draft_key.clone());
+            Callback::from(move |_| {
+                draft::clear(&key);
+                offer.set(None);
+            })
+        };
+        html! {
+            <div class="draft-offer" role="region" aria-label="Draft">
+                <p>{ "A draft you were writing is kept in this browser." }</p>
+                <button type="button" class="primary" onclick={restore}>{ "Restore the draft" }</button>
+                <button type="button" onclick={discard}>{ "Discard it" }</button>
+            </div>
+        }
+    });
     let mut problems = report.problems.clone();
     problems.sort_by_key(|p| p.severity != Severity::Error);
     let problems = Rc::new(problems);
@@ -116,6 +157,8 @@ pub fn Studio(props: &StudioProps) -> Html {
             </header>
             <div class="columns">
                 <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    { for draft_offer }
+                    <OpenMovie on_action={on_action.clone()} />
                     if !top.is_empty() {
                         <ul class="field-problems">{ for top.iter().map(|p| html! { <li class="problem error">{ p.to_string() }</li> }) }</ul>
                     }
