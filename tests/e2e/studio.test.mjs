@@ -273,3 +273,29 @@ test('studio: the draft is kept as the author types and offered back, never rest
     await context.close();
   }
 });
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+for (const scheme of ['light', 'dark']) {
+  test(`studio: axe finds nothing, empty, with problems shown and with a movie open (${scheme})`, async (ctx) => {
+    const p = await openStudio(ctx, { colorScheme: scheme });
+    try {
+      await p.addScriptTag({ content: AXE });
+      const audit = () => p.evaluate(async () => {
+        const result = await window.axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
+      });
+      assertEqual(await audit(), [], 'violations in an empty studio');
+      await p.getByRole('button', { name: 'Export the JSON' }).click();
+      await p.locator(studio('.open summary')).click();
+      await settled(p);
+      assertEqual(await audit(), [], 'violations with every problem shown');
+      await p.evaluate((m) => { document.querySelector('spoiler-card-studio').movie = m; }, JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8')));
+      await p.waitForFunction(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title'));
+      await settled(p);
+      assertEqual(await audit(), [], 'violations with a movie open');
+    } finally {
+      await p.closeAll();
+    }
+  });
+}
