@@ -38,6 +38,8 @@ pub struct Shared {
     pub on_change: RefCell<Option<Callback<String>>>,
     /// Whose draft this studio keeps (the element's `draft-key`).
     pub draft_key: String,
+    /// A movie the page set before the studio first ran: opened then.
+    pub waiting: RefCell<Option<spoiler_card::value::Value<'static>>>,
 }
 
 impl PartialEq for Shared {
@@ -105,6 +107,26 @@ impl StudioHandle {
         self.shared.json.borrow().clone()
     }
 
+    /// `el.jsonText()`: the movie as a file holds it: the model's writer for
+    /// a valid movie (keys in order, unknown fields kept), else the document
+    /// as written so far, pretty (work in progress is saved too).
+    #[wasm_bindgen(js_name = jsonText)]
+    pub fn json_text(&self) -> String {
+        let text = self.shared.json.borrow().clone();
+        match (crate::check(&text).movie, json::parse(&text)) {
+            (Some(movie), Ok(tree)) => {
+                spoiler_card::model::writer::write_movie(&movie, Some(&tree))
+            }
+            (None, Ok(tree)) => {
+                let mut out = String::new();
+                json::write_pretty(&mut out, &tree);
+                out.push('\n');
+                out
+            }
+            (_, Err(_)) => text,
+        }
+    }
+
     /// `el.movie = value`: opens this JSON text (the studio says what is
     /// wrong with it; the author can undo).
     #[wasm_bindgen(js_name = setMovieJson)]
@@ -117,8 +139,9 @@ impl StudioHandle {
         let mut compact = String::new();
         json::write(&mut compact, &tree);
         *self.shared.json.borrow_mut() = compact;
-        if let Some(dispatch) = &*self.shared.dispatch.borrow() {
-            dispatch.emit(Action::Replace(tree));
+        match &*self.shared.dispatch.borrow() {
+            Some(dispatch) => dispatch.emit(Action::Replace(tree)),
+            None => *self.shared.waiting.borrow_mut() = Some(tree),
         }
     }
 
@@ -127,13 +150,7 @@ impl StudioHandle {
     pub fn render(&self, options: JsValue) -> js_sys::Promise {
         // The text the author exports (the model's writer), so that the
         // fragment's data hash is the served file's.
-        let text = self.shared.json.borrow().clone();
-        let text = match (crate::check(&text).movie, json::parse(&text)) {
-            (Some(movie), Ok(tree)) => {
-                spoiler_card::model::writer::write_movie(&movie, Some(&tree))
-            }
-            _ => text,
-        };
+        let text = self.json_text();
         let options = render_options(&options);
         wasm_bindgen_futures::future_to_promise(async move {
             match prerender::render_async(&text, &options).await {

@@ -11,6 +11,13 @@ export function defineStudio(mount, css) {
   let sheet = null;
   class SpoilerCardStudioElement extends HTMLElement {
     connectedCallback() {
+      // A `movie` set before the element was defined is an own property
+      // that hides the class's: taken in as if set now.
+      if (Object.prototype.hasOwnProperty.call(this, 'movie')) {
+        const value = this.movie;
+        delete this.movie;
+        this.movie = value;
+      }
       const state = studios.get(this) || {};
       studios.set(this, state);
       if (state.handle) return;
@@ -39,6 +46,17 @@ export function defineStudio(mount, css) {
       studios.set(this, state);
       if (state.handle) state.handle.setMovieJson(json);
       else state.pending = json;
+    }
+
+    /**
+     * The movie as a file holds it: pretty JSON, keys in a stable order and
+     * the fields the card does not know kept (while the movie has errors,
+     * the document as written so far).
+     */
+    jsonText() {
+      const state = studios.get(this);
+      if (state?.handle) return state.handle.jsonText();
+      return state?.pending;
     }
 
     /**

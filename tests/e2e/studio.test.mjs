@@ -299,3 +299,115 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+// ---- `npx spoiler-card studio FILE` ----------------------------------------
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { VERSION } from '../../scripts/package.mjs';
+
+/** The package installed from its tarball into a new folder. */
+function installed() {
+  const tarball = process.env.SPOILER_CARD_TGZ ?? `dist/npm/spoiler-card-${VERSION}.tgz`;
+  assert(existsSync(tarball), `${tarball} is missing (make package)`);
+  const dir = mkdtempSync(join(process.cwd(), 'target', 'e2e-studio-'));
+  writeFileSync(join(dir, 'package.json'), '{ "name": "a-blog", "private": true }\n');
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(process.cwd(), tarball)], { cwd: dir, stdio: 'pipe' });
+  return dir;
+}
+
+/** Starts `spoiler-card studio file` in `dir`: the process and the URL it prints. */
+async function startStudio(dir, file) {
+  const child = spawn(process.execPath, ['node_modules/spoiler-card/bin/spoiler-card.mjs', 'studio', file], { cwd: dir });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  for (let i = 0; i < 100 && !/open (http\S+)/.test(out); i += 1) await new Promise((r) => setTimeout(r, 50));
+  const url = out.match(/open (http\S+)/)?.[1];
+  assert(url, `the studio command prints its URL: ${out}`);
+  return { child, url, output: () => out };
+}
+
+/** A raw GET with its own Host header: the status. */
+const statusOf = (url, host) => new Promise((resolveStatus, reject) => {
+  const u = new URL(url);
+  const req = request({ host: '127.0.0.1', port: u.port, path: u.pathname, headers: host ? { Host: host } : {} }, (res) => { res.resume(); resolveStatus(res.statusCode); });
+  req.on('error', reject);
+  req.end();
+});
+
+test('studio command: serves FILE on 127.0.0.1 under a token, saves it atomically, refuses other hosts and a FILE changed on disk; Ctrl-C stops it', async (ctx) => {
+  const dir = installed();
+  mkdirSync(join(dir, 'movies'));
+  writeFileSync(join(dir, 'movies/llv.json'), readFileSync('assets/movies/leaving-las-vegas.json'));
+  const { child, url, output } = await startStudio(dir, 'movies/llv.json');
+  const p = await openPage(ctx.browser, null, { width: 1300 });
+  try {
+    assert(url.startsWith('http://127.0.0.1:'), url);
+    const u = new URL(url);
+    assertEqual(await statusOf(`${u.origin}/`), 404, 'no token, nothing');
+    assertEqual(await statusOf(`${u.origin}/0123456789abcdef0123456789abcdef/`), 404, 'a wrong token, nothing');
+    assertEqual(await statusOf(url, 'evil.example'), 403, 'another Host is refused');
+    assertEqual(await statusOf(`${url}../../etc/passwd`), 404, 'nothing outside its folders');
+    await p.goto(url);
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').movie?.title === 'Leaving Las Vegas');
+    await fill(p, 'f-title', 'Leaving Las Vegas (1995 cut)');
+    await p.locator('#save').click();
+    await p.locator('#status', { hasText: 'Saved.' }).waitFor();
+    const saved = readFileSync(join(dir, 'movies/llv.json'), 'utf8');
+    assertEqual(JSON.parse(saved).title, 'Leaving Las Vegas (1995 cut)', 'saved to FILE');
+    assertEqual(execFileSync(CLI, ['check', join(dir, 'movies/llv.json')], { encoding: 'utf8' }).trim().endsWith(': OK'), true, 'the saved file passes the check');
+    assertEqual(readdirSync(join(dir, 'movies')), ['llv.json'], 'no temp file left, nothing else written');
+    // Changed on disk behind the studio's back: not overwritten.
+    writeFileSync(join(dir, 'movies/llv.json'), saved.replace('1995 cut', 'edited elsewhere'));
+    await fill(p, 'f-title', 'Mine');
+    await p.locator('#save').click();
+    await p.locator('#status.error').waitFor();
+    assert((await p.locator('#status').textContent()).includes('llv.json changed on disk since it was opened'), 'the conflict is told');
+    assertEqual(JSON.parse(readFileSync(join(dir, 'movies/llv.json'), 'utf8')).title, 'Leaving Las Vegas (edited elsewhere)', 'the other edit stays');
+    child.kill('SIGINT');
+    const code = await new Promise((r) => child.on('exit', r));
+    assertEqual(code, 0, 'Ctrl-C stops it');
+    assert(output().includes('stopped'), output());
+  } finally {
+    child.kill();
+    await p.closeAll();
+  }
+});
+
+test('studio command: a FILE that does not exist yet is a new movie, created by Save', async (ctx) => {
+  const dir = installed();
+  const { child, url } = await startStudio(dir, 'new-movie.json');
+  const p = await openPage(ctx.browser, url, { width: 1300 });
+  try {
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    await p.locator('#status', { hasText: 'A new movie' }).waitFor();
+    await fill(p, 'f-title', 'Brand New');
+    await p.locator('#save').click();
+    await p.locator('#status', { hasText: 'Saved.' }).waitFor();
+    assertEqual(JSON.parse(readFileSync(join(dir, 'new-movie.json'), 'utf8')).title, 'Brand New', 'created');
+  } finally {
+    child.kill();
+    await p.closeAll();
+  }
+});
+
+test('studio: a movie set on the element before its module ran is taken in when it is defined', async (ctx) => {
+  generated.set('/__gen/studio-early.html', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/embed/spoiler-card.js"></script></head>
+<body><spoiler-card-studio id="s"></spoiler-card-studio>
+<script>document.querySelector('#s').movie = { schema: 1, id: 'early', title: 'Set Early', year: 2000, runtime_minutes: 90, language: 'English', directors: ['D'], synopsis: 'S.', spoilers: { summary: ['P.'] } };</script>
+<script type="module" src="/studio/spoiler-card-studio.js"></script></body></html>`);
+  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-early.html`, { width: 1200 });
+  try {
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    await settled(p);
+    assertEqual(await p.locator(studio('#f-title')).inputValue(), 'Set Early', 'the early movie is in the form');
+    assertEqual(await p.evaluate(() => Object.prototype.hasOwnProperty.call(document.querySelector('#s'), 'movie')), false, 'no own property left');
+  } finally {
+    await p.closeAll();
+  }
+});

@@ -37,6 +37,9 @@ pub fn Studio(props: &StudioProps) -> Html {
     {
         let (shared, on_action) = (props.shared.clone(), on_action.clone());
         use_effect_with((), move |()| {
+            if let Some(tree) = shared.waiting.borrow_mut().take() {
+                on_action.emit(Action::Replace(tree));
+            }
             *shared.dispatch.borrow_mut() = Some(on_action);
         });
     }
