@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use spoiler_card::json;
-use spoiler_card::locale::Words;
+use spoiler_card::locale::{self, Language, Words};
 use spoiler_card::prerender::{self, Options, Theme};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -40,6 +40,9 @@ pub struct Shared {
     pub draft_key: String,
     /// A movie the page set before the studio first ran: opened then.
     pub waiting: RefCell<Option<spoiler_card::value::Value<'static>>>,
+    /// The studio's words, in the language of its `lang` (or the nearest
+    /// ancestor's, or the page's).
+    pub words: Rc<crate::words::Words>,
 }
 
 impl PartialEq for Shared {
@@ -71,6 +74,7 @@ fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
         draft_key: host
             .get_attribute("draft-key")
             .unwrap_or_else(|| "default".to_owned()),
+        words: Rc::new(crate::words::Words::for_tag(&language_of(&host))),
         ..Shared::default()
     });
     *shared.on_change.borrow_mut() = Some(Callback::from(move |json: String| {
@@ -84,6 +88,16 @@ fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
     )
     .render();
     StudioHandle { shared, _app: app }
+}
+
+/// The language the studio speaks: its own `lang`, the nearest
+/// ancestor's, or the page's.
+fn language_of(host: &HtmlElement) -> String {
+    host.closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default()
 }
 
 fn gloo_document() -> web_sys::Document {
@@ -177,9 +191,28 @@ fn number_of(options: &JsValue, key: &str) -> Option<f64> {
         .filter(|n| n.is_finite())
 }
 
+/// The card's words for `lang`: a shipped language's, else English (as
+/// `spoiler-card render --lang` gives them).
+fn words_of(lang: Option<&str>) -> Words {
+    let english = Words::english();
+    match lang.map(Language::of) {
+        Some(Language::Shipped(code)) => locale::shipped_file(code)
+            .and_then(|text| english.read(code, text).ok())
+            .unwrap_or_else(|| (*english).clone()),
+        _ => (*english).clone(),
+    }
+}
+
 /// `render()`'s options as the renderer's; what is missing or out of
 /// range takes `spoiler-card render`'s default.
 fn render_options(options: &JsValue) -> Options {
+    // A language tag as `spoiler-card render --lang` takes one (else none).
+    let lang = string_of(options, "lang").filter(|tag| {
+        tag.len() <= 35
+            && tag.split('-').all(|part| {
+                (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+    });
     Options {
         src: string_of(options, "src"),
         embed: string_of(options, "embed").unwrap_or_else(|| "/embed/".to_owned()),
@@ -196,8 +229,8 @@ fn render_options(options: &JsValue) -> Options {
             .filter(|l| (1.0..=6.0).contains(l))
             .map_or(2, |l| l as u8),
         json_ld: true,
-        words: (*Words::english()).clone(),
-        lang: None,
+        words: words_of(lang.as_deref()),
+        lang,
         strings_src: None,
         bundle: None,
         eager: false,

@@ -9,6 +9,7 @@
 //!   Rust, tested natively);
 //! - `spec`: the form as a table;
 //! - `state`: the studio's state and its actions (undo, redo);
+//! - `words`: the studio's own words, English and German;
 //! - `components/`: the form, the preview, problems, opening and export;
 //! - `draft`: the draft kept in `localStorage`, offered back, never
 //!   restored unasked;
@@ -20,6 +21,7 @@
 pub mod doc;
 pub mod spec;
 pub mod state;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -22,6 +22,9 @@ pub struct PreviewChoices {
     pub theme: &'static str,
     /// At a phone's width (360 px).
     pub phone: bool,
+    /// The card's language: a shipped one's code, or empty for the
+    /// studio's own.
+    pub lang: &'static str,
 }
 
 impl Default for PreviewChoices {
@@ -31,6 +34,7 @@ impl Default for PreviewChoices {
             plot_revealed: false,
             theme: "auto",
             phone: false,
+            lang: "",
         }
     }
 }

@@ -411,3 +411,30 @@ test('studio: a movie set on the element before its module ran is taken in when 
     await p.closeAll();
   }
 });
+
+test('studio: in German (lang="de"), its own words and the preview card\'s; render({ lang }) gives the bytes of render --lang', async (ctx) => {
+  generated.set('/__gen/studio-de.html', `<!doctype html><html lang="de"><head><meta charset="utf-8">
+<script type="module" src="/embed/spoiler-card.js"></script>
+<script type="module" src="/studio/spoiler-card-studio.js"></script></head>
+<body><spoiler-card-studio id="s"></spoiler-card-studio></body></html>`);
+  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-de.html`, { width: 1300 });
+  try {
+    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
+    assertEqual(await p.locator(studio('label[for="f-title"]')).textContent(), 'Titel', 'a label');
+    assertEqual(await p.locator(studio('.bar h1')).textContent(), 'Kartenstudio', 'the heading');
+    assert(await p.getByRole('button', { name: 'Rückgängig' }).count() === 1, 'Undo in German');
+    await p.evaluate((m) => { document.querySelector('#s').movie = m; }, JSON.parse(readFileSync('assets/movies/the-sixth-sense.json', 'utf8')));
+    await p.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title'));
+    await p.locator(studio('.summary.ok', { hasText: 'Keine Probleme' })).waitFor();
+    await p.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.preview spoiler-card').shadowRoot.querySelector('.tablist')?.getAttribute('aria-label') !== 'More about this film');
+    // The preview's language is chosen apart.
+    await p.locator(studio('.preview-controls select >> nth=1')).selectOption('en');
+    await p.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.preview spoiler-card').shadowRoot.querySelector('.tablist')?.getAttribute('aria-label') === 'More about this film');
+    const html = await p.evaluate(() => document.querySelector('#s').render({ src: '/movies/the-sixth-sense.json', embed: '/embed/', lang: 'de' }));
+    const cli = execFileSync(CLI, ['render', 'assets/movies/the-sixth-sense.json', '--src', '/movies/the-sixth-sense.json', '--embed', '/embed/', '--lang', 'de'], { encoding: 'utf8' });
+    assertEqual(html, cli, 'the same bytes as spoiler-card render --lang de');
+    assertEqual(p.problems, [], 'no uncaught error');
+  } finally {
+    await p.closeAll();
+  }
+});

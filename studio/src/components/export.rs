@@ -20,6 +20,8 @@ pub struct ExportProps {
     pub tree: Rc<Value<'static>>,
     /// The studio's actions (a refusal shows every problem).
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// What an export gives, or why it is refused.
@@ -37,6 +39,7 @@ pub fn Export(props: &ExportProps) -> Html {
     let onclick = {
         let (exported, report, tree) = (exported.clone(), props.report.clone(), props.tree.clone());
         let on_action = props.on_action.clone();
+        let words = props.words.clone();
         Callback::from(move |_| {
             if report.error_count > 0 {
                 on_action.emit(Action::ShowAllProblems);
@@ -51,19 +54,22 @@ pub fn Export(props: &ExportProps) -> Html {
                     );
                     Exported::Ready { json, snippet }
                 }
-                (_, first) => Exported::Refused(format!(
-                    "Not exported: {} error{} first. The first: {}",
-                    report.error_count,
-                    if report.error_count == 1 {
-                        " to fix"
+                (_, first) => {
+                    let count = if report.error_count == 1 {
+                        words.t("1 error").to_owned()
                     } else {
-                        "s to fix"
-                    },
-                    first.map_or_else(String::new, |p| p.to_string())
-                )),
+                        words.f("{n} errors", &[("n", &report.error_count.to_string())])
+                    };
+                    let first = first.map_or_else(String::new, |p| p.to_string());
+                    Exported::Refused(words.f(
+                        "Not exported: {count} to fix first. The first: {first}",
+                        &[("count", &count), ("first", &first)],
+                    ))
+                }
             });
         })
     };
+    let w = &*props.words;
     let body = match &*exported {
         Exported::Nothing => html! {},
         Exported::Refused(why) => html! { <p class="problem error" role="alert">{ why }</p> },
@@ -78,10 +84,10 @@ pub fn Export(props: &ExportProps) -> Html {
             };
             html! {
                 <div class="exported">
-                    <label for="export-json">{ "The movie's JSON" }</label>
+                    <label for="export-json">{ w.t("The movie's JSON") }</label>
                     <textarea id="export-json" readonly=true rows="8" value={json.clone()} />
-                    <a class="button" {href} download={file.clone()}>{ format!("Download {file}") }</a>
-                    <label for="export-snippet">{ "The embed snippet" }</label>
+                    <a class="button" {href} download={file.clone()}>{ w.f("Download {file}", &[("file", &file)]) }</a>
+                    <label for="export-snippet">{ w.t("The embed snippet") }</label>
                     <textarea id="export-snippet" readonly=true rows="3" value={snippet.clone()} />
                 </div>
             }
@@ -89,8 +95,8 @@ pub fn Export(props: &ExportProps) -> Html {
     };
     html! {
         <section class="export" aria-labelledby="export-title">
-            <h2 id="export-title">{ "Export" }</h2>
-            <button type="button" class="primary" {onclick}>{ "Export the JSON" }</button>
+            <h2 id="export-title">{ w.t("Export") }</h2>
+            <button type="button" class="primary" {onclick}>{ w.t("Export the JSON") }</button>
             { body }
         </section>
     }

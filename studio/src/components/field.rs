@@ -3,6 +3,7 @@
 
 use spoiler_card::model::{Problem, Severity};
 use spoiler_card::value::Value;
+use std::rc::Rc;
 use yew::prelude::*;
 
 use super::field_id;
@@ -27,6 +28,8 @@ pub struct FieldProps {
     pub problems: Vec<Problem>,
     /// The studio's actions.
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// The new value for what the author typed, by the field's kind: a number
@@ -183,12 +186,12 @@ fn chips(props: &FieldProps, id: &str, describedby: &str) -> Html {
                     html! {
                         <li class="chip">
                             <span>{ item }</span>
-                            <button type="button" class="chip-remove" aria-label={format!("Remove {item}")} {onclick}>{ "×" }</button>
+                            <button type="button" class="chip-remove" aria-label={props.words.f("Remove {item}", &[("item", item)])} {onclick}>{ "×" }</button>
                         </li>
                     }
                 }) }
             </ul>
-            <input id={format!("{id}-new")} type="text" {onkeydown} aria-describedby={describedby.to_owned()} placeholder="Add, then Enter" />
+            <input id={format!("{id}-new")} type="text" {onkeydown} aria-describedby={describedby.to_owned()} placeholder={props.words.t("Add, then Enter").to_owned()} />
         </div>
     }
 }
@@ -217,10 +220,10 @@ fn paragraphs(props: &FieldProps, id: &str, describedby: &str) -> Html {
                 });
                 html! {
                     <textarea id={format!("{id}-{i}")} rows="4" value={item.clone()} {oninput}
-                        aria-label={format!("Paragraph {}", i + 1)} aria-describedby={describedby.to_owned()} />
+                        aria-label={props.words.f("Paragraph {n}", &[("n", &(i + 1).to_string())])} aria-describedby={describedby.to_owned()} />
                 }
             }) }
-            <button type="button" class="add" onclick={add}>{ "Add a paragraph" }</button>
+            <button type="button" class="add" onclick={add}>{ props.words.t("Add a paragraph") }</button>
         </div>
     }
 }

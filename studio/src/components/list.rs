@@ -13,6 +13,7 @@ use super::problems_at;
 use crate::doc::{self, Step};
 use crate::spec::{self, List};
 use crate::state::Action;
+use crate::words::Words;
 
 /// Props of [`ObjectList`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,8 @@ pub struct ObjectListProps {
     pub show_all: bool,
     /// The studio's actions.
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// Lists up to this long show their items open; a longer one is folded,
@@ -34,9 +37,16 @@ pub struct ObjectListProps {
 const OPEN_UP_TO: usize = 5;
 
 /// The line an item shows folded: its minute (for an event) and title.
-fn summary(spec: &List, item: Option<&Value<'static>>, index: usize) -> String {
+fn summary(spec: &List, item: Option<&Value<'static>>, index: usize, words: &Words) -> String {
+    let numbered = words.f(
+        "{item} {n}",
+        &[
+            ("item", words.t(spec.item)),
+            ("n", &(index + 1).to_string()),
+        ],
+    );
     let Some(item) = item else {
-        return format!("{} {}", spec.item, index + 1);
+        return numbered;
     };
     let name = doc::text_at(item, &spec::steps(spec.summary));
     let minute = match doc::get(item, &[Step::Key("at_minute")]) {
@@ -44,7 +54,7 @@ fn summary(spec: &List, item: Option<&Value<'static>>, index: usize) -> String {
         _ => String::new(),
     };
     if name.trim().is_empty() {
-        format!("{minute}{} {} (untitled)", spec.item, index + 1)
+        format!("{minute}{numbered} {}", words.t("(untitled)"))
     } else {
         format!("{minute}{name}")
     }
@@ -54,6 +64,7 @@ fn summary(spec: &List, item: Option<&Value<'static>>, index: usize) -> String {
 #[component]
 pub fn ObjectList(props: &ObjectListProps) -> Html {
     let spec = props.spec;
+    let w = &*props.words;
     let list_path = spec::steps(spec.key);
     let list_text = doc::path_text(&list_path);
     let count = doc::len_at(&props.tree, &list_path);
@@ -82,7 +93,7 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
         let item_text = doc::path_text(&item_path);
         let item_problems = problems_at(&props.problems, &item_text);
         let flagged = !item_problems.is_empty();
-        let line = summary(spec, item.as_ref(), i);
+        let line = summary(spec, item.as_ref(), i, w);
         let fields = spec.fields.iter().map(|field| {
             let mut path = item_path.clone();
             path.extend(spec::steps(field.key));
@@ -93,8 +104,8 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
                 props.show_all,
             );
             html! {
-                <FieldInput path={path} label={field.label} hint={field.hint} kind={field.kind}
-                    {value} {problems} on_action={props.on_action.clone()} />
+                <FieldInput path={path} label={w.t(field.label).to_owned()} hint={w.t(field.hint).to_owned()} kind={field.kind}
+                    {value} {problems} on_action={props.on_action.clone()} words={props.words.clone()} />
             }
         });
         let duplicate = item.clone().map(|item| {
@@ -108,17 +119,17 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
                 <details open={count <= OPEN_UP_TO || flagged}>
                     <summary>
                         <span class="item-line">{ line }</span>
-                        if flagged { <span class="badge">{ format!("{} problem{}", item_problems.len(), if item_problems.len() == 1 { "" } else { "s" }) }</span> }
+                        if flagged { <span class="badge">{ if item_problems.len() == 1 { w.t("1 problem").to_owned() } else { w.f("{n} problems", &[("n", &item_problems.len().to_string())]) } }</span> }
                     </summary>
                     <div class="item-fields">{ for fields }</div>
-                    <div class="item-actions" role="group" aria-label={format!("{} {}", spec.item, i + 1)}>
-                        <button type="button" disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ "Move up" }</button>
-                        <button type="button" disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ "Move down" }</button>
-                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, empty_item()))}>{ "Insert after" }</button>
+                    <div class="item-actions" role="group" aria-label={w.f("{item} {n}", &[("item", w.t(spec.item)), ("n", &(i + 1).to_string())])}>
+                        <button type="button" disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ w.t("Move up") }</button>
+                        <button type="button" disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ w.t("Move down") }</button>
+                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, empty_item()))}>{ w.t("Insert after") }</button>
                         if let Some(copy) = duplicate {
-                            <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ "Duplicate" }</button>
+                            <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ w.t("Duplicate") }</button>
                         }
-                        <button type="button" class="danger" onclick={emit(Action::Set(item_path.clone(), None))}>{ "Delete" }</button>
+                        <button type="button" class="danger" onclick={emit(Action::Set(item_path.clone(), None))}>{ w.t("Delete") }</button>
                     </div>
                 </details>
             </li>
@@ -126,14 +137,14 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
     });
     html! {
         <div class="object-list" data-path={list_text.clone()}>
-            <h3>{ spec.label }<span class="count">{ count }</span></h3>
-            if !spec.hint.is_empty() { <p class="hint">{ spec.hint }</p> }
+            <h3>{ w.t(spec.label) }<span class="count">{ count }</span></h3>
+            if !spec.hint.is_empty() { <p class="hint">{ w.t(spec.hint) }</p> }
             <ul class="field-problems">
                 { for list_problems.iter().filter(|p| p.path == list_text).map(|p| html! { <li class="problem">{ p.to_string() }</li> }) }
             </ul>
             <ol class="items">{ for items }</ol>
             <button type="button" class="add" onclick={emit(Action::Insert(list_path.clone(), count, empty_item()))}>
-                { format!("Add {}", spec.item.to_lowercase()) }
+                { w.f("Add {item}", &[("item", &w.t(spec.item).to_lowercase())]) }
             </button>
         </div>
     }

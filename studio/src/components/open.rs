@@ -4,27 +4,38 @@
 //! stays. Unknown fields are kept (and written back on export).
 
 use spoiler_card::json;
+use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::state::Action;
+use crate::words::Words;
 
 /// Props of [`OpenMovie`].
 #[derive(Properties, PartialEq)]
 pub struct OpenMovieProps {
     /// The studio's actions.
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// Opens `text` as the movie, or says why it cannot.
-fn open_text(text: &str, on_action: &Callback<Action>, refused: &UseStateHandle<Option<String>>) {
+fn open_text(
+    text: &str,
+    on_action: &Callback<Action>,
+    refused: &UseStateHandle<Option<String>>,
+    words: &Words,
+) {
     match json::parse(text) {
         Ok(tree) => {
             on_action.emit(Action::Replace(tree.to_static()));
             refused.set(None);
         }
         Err(json::ParseError::Syntax(why) | json::ParseError::Limit(why)) => {
-            refused.set(Some(format!("Not opened: not valid JSON: {why}")));
+            refused.set(Some(
+                words.f("Not opened: not valid JSON: {why}", &[("why", &why)]),
+            ));
         }
     }
 }
@@ -34,11 +45,12 @@ fn open_file(
     file: web_sys::File,
     on_action: Callback<Action>,
     refused: UseStateHandle<Option<String>>,
+    words: Rc<Words>,
 ) {
     if file.size() > spoiler_card::model::limits::DOCUMENT_BYTES as f64 {
-        refused.set(Some(format!(
-            "Not opened: {} is larger than the card reads (5 MB).",
-            file.name()
+        refused.set(Some(words.f(
+            "Not opened: {file} is larger than the card reads (5 MB).",
+            &[("file", &file.name())],
         )));
         return;
     }
@@ -48,10 +60,10 @@ fn open_file(
             .ok()
             .and_then(|t| t.as_string())
         {
-            Some(text) => open_text(&text, &on_action, &refused),
-            None => refused.set(Some(format!(
-                "Not opened: {} could not be read.",
-                file.name()
+            Some(text) => open_text(&text, &on_action, &refused, &words),
+            None => refused.set(Some(words.f(
+                "Not opened: {file} could not be read.",
+                &[("file", &file.name())],
             ))),
         }
     });
@@ -63,18 +75,26 @@ pub fn OpenMovie(props: &OpenMovieProps) -> Html {
     let refused = use_state(|| None::<String>);
     let pasted = use_state(String::new);
     let onchange = {
-        let (on_action, refused) = (props.on_action.clone(), refused.clone());
+        let (on_action, refused, words) = (
+            props.on_action.clone(),
+            refused.clone(),
+            props.words.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                open_file(file, on_action.clone(), refused.clone());
+                open_file(file, on_action.clone(), refused.clone(), words.clone());
             }
             input.set_value("");
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let (on_action, refused) = (props.on_action.clone(), refused.clone());
+        let (on_action, refused, words) = (
+            props.on_action.clone(),
+            refused.clone(),
+            props.words.clone(),
+        );
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             let file = e
@@ -82,7 +102,7 @@ pub fn OpenMovie(props: &OpenMovieProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|files| files.get(0));
             if let Some(file) = file {
-                open_file(file, on_action.clone(), refused.clone());
+                open_file(file, on_action.clone(), refused.clone(), words.clone());
             }
         })
     };
@@ -94,28 +114,33 @@ pub fn OpenMovie(props: &OpenMovieProps) -> Html {
         })
     };
     let open_pasted = {
-        let (on_action, refused, pasted) =
-            (props.on_action.clone(), refused.clone(), pasted.clone());
+        let (on_action, refused, pasted, words) = (
+            props.on_action.clone(),
+            refused.clone(),
+            pasted.clone(),
+            props.words.clone(),
+        );
         Callback::from(move |_| {
             if !pasted.trim().is_empty() {
-                open_text(&pasted, &on_action, &refused);
+                open_text(&pasted, &on_action, &refused, &words);
                 if refused.is_none() {
                     pasted.set(String::new());
                 }
             }
         })
     };
+    let w = &*props.words;
     html! {
         <details class="open" {ondragover} {ondrop}>
-            <summary>{ "Open a movie" }</summary>
+            <summary>{ w.t("Open a movie") }</summary>
             <div class="open-body">
-                <label for="open-file">{ "A JSON file (or drop one here)" }</label>
+                <label for="open-file">{ w.t("A JSON file (or drop one here)") }</label>
                 <input id="open-file" type="file" accept=".json,application/json" {onchange} />
-                <label for="open-paste">{ "Or paste its JSON" }</label>
+                <label for="open-paste">{ w.t("Or paste its JSON") }</label>
                 <textarea id="open-paste" rows="3" value={(*pasted).clone()} {oninput} />
-                <button type="button" onclick={open_pasted}>{ "Open the pasted JSON" }</button>
+                <button type="button" onclick={open_pasted}>{ w.t("Open the pasted JSON") }</button>
                 if let Some(why) = &*refused { <p class="problem error" role="alert">{ why }</p> }
-                <p class="hint">{ "Opening replaces the movie in the form; Undo brings it back." }</p>
+                <p class="hint">{ w.t("Opening replaces the movie in the form; Undo brings it back.") }</p>
             </div>
         </details>
     }

@@ -1,6 +1,7 @@
 //! Events pasted as lines (`0:45 Ben moves in — Sera asks him to stay`),
 //! added to the timeline in film order.
 
+use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::doc;
@@ -11,6 +12,8 @@ use crate::state::Action;
 pub struct PasteEventsProps {
     /// The studio's actions.
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// A box for lines of events, and the button that adds them.
@@ -25,8 +28,14 @@ pub fn PasteEvents(props: &PasteEventsProps) -> Html {
             text.set(area.value());
         })
     };
+    let w = &*props.words;
     let onclick = {
-        let (text, refused, on_action) = (text.clone(), refused.clone(), props.on_action.clone());
+        let (text, refused, on_action, words) = (
+            text.clone(),
+            refused.clone(),
+            props.on_action.clone(),
+            props.words.clone(),
+        );
         Callback::from(move |_| match doc::pasted_events(&text) {
             Ok(events) if events.is_empty() => {}
             Ok(events) => {
@@ -34,19 +43,20 @@ pub fn PasteEvents(props: &PasteEventsProps) -> Html {
                 text.set(String::new());
                 refused.set(None);
             }
-            Err((line, content)) => refused.set(Some(format!(
-                "Line {line} does not start with a minute (45, 0:45 or 1h05): {content}"
+            Err((line, content)) => refused.set(Some(words.f(
+                "Line {line} does not start with a minute (45, 0:45 or 1h05): {content}",
+                &[("line", &line.to_string()), ("content", &content)],
             ))),
         })
     };
     html! {
         <div class="paste">
-            <label for="f-paste-events">{ "Paste events, one a line" }</label>
+            <label for="f-paste-events">{ w.t("Paste events, one a line") }</label>
             <textarea id="f-paste-events" rows="3" value={(*text).clone()} {oninput}
-                placeholder="0:45 Ben moves in — Sera asks him to stay" aria-describedby="f-paste-events-hint" />
-            <p class="hint" id="f-paste-events-hint">{ "A minute, a title, a dash, then what happens." }</p>
+                placeholder={w.t("0:45 Ben moves in — Sera asks him to stay").to_owned()} aria-describedby="f-paste-events-hint" />
+            <p class="hint" id="f-paste-events-hint">{ w.t("A minute, a title, a dash, then what happens.") }</p>
             if let Some(why) = &*refused { <p class="problem error" role="alert">{ why }</p> }
-            <button type="button" {onclick}>{ "Add these events" }</button>
+            <button type="button" {onclick}>{ w.t("Add these events") }</button>
         </div>
     }
 }

@@ -13,6 +13,17 @@ use yew::prelude::*;
 
 use crate::state::{Action, PreviewChoices};
 
+/// The languages the card ships, by their own names (empty: the studio's).
+const LANGUAGES: &[(&str, &str)] = &[
+    ("", ""),
+    ("en", "English"),
+    ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("ar", "العربية"),
+];
+
 /// Props of [`Preview`].
 #[derive(Properties, PartialEq)]
 pub struct PreviewProps {
@@ -24,6 +35,8 @@ pub struct PreviewProps {
     pub runtime: u16,
     /// The studio's actions.
     pub on_action: Callback<Action>,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 fn set_property(target: &JsValue, key: &str, value: &JsValue) {
@@ -125,31 +138,51 @@ pub fn Preview(props: &PreviewProps) -> Html {
             change(&|c| c.theme = theme);
         })
     };
+    let on_lang = {
+        let change = change.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let lang = LANGUAGES
+                .iter()
+                .map(|(code, _)| *code)
+                .find(|c| *c == select.value())
+                .unwrap_or("");
+            change(&|c| c.lang = lang);
+        })
+    };
     let on_phone = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let checked = input.checked();
         change(&|c| c.phone = checked);
     });
     let c = &props.choices;
+    let w = &*props.words;
     html! {
         <section class="preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">{ "Preview" }</h2>
+            <h2 id="preview-title">{ w.t("Preview") }</h2>
             <div class="preview-controls">
-                <label class="inline">{ "Watched up to " }<output>{ crate::doc::format_minutes(c.progress) }</output>
+                <label class="inline">{ w.t("Watched up to") }{ " " }<output>{ crate::doc::format_minutes(c.progress) }</output>
                     <input type="range" min="0" max={props.runtime.to_string()} value={c.progress.to_string()} oninput={on_progress} />
                 </label>
-                <label class="inline"><input type="checkbox" checked={c.plot_revealed} onchange={on_plot} />{ " Plot revealed" }</label>
-                <label class="inline">{ "Theme " }
+                <label class="inline"><input type="checkbox" checked={c.plot_revealed} onchange={on_plot} />{ " " }{ w.t("Plot revealed") }</label>
+                <label class="inline">{ w.t("Theme") }{ " " }
                     <select onchange={on_theme}>
-                        <option value="auto" selected={c.theme == "auto"}>{ "Auto" }</option>
-                        <option value="light" selected={c.theme == "light"}>{ "Light" }</option>
-                        <option value="dark" selected={c.theme == "dark"}>{ "Dark" }</option>
+                        <option value="auto" selected={c.theme == "auto"}>{ w.t("Auto") }</option>
+                        <option value="light" selected={c.theme == "light"}>{ w.t("Light") }</option>
+                        <option value="dark" selected={c.theme == "dark"}>{ w.t("Dark") }</option>
                     </select>
                 </label>
-                <label class="inline"><input type="checkbox" checked={c.phone} onchange={on_phone} />{ " Phone width" }</label>
+                <label class="inline">{ w.t("Language") }{ " " }
+                    <select onchange={on_lang}>
+                        { for LANGUAGES.iter().map(|(code, name)| html! {
+                            <option value={*code} selected={c.lang == *code}>{ if code.is_empty() { w.t("The studio's") } else { name } }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="inline"><input type="checkbox" checked={c.phone} onchange={on_phone} />{ " " }{ w.t("Phone width") }</label>
             </div>
             <div class={classes!("preview-frame", c.phone.then_some("phone"))}>
-                <spoiler-card ref={card} remember="none" eager="" theme={c.theme}></spoiler-card>
+                <spoiler-card ref={card} remember="none" eager="" theme={c.theme} lang={(!c.lang.is_empty()).then_some(c.lang)}></spoiler-card>
             </div>
         </section>
     }

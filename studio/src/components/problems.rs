@@ -16,6 +16,8 @@ pub struct ProblemListProps {
     pub problems: Rc<Vec<Problem>>,
     /// Problems found but not listed.
     pub unlisted: usize,
+    /// The studio's words.
+    pub words: Rc<crate::words::Words>,
 }
 
 /// Focuses the control of `path` (or of the nearest field above it),
@@ -54,6 +56,7 @@ fn go_to(path: &str, from: &web_sys::Element) {
 /// The list of problems.
 #[component]
 pub fn ProblemList(props: &ProblemListProps) -> Html {
+    let w = &*props.words;
     let errors = props
         .problems
         .iter()
@@ -61,11 +64,13 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
         .count();
     let warnings = props.problems.len() - errors;
     if props.problems.is_empty() {
-        return html! { <p class="summary ok" role="status">{ "No problems: ready to publish." }</p> };
+        return html! { <p class="summary ok" role="status">{ w.t("No problems: ready to publish.") }</p> };
     }
     html! {
         <section class="summary" aria-labelledby="problems-title">
-            <h2 id="problems-title">{ format!("{errors} error{}, {warnings} warning{}", if errors == 1 { "" } else { "s" }, if warnings == 1 { "" } else { "s" }) }</h2>
+            <h2 id="problems-title">{ format!("{}, {}",
+                if errors == 1 { w.t("1 error").to_owned() } else { w.f("{n} errors", &[("n", &errors.to_string())]) },
+                if warnings == 1 { w.t("1 warning").to_owned() } else { w.f("{n} warnings", &[("n", &warnings.to_string())]) }) }</h2>
             <ul>
                 { for props.problems.iter().map(|p| {
                     let path = p.path.clone();
@@ -77,7 +82,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
                     let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
                     html! { <li class={class}><button type="button" class="link" {onclick}>{ p.to_string() }</button></li> }
                 }) }
-                if props.unlisted > 0 { <li>{ format!("… and {} more", props.unlisted) }</li> }
+                if props.unlisted > 0 { <li>{ w.f("… and {n} more", &[("n", &props.unlisted.to_string())]) }</li> }
             </ul>
         </section>
     }

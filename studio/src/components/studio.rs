@@ -32,6 +32,8 @@ pub struct StudioProps {
 #[component]
 pub fn Studio(props: &StudioProps) -> Html {
     let state = use_reducer(|| State::new(doc::new_movie()));
+    let words = props.shared.words.clone();
+    let w = &*words;
     let on_action = state.dispatcher().to_callback();
     // The element's way in (a movie the page sets).
     {
@@ -95,10 +97,10 @@ pub fn Studio(props: &StudioProps) -> Html {
             })
         };
         html! {
-            <div class="draft-offer" role="region" aria-label="Draft">
-                <p>{ "A draft you were writing is kept in this browser." }</p>
-                <button type="button" class="primary" onclick={restore}>{ "Restore the draft" }</button>
-                <button type="button" onclick={discard}>{ "Discard it" }</button>
+            <div class="draft-offer" role="region" aria-label={w.t("Draft").to_owned()}>
+                <p>{ w.t("A draft you were writing is kept in this browser.") }</p>
+                <button type="button" class="primary" onclick={restore}>{ w.t("Restore the draft") }</button>
+                <button type="button" onclick={discard}>{ w.t("Discard it") }</button>
             </div>
         }
     });
@@ -129,48 +131,48 @@ pub fn Studio(props: &StudioProps) -> Html {
             let value = doc::get(&state.tree, &path).cloned();
             let field_problems = shown(problems_at(&problems, &doc::path_text(&path)), value.as_ref(), state.show_all_problems);
             html! {
-                <FieldInput path={path} label={field.label} hint={field.hint} kind={field.kind}
-                    {value} problems={field_problems} on_action={on_action.clone()} />
+                <FieldInput path={path} label={w.t(field.label).to_owned()} hint={w.t(field.hint).to_owned()} kind={field.kind}
+                    {value} problems={field_problems} on_action={on_action.clone()} words={words.clone()} />
             }
         });
         let lists = section.lists.iter().map(|list| html! {
-            <ObjectList spec={list} tree={state.tree.clone()} problems={problems.clone()} show_all={state.show_all_problems} on_action={on_action.clone()} />
+            <ObjectList spec={list} tree={state.tree.clone()} problems={problems.clone()} show_all={state.show_all_problems} on_action={on_action.clone()} words={words.clone()} />
         });
         let timeline = section.lists.iter().any(|l| l.key == "timeline");
         let id = format!("section-{n}");
         html! {
             <section class="group" aria-labelledby={id.clone()}>
-                <h2 {id}>{ section.title }</h2>
-                <p class="hint">{ section.hint }</p>
+                <h2 {id}>{ w.t(section.title) }</h2>
+                <p class="hint">{ w.t(section.hint) }</p>
                 { for fields }
                 { for lists }
-                if timeline { <PasteEvents on_action={on_action.clone()} /> }
+                if timeline { <PasteEvents on_action={on_action.clone()} words={words.clone()} /> }
             </section>
         }
     });
     let top = problems_at_top(&problems);
     html! {
-        <div class="studio" {onkeydown}>
+        <div class="studio" {onkeydown} lang={w.lang.clone()}>
             <header class="bar">
-                <h1>{ "Card studio" }</h1>
+                <h1>{ w.t("Card studio") }</h1>
                 <div class="bar-actions">
-                    <button type="button" disabled={!state.can_undo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Undo)} aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-                    <button type="button" disabled={!state.can_redo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Redo)} aria-keyshortcuts="Control+Shift+Z">{ "Redo" }</button>
+                    <button type="button" disabled={!state.can_undo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Undo)} aria-keyshortcuts="Control+Z">{ w.t("Undo") }</button>
+                    <button type="button" disabled={!state.can_redo()} onclick={let a = on_action.clone(); move |_| a.emit(Action::Redo)} aria-keyshortcuts="Control+Shift+Z">{ w.t("Redo") }</button>
                 </div>
             </header>
             <div class="columns">
                 <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for draft_offer }
-                    <OpenMovie on_action={on_action.clone()} />
+                    <OpenMovie on_action={on_action.clone()} words={words.clone()} />
                     if !top.is_empty() {
                         <ul class="field-problems">{ for top.iter().map(|p| html! { <li class="problem error">{ p.to_string() }</li> }) }</ul>
                     }
                     { for sections }
                 </form>
                 <aside class="side">
-                    <ProblemList problems={problems.clone()} unlisted={report.unlisted()} />
-                    <Preview json={json_text.clone()} choices={state.preview.clone()} {runtime} on_action={on_action.clone()} />
-                    <Export report={report.clone()} tree={state.tree.clone()} on_action={on_action.clone()} />
+                    <ProblemList problems={problems.clone()} unlisted={report.unlisted()} words={words.clone()} />
+                    <Preview json={json_text.clone()} choices={state.preview.clone()} {runtime} on_action={on_action.clone()} words={words.clone()} />
+                    <Export report={report.clone()} tree={state.tree.clone()} on_action={on_action.clone()} words={words.clone()} />
                 </aside>
             </div>
         </div>
