@@ -93,6 +93,10 @@ test('studio: a new blogger writes a card by keyboard and mouse, sees a problem 
     assertEqual(out.trim(), 'target/e2e/studio-export.json: OK', 'the exported file passes the check');
     const exported = JSON.parse(json);
     assertEqual(exported.timeline.map((e) => e.at_minute), [5, 50, 95], 'the timeline in film order');
+    await p.waitForFunction(() => document.querySelector('spoiler-card-studio').shadowRoot.querySelector('#export-fragment')?.value.startsWith('<spoiler-card'));
+    const fragment = await p.locator(studio('#export-fragment')).inputValue();
+    const rendered = execFileSync(CLI, ['render', 'target/e2e/studio-export.json', '--src', '/movies/quiet-harbour-2001.json', '--embed', '/embed/'], { encoding: 'utf8' });
+    assertEqual(fragment, rendered, 'the export panel\'s fragment is spoiler-card render\'s, byte for byte');
     await p.screenshot({ path: 'target/e2e/studio-desktop.png', fullPage: false });
     assertEqual(p.problems, [], 'no uncaught error');
   } finally {

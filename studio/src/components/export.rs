@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use spoiler_card::model::writer::write_movie;
 use spoiler_card::model::Report;
+use spoiler_card::prerender;
 use spoiler_card::value::Value;
 use yew::prelude::*;
 
@@ -36,8 +37,10 @@ enum Exported {
 #[component]
 pub fn Export(props: &ExportProps) -> Html {
     let exported = use_state(|| Exported::Nothing);
+    let fragment = use_state(String::new);
     let onclick = {
         let (exported, report, tree) = (exported.clone(), props.report.clone(), props.tree.clone());
+        let fragment = fragment.clone();
         let on_action = props.on_action.clone();
         let words = props.words.clone();
         Callback::from(move |_| {
@@ -52,6 +55,34 @@ pub fn Export(props: &ExportProps) -> Html {
                          <spoiler-card src=\"/movies/{}.json\"></spoiler-card>",
                         movie.id
                     );
+                    // The prerendered fragment, from the renderer of
+                    // `spoiler-card render` (in a later task: Yew's server
+                    // renderer runs in the browser's).
+                    let src = format!("/movies/{}.json", movie.id);
+                    let (text, fragment_out) = (json.clone(), fragment.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let options = prerender::Options {
+                            src: Some(src),
+                            embed: "/embed/".to_owned(),
+                            progress: None,
+                            theme: None,
+                            heading_level: 2,
+                            json_ld: true,
+                            words: (*spoiler_card::locale::Words::english()).clone(),
+                            lang: None,
+                            strings_src: None,
+                            bundle: None,
+                            eager: false,
+                        };
+                        fragment_out.set(match prerender::render_async(&text, &options).await {
+                            Ok(rendered) => rendered.html,
+                            Err(prerender::Invalid(problems)) => problems
+                                .iter()
+                                .map(|p| p.to_string())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        });
+                    });
                     Exported::Ready { json, snippet }
                 }
                 (_, first) => {
@@ -89,6 +120,8 @@ pub fn Export(props: &ExportProps) -> Html {
                     <a class="button" {href} download={file.clone()}>{ w.f("Download {file}", &[("file", &file)]) }</a>
                     <label for="export-snippet">{ w.t("The embed snippet") }</label>
                     <textarea id="export-snippet" readonly=true rows="3" value={snippet.clone()} />
+                    <label for="export-fragment">{ w.t("The prerendered card, for a page that serves the JSON at /movies/") }</label>
+                    <textarea id="export-fragment" readonly=true rows="4" value={(*fragment).clone()} />
                 </div>
             }
         }
