@@ -13,10 +13,16 @@ cargo build --release -q -p spoiler-card-cli
 export SPOILER_CARD_CLI="$PWD/target/release/spoiler-card"
 source scripts/nightly-env.sh
 echo "release build with $(cat target/release-toolchain.txt)"
+# wasm-bindgen's output folder is shared by the card's and the studio's
+# builds, and its snippets/ keeps what an earlier build wrote: emptied
+# before each, so that neither bundle ships the other's snippets.
+fresh_snippets() { rm -rf "$CARGO_TARGET_DIR/wasm-bindgen/release/snippets"; }
+fresh_snippets
 trunk build --release "$@"
 # The card studio (studio/), after the card (Trunk empties dist/ first): a
 # cargo invocation of its own, so that no feature of the Node package's
 # build reaches it. Its page is dist/studio.html, its files dist/studio/.
+fresh_snippets
 (cd studio && trunk build --release)
 rm -rf dist/studio
 mkdir -p dist/studio

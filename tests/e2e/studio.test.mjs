@@ -307,7 +307,7 @@ for (const scheme of ['light', 'dark']) {
 // ---- `npx spoiler-card studio FILE` ----------------------------------------
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { VERSION } from '../../scripts/package.mjs';
@@ -379,6 +379,7 @@ test('studio command: serves FILE on 127.0.0.1 under a token, saves it atomicall
   } finally {
     child.kill();
     await p.closeAll();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -396,6 +397,7 @@ test('studio command: a FILE that does not exist yet is a new movie, created by 
   } finally {
     child.kill();
     await p.closeAll();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
