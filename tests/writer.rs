@@ -139,7 +139,13 @@ prop_compose! {
                    genres in prop::collection::vec("[A-Z][a-z]{2,8}", 0..4),
                    similar in prop::collection::vec((field_text(20), proptest::option::of(1900u16..2030), proptest::option::of(field_text(40))), 0..3),
                    updated in proptest::option::of((1990u16..2030, 1u8..13, 1u8..29)),
-                   unknown in proptest::option::of(any::<i32>())) -> Json {
+                   unknown in proptest::option::of(any::<i32>()),
+                   extras in (proptest::option::of((field_text(20), field_text(20))),
+                              prop::collection::vec(field_text(60), 0..2),
+                              prop::collection::vec(("[A-Z][a-z]{2,8}", field_text(40)), 0..3),
+                              prop::collection::vec(("[A-Z][a-z]{2,8}", field_text(40)), 0..3),
+                              proptest::option::of((proptest::option::of(field_text(30)), prop::collection::vec(field_text(15), 0..3))))) -> Json {
+        let (poster, post_credits, settings, themes, more) = extras;
         events.sort_by_key(|e| e["at_minute"].as_u64());
         let mut doc = json!({
             "schema": 1, "id": "prop-movie", "title": title, "year": 1999, "runtime_minutes": 90,
@@ -156,6 +162,20 @@ prop_compose! {
         if let Some(w) = warning { doc["spoilers"]["warning"] = json!(w); }
         if let Some((y, m, d)) = updated { doc["updated"] = json!(format!("{y:04}-{m:02}-{d:02}")); }
         if let Some(n) = unknown { doc["x-unknown"] = json!(n); }
+        if let Some((src, alt)) = poster {
+            doc["poster"] = json!({ "src": format!("https://example.org/{}.jpg", src.len()), "alt": alt });
+        }
+        doc["spoilers"]["post_credits"] = json!(post_credits);
+        let topics = |list: Vec<(String, String)>| list.into_iter().enumerate()
+            .map(|(i, (name, description))| json!({ "name": format!("{name} {i}"), "description": description }))
+            .collect::<Vec<_>>();
+        doc["settings"] = json!(topics(settings));
+        doc["themes"] = json!(topics(themes));
+        if let Some((box_office, labels)) = more {
+            let links: Vec<Json> = labels.into_iter().map(|label| json!({ "label": label, "url": "https://example.org/x" })).collect();
+            doc["more"] = json!({ "links": links });
+            if let Some(b) = box_office { doc["more"]["box_office"] = json!(b); }
+        }
         doc
     }
 }

@@ -7,7 +7,7 @@
 // that changed on disk since it was loaded or last saved.
 import { createServer } from 'node:http';
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, writeFileSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,7 +46,7 @@ function page(token, file) {
   #status.error { color: #b42318; }
 </style></head><body><main>
 <p class="file"><code>${name}</code><button type="button" id="save">Save</button><span id="status" role="status"></span></p>
-<spoiler-card-studio draft-key="file:${name}"></spoiler-card-studio>
+<spoiler-card-studio draft-key="file:${hashOf(file).slice(0, 16)}"></spoiler-card-studio>
 </main></body></html>`;
 }
 
@@ -67,10 +67,20 @@ try { movie = text === null ? null : JSON.parse(text); } catch (error) {
 if (movie !== null) studio.movie = movie;
 if (text === null) say('A new movie: Save creates the file.');
 else if (movie !== null) say('Opened.');
-document.querySelector('#save').addEventListener('click', async () => {
-  const response = await fetch('movie', { method: 'PUT', headers: { 'If-Match': version, 'Content-Type': 'application/json' }, body: studio.jsonText() });
-  const answer = await response.text();
-  if (response.ok) { version = response.headers.get('etag'); say('Saved.'); } else say(answer, true);
+const save = document.querySelector('#save');
+save.addEventListener('click', async () => {
+  // One save at a time: a second would carry the version the first replaces.
+  if (save.disabled) return;
+  save.disabled = true;
+  try {
+    const response = await fetch('movie', { method: 'PUT', headers: { 'If-Match': version, 'Content-Type': 'application/json' }, body: studio.jsonText() });
+    const answer = await response.text();
+    if (response.ok) { version = response.headers.get('etag'); say('Saved.'); } else say(answer, true);
+  } catch (error) {
+    say('Not saved: the studio command does not answer (' + error.message + ').', true);
+  } finally {
+    save.disabled = false;
+  }
 });
 `;
 
@@ -78,10 +88,12 @@ document.querySelector('#save').addEventListener('click', async () => {
  * Serves the studio for `file` until the process stops: resolves with
  * `{ url, close }` once it listens.
  */
-export function serveStudio(file, { port = 0, log = console.log } = {}) {
-  const target = resolve(file ?? 'movie.json');
+export function serveStudio(file, { port, log = console.log } = {}) {
+  // A symlink is written through (the link stays a link).
+  const given = resolve(file ?? 'movie.json');
+  const target = existsSync(given) ? realpathSync(given) : given;
   const token = randomBytes(16).toString('hex');
-  let version = current(target).version;
+  const plain = { 'Content-Type': 'text/plain; charset=utf-8' };
   const server = createServer((req, res) => {
     const send = (status, body, headers = {}) => {
       res.writeHead(status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
@@ -94,13 +106,22 @@ export function serveStudio(file, { port = 0, log = console.log } = {}) {
     const url = new URL(req.url, `http://${req.headers.host}`);
     const prefix = `/${token}/`;
     if (!url.pathname.startsWith(prefix)) return send(404, 'not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
-    const rest = decodeURIComponent(url.pathname.slice(prefix.length));
+    let rest;
+    try {
+      rest = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      return send(400, 'a malformed address\n', plain);
+    }
     if (rest === '' && req.method === 'GET') return send(200, page(token, target), { 'Content-Type': TYPES['.html'] });
     if (rest === 'page.js' && req.method === 'GET') return send(200, PAGE_JS, { 'Content-Type': TYPES['.js'] });
     if (rest === 'movie' && req.method === 'GET') {
-      const { text, version: now } = current(target);
-      version = now;
-      return text === null ? send(404, 'no file yet\n', { ETag: now }) : send(200, text, { 'Content-Type': TYPES['.json'], ETag: now });
+      let file;
+      try {
+        file = current(target);
+      } catch (error) {
+        return send(500, `cannot read ${basename(target)}: ${error.message}\n`, plain);
+      }
+      return file.text === null ? send(404, 'no file yet\n', { ETag: file.version }) : send(200, file.text, { 'Content-Type': TYPES['.json'], ETag: file.version });
     }
     if (rest === 'movie' && req.method === 'PUT') {
       let body = '';
@@ -111,43 +132,58 @@ export function serveStudio(file, { port = 0, log = console.log } = {}) {
         if (size <= MAX_BYTES) body += chunk;
       });
       req.on('end', () => {
-        const plain = { 'Content-Type': 'text/plain; charset=utf-8' };
         if (size > MAX_BYTES) return send(413, `Not saved: more than ${MAX_BYTES} bytes.`, plain);
-        const { version: now } = current(target);
+        let now;
+        let mode;
+        try {
+          now = current(target).version;
+          mode = existsSync(target) ? statSync(target).mode : null;
+        } catch (error) {
+          return send(500, `Not saved: cannot read ${basename(target)}: ${error.message}`, plain);
+        }
         if (req.headers['if-match'] !== now) {
           return send(409, `Not saved: ${basename(target)} changed on disk since it was opened. Copy your work, then reload to open the file as it is now.`, plain);
         }
         const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
         try {
           writeFileSync(temp, body, { flag: 'wx' });
+          if (mode !== null) chmodSync(temp, mode & 0o7777); // the file keeps its permissions
           renameSync(temp, target);
         } catch (error) {
           try { unlinkSync(temp); } catch { /* not made */ }
           return send(500, `Not saved: ${error.message}`, plain);
         }
-        version = hashOf(body);
         log(`saved ${target}`);
-        return send(204, '', { ETag: version });
+        return send(204, '', { ETag: hashOf(body) });
       });
       return undefined;
     }
     // The bundles: only files inside the package's embed/ and studio/.
-    const [top] = rest.split('/');
-    if (req.method === 'GET' && (top === 'embed' || top === 'studio')) {
+    if (req.method === 'GET') {
       const path = resolve(PACKAGE, rest);
-      if (path.startsWith(PACKAGE + sep) && existsSync(path) && statSync(path).isFile()) {
+      const inside = [join(PACKAGE, 'embed') + sep, join(PACKAGE, 'studio') + sep].some((folder) => path.startsWith(folder));
+      if (inside && existsSync(path) && statSync(path).isFile()) {
         return send(200, readFileSync(path), { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
       }
     }
     return send(404, 'not found\n', { 'Content-Type': 'text/plain; charset=utf-8' });
   });
+  // The same port for the same file while it is free: the page's origin,
+  // and with it the draft the studio keeps in the browser, stay the same
+  // from one run to the next. Another free port when it is taken.
+  const preferred = port ?? 20000 + (parseInt(hashOf(target).slice(0, 8), 16) % 10000);
   return new Promise((resolveListening, reject) => {
-    server.on('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.once('error', (error) => {
+      if (error.code !== 'EADDRINUSE' || port !== undefined) return reject(error);
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1');
+    });
+    server.on('listening', () => {
       const url = `http://127.0.0.1:${server.address().port}/${token}/`;
       log(`spoiler-card studio: ${existsSync(target) ? 'editing' : 'a new movie, saved to'} ${target}`);
       log(`open ${url}  (Ctrl-C stops)`);
       resolveListening({ url, close: () => new Promise((r) => server.close(r)) });
     });
+    server.listen(preferred, '127.0.0.1');
   });
 }

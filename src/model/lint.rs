@@ -117,8 +117,9 @@ fn content_words(text: &str) -> Vec<Word> {
     words
 }
 
-/// What a reader sees before revealing anything (the synopsis is also the
-/// JSON-LD's description).
+/// What a reader sees before revealing anything, in the card's order (the
+/// synopsis is also the JSON-LD's description; the poster's description is
+/// read aloud).
 fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
     let mut texts = vec![
         Text {
@@ -130,6 +131,12 @@ fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
             text: &movie.synopsis,
         },
     ];
+    if let Some(poster) = &movie.poster {
+        texts.push(Text {
+            path: "poster.alt".into(),
+            text: &poster.alt,
+        });
+    }
     if let Some(warning) = &movie.spoilers.warning {
         texts.push(Text {
             path: "spoilers.warning".into(),
@@ -137,6 +144,16 @@ fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
         });
     }
     for (i, c) in movie.characters.iter().enumerate() {
+        texts.push(Text {
+            path: format!("characters[{i}].name"),
+            text: &c.name,
+        });
+        if let Some(actor) = &c.actor {
+            texts.push(Text {
+                path: format!("characters[{i}].actor"),
+                text: actor,
+            });
+        }
         texts.push(Text {
             path: format!("characters[{i}].intro"),
             text: &c.intro,
@@ -155,6 +172,10 @@ fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
         }
     }
     for (i, s) in movie.similar.iter().enumerate() {
+        texts.push(Text {
+            path: format!("similar[{i}].title"),
+            text: &s.title,
+        });
         if let Some(reason) = &s.reason {
             texts.push(Text {
                 path: format!("similar[{i}].reason"),

@@ -197,18 +197,23 @@ pub fn text(s: &str) -> Value<'static> {
 }
 
 /// The timeline kept in film order: events sorted by their minute (stable:
-/// events of the same minute keep their order; one without a minute stays
-/// where it is relative to the others without).
+/// events of the same minute keep their order). While an event has no
+/// minute that reads as one (being written, or mistyped), nothing moves:
+/// the validator says what is wrong where the author is.
 pub fn sort_timeline(tree: &mut Value<'static>) {
     let path = [Step::Key("timeline")];
-    if let Some(items) = list_mut(tree, &path) {
-        items.sort_by_key(|event| match event {
-            Value::Object(entries) => entries.iter().find_map(|(k, v)| match v {
-                Value::Number(n) if k == "at_minute" => Some(*n as i64),
-                _ => None,
-            }),
+    let minute = |event: &Value<'static>| match event {
+        Value::Object(entries) => entries.iter().find_map(|(k, v)| match v {
+            Value::Number(n) if k == "at_minute" => Some(*n as i64),
             _ => None,
-        });
+        }),
+        _ => None,
+    };
+    if let Some(items) = list_mut(tree, &path) {
+        let minutes: Option<Vec<i64>> = items.iter().map(minute).collect();
+        if minutes.is_some() {
+            items.sort_by_key(|event| minute(event));
+        }
     }
     drop_if_empty(tree, &path);
 }

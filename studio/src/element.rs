@@ -70,7 +70,10 @@ fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
         .expect("a div can always be made");
     container.set_class_name("studio-root");
     let _ = root.append_child(&container);
+    let mut first = String::new();
+    json::write(&mut first, &crate::doc::new_movie());
     let shared = Rc::new(Shared {
+        json: RefCell::new(first),
         draft_key: host
             .get_attribute("draft-key")
             .unwrap_or_else(|| "default".to_owned()),
@@ -154,7 +157,7 @@ impl StudioHandle {
         json::write(&mut compact, &tree);
         *self.shared.json.borrow_mut() = compact;
         match &*self.shared.dispatch.borrow() {
-            Some(dispatch) => dispatch.emit(Action::Replace(tree)),
+            Some(dispatch) => dispatch.emit(Action::Load(tree)),
             None => *self.shared.waiting.borrow_mut() = Some(tree),
         }
     }

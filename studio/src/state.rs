@@ -44,10 +44,10 @@ impl Default for PreviewChoices {
 pub struct State {
     /// The movie as the author has written it so far.
     pub tree: Rc<Value<'static>>,
-    undo: Vec<(Rc<Value<'static>>, Option<String>)>,
+    undo: Vec<Rc<Value<'static>>>,
     redo: Vec<Rc<Value<'static>>>,
-    /// The field the last edit changed, so that typing in one field is one
-    /// step of undo.
+    /// The field the author last typed in, so that typing in one field is
+    /// one step of undo.
     last_edited: Option<String>,
     /// The preview's choices.
     pub preview: PreviewChoices,
@@ -92,8 +92,12 @@ pub enum Action {
     Move(Vec<Step>, usize, usize),
     /// Events pasted at the end of the timeline.
     AddEvents(Vec<Value<'static>>),
-    /// A whole new document (opened, pasted, set by the page).
+    /// A whole new document the author opened (a file, a paste, the
+    /// draft): undo brings the one before back.
     Replace(Value<'static>),
+    /// A whole new document the page set (`el.movie`): the history starts
+    /// there, so that undo never goes back past what the page loaded.
+    Load(Value<'static>),
     /// Back one edit.
     Undo,
     /// Forward one edit.
@@ -112,7 +116,7 @@ impl Reducible for State {
         let mut tree = (*self.tree).clone();
         let edited = match action {
             Action::Undo => {
-                if let Some((previous, _)) = next.undo.pop() {
+                if let Some(previous) = next.undo.pop() {
                     next.redo.push(Rc::clone(&next.tree));
                     next.tree = previous;
                 }
@@ -121,7 +125,7 @@ impl Reducible for State {
             }
             Action::Redo => {
                 if let Some(later) = next.redo.pop() {
-                    next.undo.push((Rc::clone(&next.tree), None));
+                    next.undo.push(Rc::clone(&next.tree));
                     next.tree = later;
                 }
                 next.last_edited = None;
@@ -136,7 +140,9 @@ impl Reducible for State {
                 return Rc::new(next);
             }
             Action::Set(path, value) => {
-                let key = doc::path_text(&path);
+                // Typing (text in a field) is what joins into one step.
+                let typing = matches!(value, Some(Value::String(_)));
+                let key = typing.then(|| doc::path_text(&path));
                 let names_the_movie = matches!(path.as_slice(), [Step::Key("title" | "year")]);
                 let minute = matches!(path.last(), Some(Step::Key("at_minute")));
                 doc::set(&mut tree, &path, value);
@@ -151,7 +157,7 @@ impl Reducible for State {
                 if names_the_movie {
                     follow_id(&self.tree, &mut tree);
                 }
-                Some(key)
+                key
             }
             Action::Insert(path, index, item) => {
                 doc::insert(&mut tree, &path, index, item);
@@ -177,6 +183,12 @@ impl Reducible for State {
                 next.show_all_problems = true;
                 None
             }
+            Action::Load(new) => {
+                let mut next = State::new(new);
+                next.preview = self.preview.clone();
+                next.show_all_problems = true;
+                return Rc::new(next);
+            }
         };
         if tree == *self.tree {
             return self;
@@ -184,7 +196,7 @@ impl Reducible for State {
         // Typing on in the same field replaces its last step of undo.
         let same_field = edited.is_some() && edited == next.last_edited;
         if !same_field {
-            next.undo.push((Rc::clone(&self.tree), edited.clone()));
+            next.undo.push(Rc::clone(&self.tree));
             if next.undo.len() > HISTORY {
                 next.undo.remove(0);
             }

@@ -239,3 +239,73 @@ fn a_movie_written_in_the_studio_passes_the_check() {
     assert_eq!(report.problems, vec![]);
     assert_eq!(report.movie.unwrap().id, "test-2001");
 }
+
+#[test]
+fn a_movie_the_page_loads_starts_the_history_and_deletes_are_steps_of_their_own() {
+    let mut s = Rc::new(State::new(doc::new_movie()));
+    s = act(
+        s,
+        Action::Set(vec![Step::Key("title")], Some(doc::text("Before"))),
+    );
+    s = act(
+        s,
+        Action::Load(tree(
+            r#"{"schema":1,"title":"Loaded","timeline":[{"at_minute":1},{"at_minute":2},{"at_minute":3}]}"#,
+        )),
+    );
+    assert!(
+        !s.can_undo(),
+        "undo never goes back past what the page loaded"
+    );
+    let first = vec![Step::Key("timeline"), Step::Index(0)];
+    s = act(s, Action::Set(first.clone(), None));
+    s = act(s, Action::Set(first.clone(), None));
+    assert_eq!(doc::len_at(&s.tree, &[Step::Key("timeline")]), 1);
+    s = act(s, Action::Undo);
+    assert_eq!(
+        doc::len_at(&s.tree, &[Step::Key("timeline")]),
+        2,
+        "each delete is a step"
+    );
+    // A movie the author opens is undoable.
+    s = act(s, Action::Replace(tree(r#"{"schema":1,"title":"Opened"}"#)));
+    s = act(s, Action::Undo);
+    assert_eq!(doc::text_at(&s.tree, &[Step::Key("title")]), "Loaded");
+}
+
+#[test]
+fn an_event_without_a_minute_keeps_the_timeline_where_it_is() {
+    let mut s = Rc::new(State::new(doc::new_movie()));
+    s = act(
+        s,
+        Action::AddEvents(doc::pasted_events("0:10 A — a\n0:20 B — b").unwrap()),
+    );
+    s = act(
+        s,
+        Action::Insert(vec![Step::Key("timeline")], 2, tree(r#"{"title":"New"}"#)),
+    );
+    s = act(
+        s,
+        Action::Set(
+            vec![
+                Step::Key("timeline"),
+                Step::Index(0),
+                Step::Key("at_minute"),
+            ],
+            Some(doc::text("0:7x")),
+        ),
+    );
+    let titles: Vec<String> = (0..3)
+        .map(|i| {
+            doc::text_at(
+                &s.tree,
+                &[Step::Key("timeline"), Step::Index(i), Step::Key("title")],
+            )
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        ["A", "B", "New"],
+        "nothing moves while a minute is missing or mistyped"
+    );
+}

@@ -82,7 +82,11 @@ pub fn FieldInput(props: &FieldProps) -> Html {
     let id = field_id(&path_text);
     let hint_id = format!("{id}-hint");
     let errors = props.problems.iter().any(|p| p.severity == Severity::Error);
-    let describedby = format!("{hint_id} {id}-problems");
+    let describedby = if props.hint.is_empty() {
+        format!("{id}-problems")
+    } else {
+        format!("{hint_id} {id}-problems")
+    };
     let problems = html! {
         <ul class="field-problems" id={format!("{id}-problems")}>
             { for props.problems.iter().map(|p| {
@@ -132,20 +136,30 @@ pub fn FieldInput(props: &FieldProps) -> Html {
             }
         }
     };
-    let label_for = if matches!(props.kind, Kind::Chips) {
+    let hint = (!props.hint.is_empty())
+        .then(|| html! { <p class="hint" id={hint_id}>{ &props.hint }</p> });
+    let class = classes!("field", errors.then_some("has-error"));
+    if props.kind == Kind::Paragraphs {
+        // A group of boxes (maybe none yet): a fieldset, named by its legend.
+        return html! {
+            <fieldset {class} data-path={path_text}>
+                <legend>{ &props.label }</legend>
+                { control }
+                { for hint }
+                { problems }
+            </fieldset>
+        };
+    }
+    let label_for = if props.kind == Kind::Chips {
         format!("{id}-new")
-    } else if matches!(props.kind, Kind::Paragraphs) {
-        format!("{id}-0")
     } else {
         id.clone()
     };
     html! {
-        <div class={classes!("field", errors.then_some("has-error"))} data-path={path_text}>
+        <div {class} data-path={path_text}>
             <label for={label_for}>{ &props.label }</label>
             { control }
-            if !props.hint.is_empty() {
-                <p class="hint" id={hint_id}>{ &props.hint }</p>
-            }
+            { for hint }
             { problems }
         </div>
     }
@@ -196,8 +210,10 @@ fn chips(props: &FieldProps, id: &str, describedby: &str) -> Html {
     }
 }
 
-/// A list of paragraphs: a box each, one more added by a button; a box
-/// emptied is a paragraph removed.
+/// A list of paragraphs: a box each, one more added by a button, each
+/// removed by its own (an emptied box stays, and the validator says it is
+/// empty: removing it while the author types would move the next
+/// paragraph under the cursor).
 fn paragraphs(props: &FieldProps, id: &str, describedby: &str) -> Html {
     let items = texts_of(&props.value);
     let add = {
@@ -215,12 +231,21 @@ fn paragraphs(props: &FieldProps, id: &str, describedby: &str) -> Html {
                 let oninput = Callback::from(move |e: InputEvent| {
                     let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
                     let text = area.value();
-                    let value = (!text.trim().is_empty()).then(|| doc::text(&text));
-                    on_action.emit(Action::Set(path.clone(), value));
+                    on_action.emit(Action::Set(path.clone(), Some(doc::text(&text))));
                 });
+                let remove = {
+                    let mut path = props.path.clone();
+                    path.push(Step::Index(i));
+                    let on_action = props.on_action.clone();
+                    Callback::from(move |_| on_action.emit(Action::Set(path.clone(), None)))
+                };
+                let name = props.words.f("Paragraph {n}", &[("n", &(i + 1).to_string())]);
                 html! {
-                    <textarea id={format!("{id}-{i}")} rows="4" value={item.clone()} {oninput}
-                        aria-label={props.words.f("Paragraph {n}", &[("n", &(i + 1).to_string())])} aria-describedby={describedby.to_owned()} />
+                    <div class="paragraph">
+                        <textarea id={format!("{id}-{i}")} rows="4" value={item.clone()} {oninput}
+                            aria-label={name.clone()} aria-describedby={describedby.to_owned()} />
+                        <button type="button" class="danger small" onclick={remove}>{ props.words.f("Remove {item}", &[("item", &name)]) }</button>
+                    </div>
                 }
             }) }
             <button type="button" class="add" onclick={add}>{ props.words.t("Add a paragraph") }</button>

@@ -73,14 +73,22 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
-    let empty_item = || {
+    // A new item is empty: a new event has no minute until the author gives
+    // one (a default of 0 would show it from the film's start), except one
+    // inserted after an event, which takes that event's minute and so stays
+    // where it was put.
+    let new_item = |after: Option<usize>| {
         let mut item = Value::Object(Vec::new());
-        for field in spec.fields {
-            if field.key == "at_minute" {
+        if let Some(after) = after {
+            let mut at = list_path.clone();
+            at.extend([Step::Index(after), Step::Key("at_minute")]);
+            if let (Some(Value::Number(n)), true) =
+                (doc::get(&props.tree, &at), spec.key == "timeline")
+            {
                 doc::set(
                     &mut item,
                     &[Step::Key("at_minute")],
-                    Some(Value::Number(0.0)),
+                    Some(Value::Number(*n)),
                 );
             }
         }
@@ -125,7 +133,7 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
                     <div class="item-actions" role="group" aria-label={w.f("{item} {n}", &[("item", w.t(spec.item)), ("n", &(i + 1).to_string())])}>
                         <button type="button" disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ w.t("Move up") }</button>
                         <button type="button" disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ w.t("Move down") }</button>
-                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, empty_item()))}>{ w.t("Insert after") }</button>
+                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, new_item(Some(i))))}>{ w.t("Insert after") }</button>
                         if let Some(copy) = duplicate {
                             <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ w.t("Duplicate") }</button>
                         }
@@ -143,8 +151,8 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
                 { for list_problems.iter().filter(|p| p.path == list_text).map(|p| html! { <li class="problem">{ p.to_string() }</li> }) }
             </ul>
             <ol class="items">{ for items }</ol>
-            <button type="button" class="add" onclick={emit(Action::Insert(list_path.clone(), count, empty_item()))}>
-                { w.f("Add {item}", &[("item", &w.t(spec.item).to_lowercase())]) }
+            <button type="button" class="add" onclick={emit(Action::Insert(list_path.clone(), count, new_item(None)))}>
+                { w.f("Add {item}", &[("item", w.t(spec.item))]) }
             </button>
         </div>
     }

@@ -1,7 +1,7 @@
 //! Opening a movie: a JSON file by the file picker or dropped on the
-//! studio, or JSON text pasted. Whatever the card's reader accepts opens;
-//! what it does not is refused with its reason, and the movie on screen
-//! stays. Unknown fields are kept (and written back on export).
+//! studio, or JSON text pasted. Any JSON the card's reader reads opens (the
+//! form then says what is wrong with it as a movie); what is not JSON is
+//! refused with its reason, and the movie on screen stays. Unknown fields are kept (and written back on export).
 
 use spoiler_card::json;
 use std::rc::Rc;
@@ -20,22 +20,24 @@ pub struct OpenMovieProps {
     pub words: Rc<crate::words::Words>,
 }
 
-/// Opens `text` as the movie, or says why it cannot.
+/// Opens `text` as the movie, or says why it cannot: whether it opened.
 fn open_text(
     text: &str,
     on_action: &Callback<Action>,
     refused: &UseStateHandle<Option<String>>,
     words: &Words,
-) {
+) -> bool {
     match json::parse(text) {
         Ok(tree) => {
             on_action.emit(Action::Replace(tree.to_static()));
             refused.set(None);
+            true
         }
         Err(json::ParseError::Syntax(why) | json::ParseError::Limit(why)) => {
             refused.set(Some(
                 words.f("Not opened: not valid JSON: {why}", &[("why", &why)]),
             ));
+            false
         }
     }
 }
@@ -60,7 +62,9 @@ fn open_file(
             .ok()
             .and_then(|t| t.as_string())
         {
-            Some(text) => open_text(&text, &on_action, &refused, &words),
+            Some(text) => {
+                open_text(&text, &on_action, &refused, &words);
+            }
             None => refused.set(Some(words.f(
                 "Not opened: {file} could not be read.",
                 &[("file", &file.name())],
@@ -121,11 +125,8 @@ pub fn OpenMovie(props: &OpenMovieProps) -> Html {
             props.words.clone(),
         );
         Callback::from(move |_| {
-            if !pasted.trim().is_empty() {
-                open_text(&pasted, &on_action, &refused, &words);
-                if refused.is_none() {
-                    pasted.set(String::new());
-                }
+            if !pasted.trim().is_empty() && open_text(&pasted, &on_action, &refused, &words) {
+                pasted.set(String::new());
             }
         })
     };

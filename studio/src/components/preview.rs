@@ -46,11 +46,16 @@ fn set_property(target: &JsValue, key: &str, value: &JsValue) {
 /// The author's choices, applied to a card that shows its movie.
 fn apply(card: &JsValue, choices: &PreviewChoices) {
     set_property(card, "progress", &JsValue::from(choices.progress));
-    if choices.plot_revealed {
-        if let Ok(reveal) = js_sys::Reflect::get(card, &JsValue::from_str("reveal")) {
-            if let Some(reveal) = reveal.dyn_ref::<js_sys::Function>() {
-                let _ = reveal.call1(card, &JsValue::from_str("plot"));
-            }
+    // `el.reveal('plot')`, or `el.hide()` (which hides what was revealed by
+    // hand: the preview reveals nothing else).
+    let (method, argument) = if choices.plot_revealed {
+        ("reveal", JsValue::from_str("plot"))
+    } else {
+        ("hide", JsValue::UNDEFINED)
+    };
+    if let Ok(function) = js_sys::Reflect::get(card, &JsValue::from_str(method)) {
+        if let Some(function) = function.dyn_ref::<js_sys::Function>() {
+            let _ = function.call1(card, &argument);
         }
     }
 }

@@ -40,7 +40,7 @@ pub fn Studio(props: &StudioProps) -> Html {
         let (shared, on_action) = (props.shared.clone(), on_action.clone());
         use_effect_with((), move |()| {
             if let Some(tree) = shared.waiting.borrow_mut().take() {
-                on_action.emit(Action::Replace(tree));
+                on_action.emit(Action::Load(tree));
             }
             *shared.dispatch.borrow_mut() = Some(on_action);
         });
@@ -115,6 +115,13 @@ pub fn Studio(props: &StudioProps) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
             if !(e.ctrl_key() || e.meta_key()) {
+                return;
+            }
+            // The paste boxes are not the document: their own undo.
+            let in_paste_box = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|t| matches!(t.id().as_str(), "f-paste-events" | "open-paste"));
+            if in_paste_box {
                 return;
             }
             match (e.key().to_lowercase().as_str(), e.shift_key()) {
