@@ -98,6 +98,10 @@ test('studio: a new blogger writes a card by keyboard and mouse, sees a problem 
     const fragment = await p.locator(studio('#export-fragment')).inputValue();
     const rendered = execFileSync(CLI, ['render', 'target/e2e/studio-export.json', '--src', '/movies/quiet-harbour-2001.json', '--embed', '/embed/'], { encoding: 'utf8' });
     assertEqual(fragment, rendered, 'the export panel\'s fragment is spoiler-card render\'s, byte for byte');
+    // An edit after the export: the exported text goes, never stale.
+    await fill(p, 'f-language', 'Swedish');
+    await settled(p);
+    assertEqual(await p.locator(studio('#export-json')).count(), 0, 'no stale export after an edit');
     await p.screenshot({ path: 'target/e2e/studio-desktop.png', fullPage: false });
     assertEqual(p.problems, [], 'no uncaught error');
   } finally {

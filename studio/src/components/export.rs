@@ -38,6 +38,14 @@ enum Exported {
 pub fn Export(props: &ExportProps) -> Html {
     let exported = use_state(|| Exported::Nothing);
     let fragment = use_state(String::new);
+    // An edit makes what was exported stale: it goes, until exported again.
+    {
+        let (exported, fragment) = (exported.clone(), fragment.clone());
+        use_effect_with(props.tree.clone(), move |_| {
+            exported.set(Exported::Nothing);
+            fragment.set(String::new());
+        });
+    }
     let onclick = {
         let (exported, report, tree) = (exported.clone(), props.report.clone(), props.tree.clone());
         let fragment = fragment.clone();
