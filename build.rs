@@ -9,9 +9,10 @@ use std::{env, fs, path::Path};
 // RESERVED_HEIGHT_REM, shared with the card and embed.js.
 include!("src/facts.rs");
 
-// The card's JSON reader and writer (they use nothing but `crate::value`).
-#[allow(dead_code)]
-#[path = "src/json.rs"]
+// The card's JSON reader and writer, src/json/ (they use nothing but
+// `crate::value`).
+#[allow(dead_code, unused_imports)]
+#[path = "src/json/mod.rs"]
 mod json;
 #[allow(dead_code)]
 #[path = "src/value.rs"]
@@ -52,7 +53,7 @@ fn main() {
     // The built-in English, as the card carries it: without the whitespace
     // between tokens.
     println!("cargo:rerun-if-changed=assets/locales/en.json");
-    println!("cargo:rerun-if-changed=src/json.rs");
+    println!("cargo:rerun-if-changed=src/json");
     println!("cargo:rerun-if-changed=src/value.rs");
     let english = fs::read_to_string("assets/locales/en.json").unwrap();
     fs::write(out.join("en.json"), compact_json(&english)).unwrap();

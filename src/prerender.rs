@@ -86,6 +86,27 @@ pub struct Options {
     pub eager: bool,
 }
 
+impl Options {
+    /// `spoiler-card render`'s defaults for a card that takes over from the
+    /// JSON at `src` (`None`: a static card), its bundle at `embed`: no
+    /// progress, theme or hints, heading level 2, JSON-LD, English.
+    pub fn new(src: Option<String>, embed: &str) -> Options {
+        Options {
+            src,
+            embed: embed.to_owned(),
+            progress: None,
+            theme: None,
+            heading_level: 2,
+            json_ld: true,
+            words: (*Words::english()).clone(),
+            lang: None,
+            strings_src: None,
+            bundle: None,
+            eager: false,
+        }
+    }
+}
+
 /// What the preload hints name of a build's embed folder, from the
 /// manifest the build writes there (`manifest.json`, read by the CLI).
 #[derive(Debug, Clone, PartialEq, Eq)]

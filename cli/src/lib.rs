@@ -213,19 +213,7 @@ fn print_problems(out: &mut Vec<u8>, file: &str, report: &Report) {
 /// `render FILE --src URL ...`.
 fn render(files: &impl Files, args: &[String], out: &mut impl Write, err: &mut impl Write) -> i32 {
     let mut file = None;
-    let mut options = Options {
-        src: None,
-        embed: "/embed/".to_owned(),
-        progress: None,
-        theme: None,
-        heading_level: 2,
-        json_ld: true,
-        words: (*Words::english()).clone(),
-        lang: None,
-        strings_src: None,
-        bundle: None,
-        eager: false,
-    };
+    let mut options = Options::new(None, "/embed/");
     let mut is_static = false;
     let mut strings_file = None;
     let mut manifest_file = None;

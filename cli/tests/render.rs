@@ -772,7 +772,6 @@ fn poll_to_end<F: std::future::Future>(future: F) -> F::Output {
 
 #[test]
 fn the_async_renderer_gives_the_same_fragment_as_the_synchronous_one() {
-    use spoiler_card::locale::Words;
     use spoiler_card::prerender::{render, render_async, Options, Theme};
     for file in [
         "assets/movies/leaving-las-vegas.json",
@@ -790,17 +789,10 @@ fn the_async_renderer_gives_the_same_fragment_as_the_synchronous_one() {
             (None, Some(5), Some(Theme::Light)),
         ] {
             let options = Options {
-                src: src.map(str::to_owned),
-                embed: "/embed/".to_owned(),
                 progress,
                 theme,
                 heading_level: 3,
-                json_ld: true,
-                words: (*Words::english()).clone(),
-                lang: None,
-                strings_src: None,
-                bundle: None,
-                eager: false,
+                ..Options::new(src.map(str::to_owned), "/embed/")
             };
             let sync = render(&text, &options).unwrap();
             let asynchronous = poll_to_end(render_async(&text, &options)).unwrap();
@@ -811,17 +803,8 @@ fn the_async_renderer_gives_the_same_fragment_as_the_synchronous_one() {
     // And the same refusal.
     let bad = r#"{"schema": 1}"#;
     let options = Options {
-        src: Some("/m.json".into()),
-        embed: "/embed/".into(),
-        progress: None,
-        theme: None,
-        heading_level: 2,
         json_ld: false,
-        words: (*Words::english()).clone(),
-        lang: None,
-        strings_src: None,
-        bundle: None,
-        eager: false,
+        ..Options::new(Some("/m.json".into()), "/embed/")
     };
     assert_eq!(
         poll_to_end(render_async(bad, &options)).unwrap_err().0,

@@ -32,6 +32,15 @@ struct Text<'m> {
     text: &'m str,
 }
 
+impl<'m> Text<'m> {
+    fn new(path: impl Into<String>, text: &'m str) -> Self {
+        Text {
+            path: path.into(),
+            text,
+        }
+    }
+}
+
 /// One word of a text: lowercased, with where it is in the text.
 struct Word {
     lower: String,
@@ -122,65 +131,35 @@ fn content_words(text: &str) -> Vec<Word> {
 /// read aloud).
 fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
     let mut texts = vec![
-        Text {
-            path: "title".into(),
-            text: &movie.title,
-        },
-        Text {
-            path: "synopsis".into(),
-            text: &movie.synopsis,
-        },
+        Text::new("title", &movie.title),
+        Text::new("synopsis", &movie.synopsis),
     ];
     if let Some(poster) = &movie.poster {
-        texts.push(Text {
-            path: "poster.alt".into(),
-            text: &poster.alt,
-        });
+        texts.push(Text::new("poster.alt", &poster.alt));
     }
     if let Some(warning) = &movie.spoilers.warning {
-        texts.push(Text {
-            path: "spoilers.warning".into(),
-            text: warning,
-        });
+        texts.push(Text::new("spoilers.warning", warning));
     }
     for (i, c) in movie.characters.iter().enumerate() {
-        texts.push(Text {
-            path: format!("characters[{i}].name"),
-            text: &c.name,
-        });
+        texts.push(Text::new(format!("characters[{i}].name"), &c.name));
         if let Some(actor) = &c.actor {
-            texts.push(Text {
-                path: format!("characters[{i}].actor"),
-                text: actor,
-            });
+            texts.push(Text::new(format!("characters[{i}].actor"), actor));
         }
-        texts.push(Text {
-            path: format!("characters[{i}].intro"),
-            text: &c.intro,
-        });
+        texts.push(Text::new(format!("characters[{i}].intro"), &c.intro));
     }
     for (list, topics) in [("settings", &movie.settings), ("themes", &movie.themes)] {
         for (i, t) in topics.iter().enumerate() {
-            texts.push(Text {
-                path: format!("{list}[{i}].name"),
-                text: &t.name,
-            });
-            texts.push(Text {
-                path: format!("{list}[{i}].description"),
-                text: &t.description,
-            });
+            texts.push(Text::new(format!("{list}[{i}].name"), &t.name));
+            texts.push(Text::new(
+                format!("{list}[{i}].description"),
+                &t.description,
+            ));
         }
     }
     for (i, s) in movie.similar.iter().enumerate() {
-        texts.push(Text {
-            path: format!("similar[{i}].title"),
-            text: &s.title,
-        });
+        texts.push(Text::new(format!("similar[{i}].title"), &s.title));
         if let Some(reason) = &s.reason {
-            texts.push(Text {
-                path: format!("similar[{i}].reason"),
-                text: reason,
-            });
+            texts.push(Text::new(format!("similar[{i}].reason"), reason));
         }
     }
     if let Some(more) = &movie.more {
@@ -190,17 +169,11 @@ fn seen_before_reveal(movie: &Movie) -> Vec<Text<'_>> {
             ("production", &more.production),
         ] {
             if let Some(text) = text {
-                texts.push(Text {
-                    path: format!("more.{key}"),
-                    text,
-                });
+                texts.push(Text::new(format!("more.{key}"), text));
             }
         }
         for (i, link) in more.links.iter().enumerate() {
-            texts.push(Text {
-                path: format!("more.links[{i}].label"),
-                text: &link.label,
-            });
+            texts.push(Text::new(format!("more.links[{i}].label"), &link.label));
         }
     }
     texts
@@ -216,29 +189,17 @@ fn gated_texts(movie: &Movie) -> Vec<Text<'_>> {
         ("post_credits", &spoilers.post_credits),
     ] {
         for (i, text) in paragraphs.iter().enumerate() {
-            texts.push(Text {
-                path: format!("spoilers.{key}[{i}]"),
-                text,
-            });
+            texts.push(Text::new(format!("spoilers.{key}[{i}]"), text));
         }
     }
     for (i, c) in movie.characters.iter().enumerate() {
         if let Some(arc) = &c.arc {
-            texts.push(Text {
-                path: format!("characters[{i}].arc.text"),
-                text: &arc.text,
-            });
+            texts.push(Text::new(format!("characters[{i}].arc.text"), &arc.text));
         }
     }
     for (i, e) in movie.timeline.iter().enumerate() {
-        texts.push(Text {
-            path: format!("timeline[{i}].title"),
-            text: &e.title,
-        });
-        texts.push(Text {
-            path: format!("timeline[{i}].text"),
-            text: &e.text,
-        });
+        texts.push(Text::new(format!("timeline[{i}].title"), &e.title));
+        texts.push(Text::new(format!("timeline[{i}].text"), &e.text));
     }
     texts
 }

@@ -216,9 +216,8 @@ fn render_options(options: &JsValue) -> Options {
                 (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
             })
     });
+    let embed = string_of(options, "embed").unwrap_or_else(|| "/embed/".to_owned());
     Options {
-        src: string_of(options, "src"),
-        embed: string_of(options, "embed").unwrap_or_else(|| "/embed/".to_owned()),
         progress: number_of(options, "progress")
             .filter(|p| (0.0..=f64::from(u16::MAX)).contains(p))
             .map(|p| p as u16),
@@ -231,11 +230,8 @@ fn render_options(options: &JsValue) -> Options {
         heading_level: number_of(options, "headingLevel")
             .filter(|l| (1.0..=6.0).contains(l))
             .map_or(2, |l| l as u8),
-        json_ld: true,
         words: words_of(lang.as_deref()),
         lang,
-        strings_src: None,
-        bundle: None,
-        eager: false,
+        ..Options::new(string_of(options, "src"), &embed)
     }
 }

@@ -46,8 +46,6 @@ pub struct List {
     pub label: &'static str,
     /// What it calls one item ("Event").
     pub item: &'static str,
-    /// A line under the list.
-    pub hint: &'static str,
     /// The field an item's folded line shows.
     pub summary: &'static str,
     /// The fields of an item.
@@ -75,6 +73,12 @@ const fn field(key: &'static str, label: &'static str, hint: &'static str, kind:
         kind,
     }
 }
+
+/// A setting's or a theme's fields.
+const TOPIC: &[Field] = &[
+    field("name", "Name", "", Kind::Line),
+    field("description", "Description", "", Kind::Paragraph),
+];
 
 /// The whole form.
 pub static SECTIONS: &[Section] = &[
@@ -121,7 +125,6 @@ pub static SECTIONS: &[Section] = &[
             key: "timeline",
             label: "Events",
             item: "Event",
-            hint: "",
             summary: "title",
             fields: &[
                 field("at_minute", "Minute", "When it happens: 45 or 0:45.", Kind::Minute),
@@ -139,7 +142,6 @@ pub static SECTIONS: &[Section] = &[
             key: "characters",
             label: "Characters",
             item: "Character",
-            hint: "",
             summary: "name",
             fields: &[
                 field("name", "Name", "", Kind::Line),
@@ -160,29 +162,20 @@ pub static SECTIONS: &[Section] = &[
                 key: "settings",
                 label: "Settings",
                 item: "Setting",
-                hint: "",
                 summary: "name",
-                fields: &[
-                    field("name", "Name", "", Kind::Line),
-                    field("description", "Description", "", Kind::Paragraph),
-                ],
+                fields: TOPIC,
             },
             List {
                 key: "themes",
                 label: "Themes",
                 item: "Theme",
-                hint: "",
                 summary: "name",
-                fields: &[
-                    field("name", "Name", "", Kind::Line),
-                    field("description", "Description", "", Kind::Paragraph),
-                ],
+                fields: TOPIC,
             },
             List {
                 key: "similar",
                 label: "Similar titles",
                 item: "Title",
-                hint: "",
                 summary: "title",
                 fields: &[
                     field("title", "Title", "", Kind::Line),
@@ -206,7 +199,6 @@ pub static SECTIONS: &[Section] = &[
             key: "more.links",
             label: "Links",
             item: "Link",
-            hint: "",
             summary: "label",
             fields: &[
                 field("label", "Label", "", Kind::Line),

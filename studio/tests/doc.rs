@@ -133,6 +133,27 @@ fn act(state: Rc<State>, action: Action) -> Rc<State> {
     state.reduce(action)
 }
 
+/// The timeline's titles, in order.
+fn event_titles(state: &State) -> Vec<String> {
+    (0..doc::len_at(&state.tree, &[Step::Key("timeline")]))
+        .map(|i| {
+            doc::text_at(
+                &state.tree,
+                &[Step::Key("timeline"), Step::Index(i), Step::Key("title")],
+            )
+        })
+        .collect()
+}
+
+/// `timeline[0].at_minute`.
+fn first_event_minute() -> Vec<Step> {
+    vec![
+        Step::Key("timeline"),
+        Step::Index(0),
+        Step::Key("at_minute"),
+    ]
+}
+
 #[test]
 fn the_id_follows_the_title_until_the_author_writes_one_and_typing_is_one_undo_step() {
     let mut s = Rc::new(State::new(doc::new_movie()));
@@ -189,23 +210,9 @@ fn a_minute_edited_keeps_the_timeline_in_film_order() {
     );
     s = act(
         s,
-        Action::Set(
-            vec![
-                Step::Key("timeline"),
-                Step::Index(0),
-                Step::Key("at_minute"),
-            ],
-            Some(Value::Number(25.0)),
-        ),
+        Action::Set(first_event_minute(), Some(Value::Number(25.0))),
     );
-    let titles: Vec<String> = (0..3)
-        .map(|i| {
-            doc::text_at(
-                &s.tree,
-                &[Step::Key("timeline"), Step::Index(i), Step::Key("title")],
-            )
-        })
-        .collect();
+    let titles = event_titles(&s);
     assert_eq!(titles, ["B", "A", "C"]);
 }
 
@@ -286,23 +293,9 @@ fn an_event_without_a_minute_keeps_the_timeline_where_it_is() {
     );
     s = act(
         s,
-        Action::Set(
-            vec![
-                Step::Key("timeline"),
-                Step::Index(0),
-                Step::Key("at_minute"),
-            ],
-            Some(doc::text("0:7x")),
-        ),
+        Action::Set(first_event_minute(), Some(doc::text("0:7x"))),
     );
-    let titles: Vec<String> = (0..3)
-        .map(|i| {
-            doc::text_at(
-                &s.tree,
-                &[Step::Key("timeline"), Step::Index(i), Step::Key("title")],
-            )
-        })
-        .collect();
+    let titles = event_titles(&s);
     assert_eq!(
         titles,
         ["A", "B", "New"],

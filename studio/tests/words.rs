@@ -44,7 +44,7 @@ fn spec_texts() -> BTreeSet<String> {
             texts.extend([field.label, field.hint].map(str::to_owned));
         }
         for list in section.lists {
-            texts.extend([list.label, list.item, list.hint].map(str::to_owned));
+            texts.extend([list.label, list.item].map(str::to_owned));
         }
     }
     texts.remove("");

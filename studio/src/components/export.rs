@@ -69,19 +69,7 @@ pub fn Export(props: &ExportProps) -> Html {
                     let src = format!("/movies/{}.json", movie.id);
                     let (text, fragment_out) = (json.clone(), fragment.clone());
                     wasm_bindgen_futures::spawn_local(async move {
-                        let options = prerender::Options {
-                            src: Some(src),
-                            embed: "/embed/".to_owned(),
-                            progress: None,
-                            theme: None,
-                            heading_level: 2,
-                            json_ld: true,
-                            words: (*spoiler_card::locale::Words::english()).clone(),
-                            lang: None,
-                            strings_src: None,
-                            bundle: None,
-                            eager: false,
-                        };
+                        let options = prerender::Options::new(Some(src), "/embed/");
                         fragment_out.set(match prerender::render_async(&text, &options).await {
                             Ok(rendered) => rendered.html,
                             Err(prerender::Invalid(problems)) => problems

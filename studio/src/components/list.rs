@@ -146,7 +146,6 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
     html! {
         <div class="object-list" data-path={list_text.clone()}>
             <h3>{ w.t(spec.label) }<span class="count">{ count }</span></h3>
-            if !spec.hint.is_empty() { <p class="hint">{ w.t(spec.hint) }</p> }
             <ul class="field-problems">
                 { for list_problems.iter().filter(|p| p.path == list_text).map(|p| html! { <li class="problem">{ p.to_string() }</li> }) }
             </ul>

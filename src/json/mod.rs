@@ -16,11 +16,16 @@
 //! 2^53 are exact, and a fraction within 19 significant digits stays a
 //! fraction (past that, like f64 itself, `1.0000000000000000001` reads as
 //! 1). Float parsing from `core` would cost the bundle ~10 KB of tables.
+//!
+//! The way back, a tree to text, is [`write`] (compact), [`write_pretty`]
+//! (for files people edit) and [`write_string`] (one string, safe in HTML).
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
 use crate::value::{self, Value};
+
+mod write;
+pub use write::{write, write_pretty, write_string};
 
 /// Why a text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -404,128 +409,4 @@ fn fits_below_f64_max(mantissa: u64, exponent: i32) -> bool {
     // The mantissa as 19 digits (it has at most 19).
     let normalized = mantissa * 10u64.pow((19 - digits) as u32);
     normalized < 1_797_693_134_862_315_808
-}
-
-/// Writes `value` as JSON text without whitespace, keys in their order.
-/// (Numbers as Rust writes an `f64`: the shortest digits that read back the
-/// same, never an exponent; the reader never gives a non-finite one.)
-pub fn write(out: &mut String, value: &Value) {
-    match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::String(text) => write_string(out, text),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write(out, item);
-            }
-            out.push(']');
-        }
-        Value::Object(entries) => {
-            out.push('{');
-            for (i, (key, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(out, key);
-                out.push(':');
-                write(out, item);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// Writes `value` as JSON text for people to read and edit: two spaces a
-/// level, one value a line, `[]` and `{}` when empty, text escaped only
-/// where JSON must (quotes, backslashes, control characters).
-pub fn write_pretty(out: &mut String, value: &Value) {
-    write_pretty_at(out, value, 0);
-}
-
-fn write_pretty_at(out: &mut String, value: &Value, depth: usize) {
-    let line = |out: &mut String, depth: usize| {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    };
-    match value {
-        Value::String(text) => write_plain_string(out, text),
-        Value::Array(items) if !items.is_empty() => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                line(out, depth + 1);
-                write_pretty_at(out, item, depth + 1);
-            }
-            line(out, depth);
-            out.push(']');
-        }
-        Value::Object(entries) if !entries.is_empty() => {
-            out.push('{');
-            for (i, (key, item)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                line(out, depth + 1);
-                write_plain_string(out, key);
-                out.push_str(": ");
-                write_pretty_at(out, item, depth + 1);
-            }
-            line(out, depth);
-            out.push('}');
-        }
-        other => write(out, other),
-    }
-}
-
-/// `text` as a JSON string literal, escaped only where JSON must.
-fn write_plain_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Writes `text` as a JSON string literal, with `<`, `>` and `&` escaped
-/// too, so that it is safe inside an HTML `<script>` (prerendered JSON-LD).
-pub fn write_string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
