@@ -199,3 +199,70 @@ proptest! {
         prop_assert_eq!(again, written);
     }
 }
+
+/// Every leaf field of the table, as `timeline[].at_minute`.
+fn table_paths(
+    shape: &'static spoiler_card::model::fields::Shape,
+    prefix: &str,
+    out: &mut Vec<String>,
+) {
+    use spoiler_card::model::fields::Rule;
+    for def in shape.fields {
+        let path = format!("{prefix}{}", def.key);
+        match def.rule {
+            Rule::Object(inner) => table_paths(inner, &format!("{path}."), out),
+            Rule::List { of, .. } => table_paths(of, &format!("{path}[]."), out),
+            _ => out.push(path),
+        }
+    }
+}
+
+/// The values at a `[]` path, in every item of the lists on the way.
+fn values_at<'j>(doc: &'j Json, path: &str) -> Vec<&'j Json> {
+    let mut here = vec![doc];
+    for step in path.split('.') {
+        let (key, list) = step.strip_suffix("[]").map_or((step, false), |k| (k, true));
+        here = here.into_iter().filter_map(|v| v.get(key)).collect();
+        if list {
+            here = here
+                .into_iter()
+                .filter_map(Json::as_array)
+                .flatten()
+                .collect();
+        }
+    }
+    here
+}
+
+/// A field added to the table and not to the writer would be dropped from
+/// every export and every save: each one is written.
+#[test]
+fn every_field_of_the_table_is_written() {
+    let mut paths = Vec::new();
+    table_paths(&spoiler_card::model::fields::MOVIE, "", &mut paths);
+    let mut doc: Json = serde_json::from_str(
+        &std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap(),
+    )
+    .unwrap();
+    doc["poster"] = json!({ "src": "p.jpg", "alt": "The poster" });
+    doc["spoilers"]["post_credits"] = json!(["After."]);
+    doc["timeline"][0]["id"] = json!("first");
+    doc["characters"][0]["id"] = json!("ben");
+    doc["characters"][0]["arc"]["at_minute"] = json!(100);
+    doc["similar"][0]["url"] = json!("https://example.org/similar");
+    doc["more"]["cast_and_crew"] = json!("Everyone.");
+    doc["more"]["production"] = json!("Made.");
+    for path in &paths {
+        assert!(
+            !values_at(&doc, path).is_empty(),
+            "the test's document lacks {path}"
+        );
+    }
+    let written: Json = serde_json::from_str(&write_movie(&read(&doc.to_string()), None)).unwrap();
+    for path in &paths {
+        assert!(
+            !values_at(&written, path).is_empty(),
+            "the writer leaves out {path}"
+        );
+    }
+}

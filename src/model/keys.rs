@@ -57,6 +57,12 @@ pub fn first_uses_of_texts(texts: &[&str]) -> Vec<Option<usize>> {
 /// A key derived from an item's own content: `#` and 16 hex digits of a
 /// hash of its parts. The same content always gives the same key, wherever
 /// the item moves in its list.
+/// Is `key` one [`derived_key`] made (not an item's own `id`)? An id is a
+/// slug, which cannot start with `#`.
+pub fn is_derived_key(key: &str) -> bool {
+    key.starts_with('#')
+}
+
 pub(super) fn derived_key(parts: &[&[u8]]) -> ItemId {
     let hash = fnv1a(parts);
     // Hex by hand: `{:016x}` brings integer formatting code into the bundle.

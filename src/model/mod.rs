@@ -31,7 +31,7 @@ mod urls;
 pub mod writer;
 
 pub use dates::parse_date;
-pub use keys::{first_uses, first_uses_of_texts, hash_text};
+pub use keys::{first_uses, first_uses_of_texts, hash_text, is_derived_key};
 #[cfg(any(not(target_arch = "wasm32"), feature = "ssr"))]
 pub use schema::json_schema;
 pub use types::*;

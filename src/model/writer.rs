@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::fields::{Rule, Shape, MOVIE};
-use super::{Date, Movie, SCHEMA_ID, SCHEMA_VERSION};
+use super::{is_derived_key, Date, Movie, SCHEMA_ID, SCHEMA_VERSION};
 use crate::json;
 use crate::value::Value;
 
@@ -52,6 +52,11 @@ fn push_some(entries: &mut Entries, key: &'static str, value: Option<&str>) {
     }
 }
 
+/// A list of texts, left out when empty.
+fn push_texts(entries: &mut Entries, key: &'static str, list: &[String]) {
+    push_list(entries, key, list.iter().map(|s| text(s)).collect());
+}
+
 fn push_list(entries: &mut Entries, key: &'static str, items: Vec<Value<'static>>) {
     if !items.is_empty() {
         push(entries, key, Value::Array(items));
@@ -63,10 +68,10 @@ fn date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
-/// An item's `id`, if it has one of its own (a derived key starts with `#`,
-/// which an id cannot).
+/// An item's `id`, if it has one of its own (not a key derived from its
+/// content).
 fn own_id(entries: &mut Entries, key: &str) {
-    if !key.starts_with('#') {
+    if !is_derived_key(key) {
         push(entries, "id", text(key));
     }
 }
@@ -88,9 +93,7 @@ fn movie_tree(movie: &Movie, original: Option<&Value<'_>>) -> Value<'static> {
     push(&mut m, "runtime_minutes", number(movie.runtime_minutes));
     push(&mut m, "language", text(&movie.language));
     push(&mut m, "directors", texts(&movie.directors));
-    if !movie.genres.is_empty() {
-        push(&mut m, "genres", texts(&movie.genres));
-    }
+    push_texts(&mut m, "genres", &movie.genres);
     push(&mut m, "synopsis", text(&movie.synopsis));
     if let Some(poster) = &movie.poster {
         let mut p = Entries::new();
@@ -102,12 +105,8 @@ fn movie_tree(movie: &Movie, original: Option<&Value<'_>>) -> Value<'static> {
     let mut s = Entries::new();
     push_some(&mut s, "warning", spoilers.warning.as_deref());
     push(&mut s, "summary", texts(&spoilers.summary));
-    if !spoilers.ending.is_empty() {
-        push(&mut s, "ending", texts(&spoilers.ending));
-    }
-    if !spoilers.post_credits.is_empty() {
-        push(&mut s, "post_credits", texts(&spoilers.post_credits));
-    }
+    push_texts(&mut s, "ending", &spoilers.ending);
+    push_texts(&mut s, "post_credits", &spoilers.post_credits);
     push(&mut m, "spoilers", Value::Object(s));
     let events = movie.timeline.iter().map(|e| {
         let mut o = Entries::new();

@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use spoiler_card::format;
+use spoiler_card::model::{limits, SCHEMA_VERSION};
 use spoiler_card::value::Value;
 
 /// One step of a path: an object's key or a list's index.
@@ -59,7 +61,7 @@ pub fn get<'v>(tree: &'v Value<'static>, path: &[Step]) -> Option<&'v Value<'sta
 pub fn text_at(tree: &Value<'static>, path: &[Step]) -> String {
     match get(tree, path) {
         Some(Value::String(s)) => s.to_string(),
-        Some(Value::Number(n)) => format_number(*n),
+        Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     }
 }
@@ -69,14 +71,6 @@ pub fn len_at(tree: &Value<'static>, path: &[Step]) -> usize {
     match get(tree, path) {
         Some(Value::Array(items)) => items.len(),
         _ => 0,
-    }
-}
-
-fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        (n as i64).to_string()
-    } else {
-        n.to_string()
     }
 }
 
@@ -218,29 +212,29 @@ pub fn sort_timeline(tree: &mut Value<'static>) {
     drop_if_empty(tree, &path);
 }
 
-/// A minute as the author may type it: `45`, `1:05` (hours and minutes) or
-/// `1h05` / `1h 5m`. `None` if it is none of those.
+/// A minute as the author may type it: what the card's `progress` reads
+/// (`45`, `1:05`), or `1h05`, `1h 5m`, `90m`. `None` if it is none of those.
 pub fn parse_minutes(input: &str) -> Option<u16> {
     let input = input.trim();
-    let number = |s: &str| -> Option<u32> {
-        let s = s.trim();
-        (!s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let minutes = if let Some((h, m)) = input.split_once(':') {
-        let m = number(m)?;
-        (m < 60).then_some(())?;
-        number(h)? * 60 + m
-    } else if let Some((h, m)) = input.split_once(['h', 'H']) {
-        let m = m.trim().trim_end_matches(['m', 'M']);
-        let m = if m.is_empty() { 0 } else { number(m)? };
-        (m < 60).then_some(())?;
-        number(h)? * 60 + m
-    } else {
-        number(input.trim_end_matches(['m', 'M']))?
-    };
-    u16::try_from(minutes).ok()
+    if let Some(minutes) = format::parse_minutes(input) {
+        return Some(minutes);
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match input.split_once(['h', 'H']) {
+        Some((hours, rest)) => {
+            let minutes = rest.trim().trim_end_matches(['m', 'M']).trim();
+            let minutes = if minutes.is_empty() { "0" } else { minutes };
+            (digits(hours.trim()) && digits(minutes) && minutes.len() <= 2)
+                .then(|| format::parse_minutes(&format!("{}:{minutes:0>2}", hours.trim())))
+                .flatten()
+        }
+        None => {
+            let minutes = input.trim_end_matches(['m', 'M']).trim();
+            digits(minutes)
+                .then(|| format::parse_minutes(minutes))
+                .flatten()
+        }
+    }
 }
 
 /// A minute as the studio shows it: `0:45`, `1:05`.
@@ -286,7 +280,10 @@ pub fn pasted_events(lines: &str) -> Result<Vec<Value<'static>>, (usize, String)
 /// fill (the validator lists what is missing).
 pub fn new_movie() -> Value<'static> {
     Value::Object(vec![
-        (Cow::Borrowed("schema"), Value::Number(1.0)),
+        (
+            Cow::Borrowed("schema"),
+            Value::Number(f64::from(SCHEMA_VERSION)),
+        ),
         (Cow::Borrowed("id"), text("")),
         (Cow::Borrowed("title"), text("")),
         (Cow::Borrowed("year"), Value::Null),
@@ -319,6 +316,6 @@ pub fn slug(title: &str, year: Option<u16>) -> String {
         }
         out.push_str(&year.to_string());
     }
-    out.truncate(64);
+    out.truncate(limits::ID);
     out.trim_end_matches('-').to_owned()
 }

@@ -94,13 +94,24 @@ fn mount(host: HtmlElement, root: ShadowRoot) -> StudioHandle {
 }
 
 /// The language the studio speaks: its own `lang`, the nearest
-/// ancestor's, or the page's.
+/// ancestor's, through the hosts of shadow roots it sits in (the card's
+/// rule, `languageTag` in data.js), or none (English).
 fn language_of(host: &HtmlElement) -> String {
-    host.closest("[lang]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default()
+    let mut at: web_sys::Element = host.clone().into();
+    loop {
+        if let Some(lang) = at
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+        {
+            return lang;
+        }
+        match at.get_root_node().dyn_into::<ShadowRoot>() {
+            Ok(root) => at = root.host(),
+            Err(_) => return String::new(),
+        }
+    }
 }
 
 fn gloo_document() -> web_sys::Document {

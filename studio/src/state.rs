@@ -113,7 +113,9 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let mut tree = (*self.tree).clone();
+        // The tree is copied only for an edit (below), not for a move of the
+        // preview's slider or an undo.
+        let mut tree;
         let edited = match action {
             Action::Undo => {
                 if let Some(previous) = next.undo.pop() {
@@ -140,6 +142,7 @@ impl Reducible for State {
                 return Rc::new(next);
             }
             Action::Set(path, value) => {
+                tree = (*self.tree).clone();
                 // Typing (text in a field) is what joins into one step.
                 let typing = matches!(value, Some(Value::String(_)));
                 let key = typing.then(|| doc::path_text(&path));
@@ -160,6 +163,7 @@ impl Reducible for State {
                 key
             }
             Action::Insert(path, index, item) => {
+                tree = (*self.tree).clone();
                 doc::insert(&mut tree, &path, index, item);
                 if path.first() == Some(&Step::Key("timeline")) {
                     doc::sort_timeline(&mut tree);
@@ -167,10 +171,12 @@ impl Reducible for State {
                 None
             }
             Action::Move(path, from, to) => {
+                tree = (*self.tree).clone();
                 doc::move_item(&mut tree, &path, from, to);
                 None
             }
             Action::AddEvents(events) => {
+                tree = (*self.tree).clone();
                 let at = doc::len_at(&tree, &[Step::Key("timeline")]);
                 for (i, event) in events.into_iter().enumerate() {
                     doc::insert(&mut tree, &[Step::Key("timeline")], at + i, event);

@@ -51,7 +51,8 @@ export function defineStudio(mount, css) {
     /**
      * The movie as a file holds it: pretty JSON, keys in a stable order and
      * the fields the card does not know kept (while the movie has errors,
-     * the document as written so far).
+     * the document as written so far; before the element is in a page, the
+     * movie as it was set, compact).
      */
     jsonText() {
       const state = studios.get(this);

@@ -69,7 +69,6 @@ fn texts_of(value: &Option<Value<'static>>) -> Vec<String> {
 fn text_of(value: &Option<Value<'static>>) -> String {
     match value {
         Some(Value::String(s)) => s.to_string(),
-        Some(Value::Number(n)) if n.fract() == 0.0 => (*n as i64).to_string(),
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     }

@@ -1,0 +1,46 @@
+//! The form has a control for every field of the table (`model::fields`):
+//! a field added to the schema and not to `spec.rs` fails here.
+#![cfg(not(target_arch = "wasm32"))]
+
+use spoiler_card::model::fields::{Rule, Shape, MOVIE};
+use spoiler_card_studio::spec::SECTIONS;
+
+/// Every leaf field of the table, as `timeline[].at_minute`.
+fn table_paths(shape: &'static Shape, prefix: &str, out: &mut Vec<String>) {
+    for def in shape.fields {
+        let path = format!("{prefix}{}", def.key);
+        match def.rule {
+            Rule::Object(inner) => table_paths(inner, &format!("{path}."), out),
+            Rule::List { of, .. } => table_paths(of, &format!("{path}[]."), out),
+            _ => out.push(path),
+        }
+    }
+}
+
+#[test]
+fn every_field_of_the_table_has_its_control() {
+    let mut table = Vec::new();
+    table_paths(&MOVIE, "", &mut table);
+    let mut form: Vec<String> = Vec::new();
+    for section in SECTIONS {
+        form.extend(section.fields.iter().map(|f| f.key.to_owned()));
+        for list in section.lists {
+            form.extend(
+                list.fields
+                    .iter()
+                    .map(|f| format!("{}[].{}", list.key, f.key)),
+            );
+        }
+    }
+    // The two the studio writes itself: the schema's URL and version.
+    let missing: Vec<&String> = table
+        .iter()
+        .filter(|p| !form.contains(p) && !["$schema", "schema"].contains(&p.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "no control for {missing:?}");
+    let unknown: Vec<&String> = form.iter().filter(|p| !table.contains(p)).collect();
+    assert!(
+        unknown.is_empty(),
+        "controls for fields the table lacks: {unknown:?}"
+    );
+}
