@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { generated, hits, TRUSTED_TYPES_CSP } from './server.mjs';
 import { test, assert, assertEqual, openPage, present, spoilerOnlyWords, UI_TEXT, waitIn } from './lib.mjs';
-import { armableTrap } from './hardening.test.mjs';
+import { armableTrap } from './trap.test.mjs';
 import { cardRound, memoryPage, ROUND_CARDS, settled } from './memory.mjs';
 
 const LLV = JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8'));

@@ -631,7 +631,7 @@ test('prerender: a static card (render --static) stays as published on a page th
 });
 
 test('prerender: a trap before the take-over leaves the card readable, with the restart inside it', async ({ browser, origin }) => {
-  const { armableTrap } = await import('./hardening.test.mjs');
+  const { armableTrap } = await import('./trap.test.mjs');
   const page = await openPage(browser, null);
   let release;
   const held = new Promise((r) => { release = r; });

@@ -32,6 +32,7 @@ await import('./card.test.mjs');
 await import('./embed.test.mjs');
 await import('./schema.test.mjs');
 await import('./hardening.test.mjs');
+await import('./trap.test.mjs');
 await import('./lockdown.test.mjs');
 await import('./hosting.test.mjs');
 await import('./prerender.test.mjs');
