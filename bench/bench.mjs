@@ -18,6 +18,7 @@ import { scaleChartSvg, sizeChartSvg } from './charts.mjs';
 import { NAMED_WASM, twiggyTop, writeReport } from './report.mjs';
 import { validationBench } from './validation.mjs';
 import { packageBench } from './package.mjs';
+import { studioBench } from './studio.mjs';
 import { mobileBench } from './mobile.mjs';
 import { generated, QUICK, N, ONLY, want, OUT, log, stats, DIST, server, serverRaw, ORIGIN, ORIGIN_RAW, HEAD, SCRIPT, browser, chromiumVersion, newPage, problems, noteErrors } from './setup.mjs';
 import { timeToCard } from './ttc.mjs';
@@ -50,6 +51,10 @@ if (want('validation')) {
   validation = await validationBench({ dist: DIST, origin: ORIGIN, newPage: () => newPage({ init: false }), runs: N.validation, stats, log });
   log('validation worst: native', validation.worstNative, 'browser', validation.worstBrowser);
 }
+
+// ---------- 6a. the card studio on a long movie ----------
+let studio = null;
+if (want('studio')) studio = await studioBench({ origin: ORIGIN, newPage: () => newPage({ init: false }), runs: N.validation, stats, log });
 
 // ---------- 6b. the npm package ----------
 let npmPackage = null;
@@ -92,7 +97,7 @@ const machine = {
 };
 const results = {
   date: new Date().toISOString(), quick: QUICK, machine, chromium: chromiumVersion, node: process.version,
-  repetitions: N, size, twiggy, timeToCard: ttc, mobile, mobileRaw, interactions, render, scale, churn, validation, npmPackage, problems,
+  repetitions: N, size, twiggy, timeToCard: ttc, mobile, mobileRaw, interactions, render, scale, churn, validation, studio, npmPackage, problems,
 };
 writeFileSync(`${OUT}/results.json`, JSON.stringify(results, null, 2)); // raw figures first
 writeReport(results, OUT);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { validationMarkdown } from './validation.mjs';
+import { studioMarkdown } from './studio.mjs';
 import { packageMarkdown } from './package.mjs';
 import { mobileMarkdown } from './mobile.mjs';
 import { churnMarkdown } from './churn.mjs';
@@ -42,7 +43,7 @@ export function twiggyTop(wasm, n = 15) {
 
 /** Writes results.json (with the targets) and results.md into `out`. */
 export function writeReport(results, out) {
-  const { size, twiggy, timeToCard: ttc, mobile, mobileRaw, interactions, render, scale, churn, validation, npmPackage, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
+  const { size, twiggy, timeToCard: ttc, mobile, mobileRaw, interactions, render, scale, churn, validation, studio, npmPackage, problems, machine, chromium: chromiumVersion, repetitions: N, quick: QUICK } = results;
 
   const kb = (n) => (n / 1024).toFixed(1);
   const ex4 = interactions.filter((r) => r.movie === 'example' && r.throttle === 4);
@@ -154,6 +155,7 @@ export function writeReport(results, out) {
   if (mobile) md.push(...mobileMarkdown(mobile));
   if (mobileRaw) md.push(...mobileMarkdown(mobileRaw));
   if (validation) md.push(...validationMarkdown(validation));
+  if (studio) md.push(...studioMarkdown(studio));
   if (npmPackage) md.push(...packageMarkdown(npmPackage));
   if (problems.length) { md.push('## Problems seen during the run', ''); for (const p of [...new Set(problems)]) md.push(`- ${p}`); md.push(''); }
   writeFileSync(`${out}/results.md`, md.join('\n'));

@@ -20,7 +20,7 @@ const N = {
   validation: QUICK ? 2 : 5,
   mobile: QUICK ? 2 : 7,
 };
-// BENCH_ONLY=ttc,mobile,inter,render,scale,churn,validation,package runs only those sections, for trying a
+// BENCH_ONLY=ttc,mobile,inter,render,scale,churn,validation,studio,package runs only those sections, for trying a
 // change out; it prints the figures and writes no results or charts.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);

@@ -6,7 +6,7 @@
 # installing twiggy the first time).
 #   BENCH_SKIP_BUILD=1  reuse the existing dist/ (no release build)
 #   BENCH_QUICK=1       few repetitions, to try the script (not for quoting)
-#   BENCH_ONLY=ttc,inter,render,scale,churn,package  only those sections, nothing written
+#   BENCH_ONLY=ttc,inter,render,scale,churn,validation,studio,package  only those sections, nothing written
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -21,6 +21,7 @@
 pub mod doc;
 pub mod spec;
 pub mod state;
+pub mod wikidata;
 pub mod words;
 
 #[cfg(target_arch = "wasm32")]

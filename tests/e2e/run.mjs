@@ -41,3 +41,4 @@ await import('./language.test.mjs');
 await import('./package.test.mjs');
 await import('./sites.test.mjs');
 await import('./studio.test.mjs');
+await import('./studio-wikidata.test.mjs');

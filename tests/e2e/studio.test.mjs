@@ -6,28 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { generated } from './server.mjs';
 import { test, assert, assertEqual, openPage } from './lib.mjs';
+import { studio, settled, previewCard, openStudio, fill } from './studio-lib.mjs';
 
 const CLI = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
-const studio = (selector) => `spoiler-card-studio >> ${selector}`;
-/** A task, a frame and a task: Yew's render and effects are past. */
-const settled = (p) => p.evaluate(() => new Promise((r) => { setTimeout(() => requestAnimationFrame(() => setTimeout(r, 0)), 0); }));
-const previewCard = (p) => p.locator(studio('.preview spoiler-card'));
-
-async function openStudio(ctx, options = {}) {
-  const p = await openPage(ctx.browser, `${ctx.origin}/studio.html`, { width: 1400, height: 1000, ...options });
-  await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
-  return p;
-}
-
-/** Types into the box labelled `label` (within `scope`), then leaves it with Tab. */
-async function fill(p, id, text) {
-  const box = p.locator(studio(`#${id}`));
-  await box.click();
-  await p.keyboard.press('Control+A');
-  await p.keyboard.type(text);
-  await p.keyboard.press('Tab');
-}
-
 test('studio: a new blogger writes a card by keyboard and mouse, sees a problem at its field, previews it and exports JSON that passes the check', async (ctx) => {
   const p = await openStudio(ctx);
   try {
@@ -124,7 +105,8 @@ test('studio: export is refused with errors, naming the first; the spoiler lint 
         rating: 5,
       };
     });
-    await settled(p);
+    // The validator runs once the author pauses: wait for its report.
+    await p.locator(studio('.field[data-path="synopsis"] .problem.warning')).first().waitFor();
     const warnings = await p.locator(studio('.field[data-path="synopsis"] .problem.warning')).allTextContents();
     assertEqual(warnings, ['synopsis: repeats "lighthouse keeper stole the silver bell" from spoilers.summary[0], which readers see only when they reveal it'], 'the lint at its field');
     await p.getByRole('button', { name: 'Export the JSON' }).click();

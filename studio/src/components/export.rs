@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use spoiler_card::model::writer::write_movie;
-use spoiler_card::model::Report;
 use spoiler_card::prerender;
 use spoiler_card::value::Value;
 use yew::prelude::*;
@@ -15,8 +14,9 @@ use crate::state::Action;
 /// Props of [`Export`].
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
-    /// The movie's report.
-    pub report: Rc<Report>,
+    /// The movie's JSON text as written (checked afresh on export: the
+    /// studio's report may wait for the author to pause).
+    pub json: Rc<String>,
     /// The document as written.
     pub tree: Rc<Value<'static>>,
     /// The studio's actions (a refusal shows every problem).
@@ -30,7 +30,11 @@ pub struct ExportProps {
 enum Exported {
     Nothing,
     Refused(String),
-    Ready { json: String, snippet: String },
+    Ready {
+        json: String,
+        snippet: String,
+        file: String,
+    },
 }
 
 /// The export buttons and what they give.
@@ -47,11 +51,12 @@ pub fn Export(props: &ExportProps) -> Html {
         });
     }
     let onclick = {
-        let (exported, report, tree) = (exported.clone(), props.report.clone(), props.tree.clone());
+        let (exported, text, tree) = (exported.clone(), props.json.clone(), props.tree.clone());
         let fragment = fragment.clone();
         let on_action = props.on_action.clone();
         let words = props.words.clone();
         Callback::from(move |_| {
+            let report = crate::check(&text);
             if report.error_count > 0 {
                 on_action.emit(Action::ShowAllProblems);
             }
@@ -79,7 +84,12 @@ pub fn Export(props: &ExportProps) -> Html {
                                 .join("\n"),
                         });
                     });
-                    Exported::Ready { json, snippet }
+                    let file = format!("{}.json", movie.id);
+                    Exported::Ready {
+                        json,
+                        snippet,
+                        file,
+                    }
                 }
                 (_, first) => {
                     let count = if report.error_count == 1 {
@@ -100,20 +110,20 @@ pub fn Export(props: &ExportProps) -> Html {
     let body = match &*exported {
         Exported::Nothing => html! {},
         Exported::Refused(why) => html! { <p class="problem error" role="alert">{ why }</p> },
-        Exported::Ready { json, snippet } => {
+        Exported::Ready {
+            json,
+            snippet,
+            file,
+        } => {
             let href = format!(
                 "data:application/json;charset=utf-8,{}",
                 String::from(js_sys::encode_uri_component(json))
             );
-            let file = match &props.report.movie {
-                Some(movie) => format!("{}.json", movie.id),
-                None => "movie.json".to_owned(),
-            };
             html! {
                 <div class="exported">
                     <label for="export-json">{ w.t("The movie's JSON") }</label>
                     <textarea id="export-json" readonly=true rows="8" value={json.clone()} />
-                    <a class="button" {href} download={file.clone()}>{ w.f("Download {file}", &[("file", &file)]) }</a>
+                    <a class="button" {href} download={file.clone()}>{ w.f("Download {file}", &[("file", file)]) }</a>
                     <label for="export-snippet">{ w.t("The embed snippet") }</label>
                     <textarea id="export-snippet" readonly=true rows="3" value={snippet.clone()} />
                     <label for="export-fragment">{ w.t("The prerendered card, for a page that serves the JSON at /movies/") }</label>

@@ -1,8 +1,8 @@
 //! The studio's Yew components, one per file: [`studio::Studio`] (the root:
 //! state, validation, layout), [`field::FieldInput`] (one field with its
 //! label, hint and problems), [`list::ObjectList`] (events, characters, …),
-//! [`open::OpenMovie`], [`paste::PasteEvents`], [`problems::ProblemList`], [`preview::Preview`]
-//! and [`export::Export`].
+//! [`open::OpenMovie`], [`wikidata::FromWikidata`], [`paste::PasteEvents`],
+//! [`problems::ProblemList`], [`preview::Preview`] and [`export::Export`].
 
 pub mod export;
 pub mod field;
@@ -12,6 +12,7 @@ pub mod paste;
 pub mod preview;
 pub mod problems;
 pub mod studio;
+pub mod wikidata;
 
 use spoiler_card::model::Problem;
 

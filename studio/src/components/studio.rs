@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use spoiler_card::json;
 use spoiler_card::model::Severity;
 use yew::prelude::*;
@@ -15,11 +16,15 @@ use super::paste::PasteEvents;
 use super::preview::Preview;
 use super::problems::{problems_at_top, ProblemList};
 use super::problems_at;
+use super::wikidata::FromWikidata;
 use crate::doc::{self, Step};
 use crate::draft;
 use crate::element::Shared;
 use crate::spec::{self, SECTIONS};
 use crate::state::{Action, State};
+
+/// How long the author pauses before the validator runs (ms).
+const CHECK_AFTER_MS: u32 = 150;
 
 /// Props of [`Studio`].
 #[derive(Properties, PartialEq)]
@@ -50,7 +55,19 @@ pub fn Studio(props: &StudioProps) -> Html {
         json::write(&mut out, tree);
         out
     });
-    let report = use_memo(json_text.clone(), |text| crate::check(text));
+    // The validator runs once the author pauses, not on every keystroke:
+    // typing in a long movie stays smooth. The preview is not held back.
+    let checked = use_state_eq(|| json_text.clone());
+    {
+        let checked = checked.clone();
+        use_effect_with(json_text.clone(), move |text| {
+            let text = text.clone();
+            let pending = (**checked != *text)
+                .then(|| Timeout::new(CHECK_AFTER_MS, move || checked.set(text)));
+            move || drop(pending)
+        });
+    }
+    let report = use_memo((*checked).clone(), |text| crate::check(text));
     // A draft kept from before, offered until the author says what to do
     // with it (or the movie on screen is that draft).
     let offer = {
@@ -118,9 +135,12 @@ pub fn Studio(props: &StudioProps) -> Html {
                 return;
             }
             // The paste boxes are not the document: their own undo.
-            let in_paste_box = e
-                .target_dyn_into::<web_sys::Element>()
-                .is_some_and(|t| matches!(t.id().as_str(), "f-paste-events" | "open-paste"));
+            let in_paste_box = e.target_dyn_into::<web_sys::Element>().is_some_and(|t| {
+                matches!(
+                    t.id().as_str(),
+                    "f-paste-events" | "open-paste" | "wd-paste" | "wd-id"
+                )
+            });
             if in_paste_box {
                 return;
             }
@@ -171,6 +191,7 @@ pub fn Studio(props: &StudioProps) -> Html {
                 <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { for draft_offer }
                     <OpenMovie on_action={on_action.clone()} words={words.clone()} />
+                    <FromWikidata tree={state.tree.clone()} on_action={on_action.clone()} words={words.clone()} />
                     if !top.is_empty() {
                         <ul class="field-problems">{ for top.iter().map(|p| html! { <li class="problem error">{ p.to_string() }</li> }) }</ul>
                     }
@@ -179,7 +200,7 @@ pub fn Studio(props: &StudioProps) -> Html {
                 <aside class="side">
                     <ProblemList problems={problems.clone()} unlisted={report.unlisted()} words={words.clone()} />
                     <Preview json={json_text.clone()} choices={state.preview.clone()} {runtime} on_action={on_action.clone()} words={words.clone()} />
-                    <Export report={report.clone()} tree={state.tree.clone()} on_action={on_action.clone()} words={words.clone()} />
+                    <Export json={json_text.clone()} tree={state.tree.clone()} on_action={on_action.clone()} words={words.clone()} />
                 </aside>
             </div>
         </div>
