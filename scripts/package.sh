@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make package` (after `make build`): the CLI for Node as WebAssembly
 # (node/, without the element: the `node` feature), then the npm tarball
-# (scripts/package.mjs): dist/npm/spoiler-card-<version>.tgz.
+# (scripts/package.mjs): dist/npm/spoiler-card-<version>.tgz; and the WordPress
+# plugin (scripts/wordpress-package.mjs): dist/wordpress/spoiler-card-<version>.zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -21,3 +22,4 @@ if grep -q "customElements\|embed.js\|element.js" "$out/spoiler_card_node.js" ||
   echo "package: the CLI for Node holds element code (customElements or embed.js)" >&2; exit 1
 fi
 node scripts/package.mjs
+node scripts/wordpress-package.mjs

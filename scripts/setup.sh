@@ -21,10 +21,26 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
+# The WordPress layer: Debian's WordPress, MariaDB and PHP (started by the
+# test itself; nothing runs as a service), and zip for the plugin's package.
+# Without their recommendations (Apache, mod_php, the translations).
+wp_missing=()
+command -v zip >/dev/null || wp_missing+=(zip)
+command -v unzip >/dev/null || wp_missing+=(unzip)
+[ -f /usr/share/wordpress/wp-settings.php ] || wp_missing+=(wordpress)
+[ -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] || wp_missing+=(wordpress-theme-twentytwentythree)
+[ -x /usr/sbin/mariadbd ] || wp_missing+=(mariadb-server)
+command -v php >/dev/null || wp_missing+=(php-cli)
+php -m 2>/dev/null | grep -qx mysqli || wp_missing+=(php-mysql)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ ${#wp_missing[@]} -gt 0 ]; then
+  say "installing ${wp_missing[*]} from Debian (for the WordPress layer)"
+  [ ${#missing[@]} -gt 0 ] || as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${wp_missing[@]}" >/dev/null
 fi
 
 # 2. The wasm target.

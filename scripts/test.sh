@@ -107,6 +107,14 @@ status=$?
 read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p = $3 } /^ℹ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' target/test-logs/e2e.log)
 layer "end to end (Chromium)" target/test-logs/e2e.log $status "$p" "$f"
 
+# 7. The WordPress plugin (dist/wordpress/, built by scripts/package.sh) in a
+# real WordPress with a real database, both started by the test
+# (tests/wordpress/site.mjs), driven in Chromium through the admin screens.
+run "wordpress" wordpress.log node --test-reporter=spec tests/wordpress/run.mjs
+status=$?
+read -r p f < <(awk '/^ℹ pass [0-9]+$/ { p = $3 } /^ℹ fail [0-9]+$/ { f = $3 } END { print p + 0, f + 0 }' target/test-logs/wordpress.log)
+layer "wordpress (real WordPress)" target/test-logs/wordpress.log $status "$p" "$f"
+
 echo
 echo "== summary ($(( $(date +%s) - started )) s, $(cat target/chromium-version.txt 2>/dev/null))"
 printf '%s\n' "${summary[@]}"

@@ -1,0 +1,149 @@
+<?php
+/**
+ * The card's and the studio's files: where they are served from, the
+ * loader printed once per page as a module, and the preload hints from the
+ * build's manifest.
+ *
+ * An update replaces the plugin's folder, and with it the hashed files of
+ * the version before, which cached pages (and prerendered cards) still
+ * link. So the card's files are copied to uploads/spoiler-card/embed/ on
+ * activation and whenever the version changes, and the hashed files of
+ * earlier versions are kept there. Without a writable uploads folder, the
+ * plugin's own embed/ is used.
+ *
+ * @package SpoilerCard
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** The uploads folder the card's files are copied to. */
+function spoiler_card_uploads_base() {
+	$uploads = wp_upload_dir( null, false );
+	if ( ! empty( $uploads['error'] ) ) {
+		return null;
+	}
+	return array(
+		'dir' => trailingslashit( $uploads['basedir'] ) . 'spoiler-card/embed/',
+		'url' => trailingslashit( $uploads['baseurl'] ) . 'spoiler-card/embed/',
+	);
+}
+
+/**
+ * Copies the plugin's embed/ into uploads (hashed files of earlier versions
+ * stay), with the content types Apache needs. Returns whether it did.
+ */
+function spoiler_card_publish_embed() {
+	$base = spoiler_card_uploads_base();
+	$from = SPOILER_CARD_DIR . 'embed/';
+	if ( ! $base || ! is_dir( $from ) || ! wp_mkdir_p( $base['dir'] ) ) {
+		return false;
+	}
+	$ok = spoiler_card_copy_tree( $from, $base['dir'] );
+	// Apache: the .wasm as application/wasm (nginx: see the readme).
+	$ok = $ok && false !== file_put_contents( $base['dir'] . '.htaccess', spoiler_card_htaccess() );
+	if ( $ok ) {
+		update_option( 'spoiler_card_embed_version', SPOILER_CARD_VERSION, false );
+	}
+	return $ok;
+}
+
+/** What the .htaccess of a folder of the card's files says. */
+function spoiler_card_htaccess() {
+	return "# Written by the Spoiler Card plugin.\n<IfModule mod_mime.c>\n\tAddType application/wasm .wasm\n\tAddType text/javascript .js\n\tAddType application/json .json\n</IfModule>\n";
+}
+
+/** Copies the files of `$from` into `$to`, folders too. */
+function spoiler_card_copy_tree( $from, $to ) {
+	$ok = true;
+	foreach ( scandir( $from ) as $name ) {
+		if ( '.' === $name || '..' === $name ) {
+			continue;
+		}
+		if ( is_dir( $from . $name ) ) {
+			$ok = wp_mkdir_p( $to . $name ) && spoiler_card_copy_tree( $from . $name . '/', $to . $name . '/' ) && $ok;
+		} else {
+			$ok = copy( $from . $name, $to . $name ) && $ok;
+		}
+	}
+	return $ok;
+}
+
+/** After an update (a new version in the folder), the files are copied again. */
+add_action(
+	'init',
+	function () {
+		if ( get_option( 'spoiler_card_embed_version' ) !== SPOILER_CARD_VERSION ) {
+			spoiler_card_publish_embed();
+		}
+	}
+);
+
+/** The URL of the card's embed folder (ends with a slash). */
+function spoiler_card_embed_url() {
+	$base = spoiler_card_uploads_base();
+	if ( $base && get_option( 'spoiler_card_embed_version' ) === SPOILER_CARD_VERSION && is_file( $base['dir'] . 'manifest.json' ) ) {
+		return $base['url'];
+	}
+	return plugins_url( 'embed/', SPOILER_CARD_FILE );
+}
+
+/** The build's manifest: the loader, the .wasm, the stylesheet. */
+function spoiler_card_manifest() {
+	static $manifest = null;
+	if ( null === $manifest ) {
+		$text     = file_get_contents( SPOILER_CARD_DIR . 'embed/manifest.json' );
+		$manifest = is_string( $text ) ? json_decode( $text, true ) : null;
+		if ( ! is_array( $manifest ) ) {
+			$manifest = array( 'loader' => 'spoiler-card.js' );
+		}
+	}
+	return $manifest;
+}
+
+/** Registers the card's loader and the studio's (printed as modules). */
+add_action(
+	'init',
+	function () {
+		$manifest = spoiler_card_manifest();
+		wp_register_script( 'spoiler-card', spoiler_card_embed_url() . rawurlencode( $manifest['loader'] ), array(), null, true );
+		wp_register_script( 'spoiler-card-studio', plugins_url( 'studio/spoiler-card-studio.js', SPOILER_CARD_FILE ), array( 'spoiler-card' ), null, true );
+	},
+	5
+);
+
+/**
+ * The loaders are ES modules. `script_loader_tag` works in every WordPress
+ * version the plugin supports (wp_enqueue_script_module came in 6.5), so
+ * one way of printing them is tested.
+ */
+add_filter(
+	'script_loader_tag',
+	function ( $tag, $handle, $src ) {
+		if ( 'spoiler-card' !== $handle && 'spoiler-card-studio' !== $handle ) {
+			return $tag;
+		}
+		return sprintf( "<script type=\"module\" src=\"%s\" id=\"%s-js\"></script>\n", esc_url( $src ), esc_attr( $handle ) );
+	},
+	10,
+	3
+);
+
+/**
+ * The preload hints, printed with the first card of a page (its downloads
+ * start with the page): the loader as a modulepreload, the .wasm as the
+ * loader's own request.
+ */
+function spoiler_card_preload_hints() {
+	static $printed = false;
+	if ( $printed ) {
+		return '';
+	}
+	$printed  = true;
+	$manifest = spoiler_card_manifest();
+	$base     = spoiler_card_embed_url();
+	$out      = sprintf( '<link rel="modulepreload" href="%s">', esc_url( $base . $manifest['loader'] ) );
+	if ( ! empty( $manifest['wasm'] ) && is_string( $manifest['wasm'] ) ) {
+		$out .= sprintf( '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>', esc_url( $base . $manifest['wasm'] ) );
+	}
+	return $out . "\n";
+}
