@@ -19,3 +19,4 @@ after(async () => {
 });
 
 await import('./plugin.test.mjs');
+await import('./safety.test.mjs');

@@ -259,6 +259,9 @@ function spoiler_card_clean_fragment( $html, $remember = null ) {
 	}
 	$html = preg_replace( '#<script\b.*?</script\s*>#is', '', $html );
 	$html = wp_kses( $html, spoiler_card_allowed_html(), array( 'http', 'https' ) );
+	// kses writes `&#39;` as `&#039;`: the same character, put back as the
+	// renderer wrote it, so that a stored card prints byte for byte.
+	$html = preg_replace( '/&#0+([1-9][0-9]*);/', '&#$1;', $html );
 	if ( 0 !== strpos( ltrim( $html ), '<spoiler-card' ) ) {
 		return '';
 	}
@@ -280,7 +283,17 @@ function spoiler_card_allowed_html() {
 		'inert'            => true,
 		'role'             => true,
 		'tabindex'         => true,
-		'aria-*'           => true,
+		// Named one by one: WordPress 6.1's kses has no aria-* wildcard.
+		'aria-busy'        => true,
+		'aria-controls'    => true,
+		'aria-describedby' => true,
+		'aria-expanded'    => true,
+		'aria-hidden'      => true,
+		'aria-label'       => true,
+		'aria-labelledby'  => true,
+		'aria-live'        => true,
+		'aria-selected'    => true,
+		'aria-valuetext'   => true,
 		'data-sc-version'  => true,
 		'data-sc-data'     => true,
 	);
@@ -291,11 +304,7 @@ function spoiler_card_allowed_html() {
 	}
 	$out['template']['shadowrootmode'] = true;
 	$out['label']['for']               = true;
-	$out['button']                     = $common + array(
-		'type'          => true,
-		'aria-controls' => true,
-		'aria-selected' => true,
-	);
+	$out['button']                     = $common + array( 'type' => true );
 	$out['input']                      = $common + array(
 		'type'  => true,
 		'min'   => true,

@@ -142,6 +142,9 @@ add_filter(
 			return true;
 		}
 		if ( is_array( $data ) && isset( $data['spoiler_card_raw_json'] ) && 0 === strpos( $request->get_route(), '/spoiler-card/v1/movies/' ) ) {
+			// Buffered: WordPress still sends headers after this filter (its
+			// no-cache headers, for a logged-in user).
+			ob_start();
 			echo $data['spoiler_card_raw_json']; // phpcs:ignore WordPress.Security.EscapeOutput -- JSON served as JSON.
 			return true;
 		}
