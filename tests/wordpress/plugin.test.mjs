@@ -46,6 +46,7 @@ test('wordpress: an administrator installs the zip through Plugins â†’ Add New â
 });
 
 test('wordpress: an Author writes a movie in the studio on the Movies screen and publishes it; its JSON round-trips byte for byte', async () => {
+  assertEqual(php("echo current_user_can('unfiltered_html') ? 'yes' : 'no';", { user: 'anna' }), 'no', 'the Author has no unfiltered_html (kses filters what they write)');
   const p = await loggedIn('author');
   try {
     await p.goto(`${home()}/wp-admin/post-new.php?post_type=spoiler_movie`);
@@ -99,6 +100,8 @@ test('wordpress: the Author inserts the block in a post through the block editor
     await p.waitForFunction(() => document.querySelector('.wp-block-spoiler-card-movie spoiler-card')?.shadowRoot?.querySelector('.title')?.textContent === 'Leaving Las Vegas', null, { timeout: 20000 });
     await p.getByLabel('Watched up to (minutes)').fill(String(PROGRESS));
     await p.getByLabel('Theme').selectOption('dark');
+    await p.locator('.wp-block-spoiler-card-movie').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await p.screenshot({ path: 'docs/screenshots/wordpress-block-editor.png' });
     await p.locator('.editor-post-publish-panel__toggle').click();
     const stored = p.waitForResponse((r) => r.url().includes('/spoiler-card/v1/posts/') && r.url().includes('/fragments') && r.request().method() === 'POST', { timeout: 30000 });
     await p.locator('.editor-post-publish-panel .editor-post-publish-button').click();
@@ -143,6 +146,7 @@ test('wordpress: a reader\'s page paints the prerendered card under the strict C
     await p.waitForFunction((plot) => document.querySelector('spoiler-card').shadowRoot.textContent.includes(plot), plot, { timeout: 20000 });
     assertEqual(await p.evaluate(() => window.__cspViolations), [], 'no CSP violation');
     assertEqual(p.problems, [], 'no uncaught error');
+    await p.screenshot({ path: 'target/wordpress/reader.png' });
     const wasm = await fetch(`${home()}/wp-content/uploads/spoiler-card/embed/${JSON.parse(readFileSync('dist/embed/manifest.json', 'utf8')).wasm}`);
     assertEqual(wasm.headers.get('content-type'), 'application/wasm', 'the .wasm as application/wasm');
     // The plugin adds no inline script or style of its own (WordPress's are taken out by the test's mu-plugin).

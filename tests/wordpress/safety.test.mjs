@@ -163,11 +163,17 @@ test('wordpress: a draft movie in a draft post previews for its Author (the card
   state.draftMovieId = movieId;
 });
 
-test('wordpress: two movies with the same id get a warning on the edit screen', async () => {
-  const copy = Number(php(`$id = wp_insert_post(['post_type' => 'spoiler_movie', 'post_title' => 'Leaving Las Vegas (copy)', 'post_status' => 'draft']); spoiler_card_store_movie($id, ${phpString(JSON.stringify(MOVIE))}); echo $id;`, { user: 'anna' }));
+test('wordpress: a movie JSON file is imported on the Movies screen; two movies with the same id get a warning', async () => {
   const p = await loggedIn('author');
   try {
-    await p.goto(`${home()}/wp-admin/post.php?post=${copy}&action=edit`);
+    await p.goto(`${home()}/wp-admin/post-new.php?post_type=spoiler_movie`);
+    await p.locator('spoiler-card-studio >> #f-title').waitFor({ timeout: 20000 });
+    await p.locator('spoiler-card-studio >> .open summary').click();
+    await p.locator('spoiler-card-studio >> #open-file').setInputFiles({ name: 'llv.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(MOVIE)) });
+    await p.locator('spoiler-card-studio >> .summary.ok').waitFor();
+    await Promise.all([p.waitForURL(/post\.php\?post=\d+&action=edit/), p.click('#save-post')]);
+    const copy = Number(new URL(p.url()).searchParams.get('post'));
+    assertEqual(JSON.parse(php(`echo spoiler_card_movie_json(${copy});`)).title, 'Leaving Las Vegas', 'the imported file is the movie');
     const warning = await p.locator('.spoiler-card-same-id').textContent();
     assert(warning.includes('“Leaving Las Vegas”') && warning.includes('“leaving-las-vegas-1995”'), warning);
     await p.goto(`${home()}/wp-admin/post.php?post=${state.draftMovieId}&action=edit`);
@@ -175,6 +181,42 @@ test('wordpress: two movies with the same id get a warning on the edit screen', 
   } finally {
     await p.closeAll();
   }
+});
+
+test('wordpress: every write checks the capability and the REST nonce: the stored cards of a post only from its editors', async () => {
+  const route = `${home()}/wp-json/spoiler-card/v1/posts/${state.postId}/fragments`;
+  const body = JSON.stringify({ fragments: [] });
+  const anonymous = await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  assertEqual(anonymous.status, 401, 'a reader cannot store cards');
+  const c = await loggedIn('contributor');
+  try {
+    const statuses = await c.evaluate(async ({ route, body }) => {
+      const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
+      const post = (headers) => fetch(route, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
+      return { withoutNonce: await post({}), withNonce: await post({ 'X-WP-Nonce': nonce }) };
+    }, { route, body });
+    // Without the nonce, WordPress treats the cookie as no login at all.
+    assertEqual(statuses, { withoutNonce: 401, withNonce: 403 }, 'a Contributor cannot store cards on the Author\'s post');
+  } finally {
+    await c.closeAll();
+  }
+  const forms = readFileSync(`${SITE}/wp-content/plugins/spoiler-card/includes/movies.php`, 'utf8');
+  assert(forms.includes("wp_verify_nonce") && forms.includes("current_user_can( 'edit_post', $post_id )"), 'the movie form checks its nonce and the capability');
+  // The movie form: a save without the form's nonce stores nothing.
+  const before = php(`echo md5(spoiler_card_movie_json(${state.movieId}));`);
+  php(`$_POST = ['spoiler_card_json' => '{"schema":1}']; do_action('save_post_spoiler_movie', ${state.movieId}, get_post(${state.movieId}), true);`, { user: 'anna' });
+  assertEqual(php(`echo md5(spoiler_card_movie_json(${state.movieId}));`), before, 'no nonce, no change');
+});
+
+test('wordpress: an update keeps the earlier version\'s hashed files in uploads, which cached pages link', async () => {
+  const embed = `${SITE}/wp-content/uploads/spoiler-card/embed`;
+  writeFileSync(`${embed}/spoiler-card-0000000000000000.css`, '/* a stylesheet of an earlier version */');
+  php("update_option('spoiler_card_embed_version', '0.0.9');");
+  await fetch(`${home()}/`);
+  assertEqual(php("echo get_option('spoiler_card_embed_version');"), '0.1.0', 'the new version\'s files are copied on the next request');
+  assert(existsSync(`${embed}/spoiler-card-0000000000000000.css`), 'the earlier hashed file stays');
+  const manifest = JSON.parse(readFileSync(`${embed}/manifest.json`, 'utf8'));
+  assert(existsSync(`${embed}/${manifest.css}`) && existsSync(`${embed}/${manifest.wasm}`), 'the new ones are there');
 });
 
 test('wordpress: deactivate and delete through the Plugins screen; uninstall removes the Movies, the stored cards, the option and the files, and leaves the posts', async () => {
