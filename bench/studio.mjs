@@ -57,8 +57,9 @@ export async function studioBench({ origin, newPage, runs, stats, log }) {
       await frame();
       out.keystrokePreview.push(performance.now() - t0);
       await new Promise((r) => setTimeout(r, 300));
+      // A title far too long: typed text, so the report waits for the pause.
       t0 = performance.now();
-      type('');
+      type('x'.repeat(1000));
       await until(() => root.querySelector('.field[data-path="title"] .problem'));
       await frame();
       out.keystrokeProblems.push(performance.now() - t0);
@@ -88,11 +89,11 @@ export function studioMarkdown(s) {
   const ratio = (st) => `${Math.round(st.median / Math.max(s.floor.median, 0.1))}x`;
   return [
     '## The card studio on a long movie', '',
-    `dist/studio.html given a movie of ${s.events.toLocaleString('en')} timeline events (${s.bytes.toLocaleString('en')} bytes of JSON) through \`el.movie\`; medians with (min–max), ms. The floor is \`JSON.parse(JSON.stringify(movie))\` in the same page. The validator's report waits until the author pauses for ${s.pauseMs} ms, which the last row includes.`, '',
+    `dist/studio.html given a movie of ${s.events.toLocaleString('en')} timeline events (${s.bytes.toLocaleString('en')} bytes of JSON) through \`el.movie\`; medians with (min–max), ms. The floor is \`JSON.parse(JSON.stringify(movie))\` in the same page. While the author types, the validator's report waits until they pause for ${s.pauseMs} ms, which the third row includes; a movie opened is checked at once.`, '',
     '| Step | ms | / floor |', '|---|---:|---:|',
     `| open: the form (1,000 events counted) and the preview card | ${f(s.open)} | ${ratio(s.open)} |`,
     `| a keystroke in the title, to the preview card showing it | ${f(s.keystrokePreview)} | ${ratio(s.keystrokePreview)} |`,
-    `| the title emptied, to its problem at the field (after the pause) | ${f(s.keystrokeProblems)} | ${ratio(s.keystrokeProblems)} |`,
+    `| a title typed too long, to its problem at the field (after the pause) | ${f(s.keystrokeProblems)} | ${ratio(s.keystrokeProblems)} |`,
     `| floor: JSON.parse + JSON.stringify | ${f(s.floor)} | 1x |`, '',
   ];
 }

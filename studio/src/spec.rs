@@ -76,8 +76,18 @@ const fn field(key: &'static str, label: &'static str, hint: &'static str, kind:
 
 /// A setting's or a theme's fields.
 const TOPIC: &[Field] = &[
-    field("name", "Name", "", Kind::Line),
-    field("description", "Description", "", Kind::Paragraph),
+    field(
+        "name",
+        "Name",
+        "A place, a time or an idea, in a few words.",
+        Kind::Line,
+    ),
+    field(
+        "description",
+        "Description",
+        "A sentence or two, spoiler-free: readers see it at once.",
+        Kind::Paragraph,
+    ),
 ];
 
 /// The whole form.
@@ -129,7 +139,7 @@ pub static SECTIONS: &[Section] = &[
             fields: &[
                 field("at_minute", "Minute", "When it happens: 45 or 0:45.", Kind::Minute),
                 field("title", "Title", "A few words.", Kind::Line),
-                field("text", "What happens", "", Kind::Paragraph),
+                field("text", "What happens", "A sentence or two: shown once the reader is past this minute.", Kind::Paragraph),
                 field("id", "Id", "Optional: keeps a reader's reveal when you edit the event.", Kind::Line),
             ],
         }],
@@ -144,8 +154,8 @@ pub static SECTIONS: &[Section] = &[
             item: "Character",
             summary: "name",
             fields: &[
-                field("name", "Name", "", Kind::Line),
-                field("actor", "Actor", "", Kind::Line),
+                field("name", "Name", "As the film calls them; unique in the list.", Kind::Line),
+                field("actor", "Actor", "Optional: who plays them.", Kind::Line),
                 field("intro", "Intro", "Spoiler-free: who they are at the start.", Kind::Paragraph),
                 field("arc.text", "Arc", "What becomes of them: hidden until revealed.", Kind::Paragraph),
                 field("arc.at_minute", "Arc at minute", "Empty: the end of the film.", Kind::Minute),
@@ -178,8 +188,8 @@ pub static SECTIONS: &[Section] = &[
                 item: "Title",
                 summary: "title",
                 fields: &[
-                    field("title", "Title", "", Kind::Line),
-                    field("year", "Year", "", Kind::Number),
+                    field("title", "Title", "The other film's title.", Kind::Line),
+                    field("year", "Year", "Optional: its year, to tell remakes apart.", Kind::Number),
                     field("reason", "Why", "Spoiler-free.", Kind::Paragraph),
                     field("url", "Link", "An https address.", Kind::Url),
                 ],
@@ -190,9 +200,9 @@ pub static SECTIONS: &[Section] = &[
         title: "More",
         hint: "Box office, cast and crew, production, links.",
         fields: &[
-            field("more.box_office", "Box office", "", Kind::Paragraph),
-            field("more.cast_and_crew", "Cast and crew", "", Kind::Paragraph),
-            field("more.production", "Production", "", Kind::Paragraph),
+            field("more.box_office", "Box office", "Optional: budget and takings, in plain words.", Kind::Paragraph),
+            field("more.cast_and_crew", "Cast and crew", "Optional: who made it and who is in it.", Kind::Paragraph),
+            field("more.production", "Production", "Optional: how it was made.", Kind::Paragraph),
             field("updated", "Updated", "The day you last checked these facts: YYYY-MM-DD.", Kind::Date),
         ],
         lists: &[List {
@@ -201,7 +211,7 @@ pub static SECTIONS: &[Section] = &[
             item: "Link",
             summary: "label",
             fields: &[
-                field("label", "Label", "", Kind::Line),
+                field("label", "Label", "What the link says (Wikipedia, IMDb).", Kind::Line),
                 field("url", "Address", "An https address.", Kind::Url),
             ],
         }],

@@ -20,8 +20,9 @@ pub struct PreviewChoices {
     pub plot_revealed: bool,
     /// `light`, `dark` or `auto`.
     pub theme: &'static str,
-    /// At a phone's width (360 px).
-    pub phone: bool,
+    /// The width the card is shown at: `phone` (360 px), `column` (the
+    /// side column's) or `desktop` (720 px, the side column widened).
+    pub width: &'static str,
     /// The card's language: a shipped one's code, or empty for the
     /// studio's own.
     pub lang: &'static str,
@@ -33,7 +34,7 @@ impl Default for PreviewChoices {
             progress: 0,
             plot_revealed: false,
             theme: "auto",
-            phone: false,
+            width: "column",
             lang: "",
         }
     }
@@ -55,7 +56,27 @@ pub struct State {
     /// an export was refused, or a movie opened); before, a new movie's
     /// empty fields do not all say "required" at once.
     pub show_all_problems: bool,
+    /// The item the last edit moved within its list (a Move, or an event
+    /// put back in film order by its new minute): the focus follows it.
+    pub moved: Option<Moved>,
 }
+
+/// An item that moved within its list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The list's path (`timeline`).
+    pub list: String,
+    /// Where it was.
+    pub from: usize,
+    /// Where it is now.
+    pub to: usize,
+    /// Counts moves, so that two alike are two.
+    pub seq: u64,
+}
+
+/// Optional objects that go when their last field is cleared: left as
+/// `{}`, they would say "required" about fields the author just removed.
+const OPTIONAL_OBJECTS: &[&str] = &["arc", "poster", "more"];
 
 impl State {
     /// A studio on `tree`.
@@ -67,12 +88,18 @@ impl State {
             last_edited: None,
             preview: PreviewChoices::default(),
             show_all_problems: false,
+            moved: None,
         }
     }
 
     /// Is there an edit to undo?
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Is the author typing (the last edit was text typed in a field)?
+    pub fn typing(&self) -> bool {
+        self.last_edited.is_some()
     }
 
     /// Is there an edit to redo?
@@ -106,6 +133,8 @@ pub enum Action {
     Preview(PreviewChoices),
     /// Show every problem, of empty fields too.
     ShowAllProblems,
+    /// The author left a field: typing there again is a new step of undo.
+    Pause,
 }
 
 impl Reducible for State {
@@ -116,6 +145,7 @@ impl Reducible for State {
         // The tree is copied only for an edit (below), not for a move of the
         // preview's slider or an undo.
         let mut tree;
+        let mut moved: Option<(String, usize, usize)> = None;
         let edited = match action {
             Action::Undo => {
                 if let Some(previous) = next.undo.pop() {
@@ -141,6 +171,13 @@ impl Reducible for State {
                 next.show_all_problems = true;
                 return Rc::new(next);
             }
+            Action::Pause => {
+                if self.last_edited.is_none() {
+                    return self;
+                }
+                next.last_edited = None;
+                return Rc::new(next);
+            }
             Action::Set(path, value) => {
                 tree = (*self.tree).clone();
                 // Typing (text in a field) is what joins into one step.
@@ -148,14 +185,30 @@ impl Reducible for State {
                 let key = typing.then(|| doc::path_text(&path));
                 let names_the_movie = matches!(path.as_slice(), [Step::Key("title" | "year")]);
                 let minute = matches!(path.last(), Some(Step::Key("at_minute")));
+                let removed = value.is_none();
                 doc::set(&mut tree, &path, value);
+                if removed {
+                    drop_empty_objects(&mut tree, &path);
+                }
                 if let Some(Step::Key(list)) = path.first() {
                     if path.len() > 1 {
                         doc::drop_if_empty(&mut tree, &[Step::Key(list)]);
                     }
                 }
                 if minute && path.first() == Some(&Step::Key("timeline")) {
-                    doc::sort_timeline(&mut tree);
+                    if let [_, Step::Index(from), ..] = path.as_slice() {
+                        let event = doc::get(&tree, &path[..2]).cloned();
+                        doc::sort_timeline(&mut tree);
+                        let to = (0..doc::len_at(&tree, &path[..1])).find(|i| {
+                            doc::get(&tree, &[Step::Key("timeline"), Step::Index(*i)])
+                                == event.as_ref()
+                        });
+                        moved = to
+                            .filter(|to| to != from)
+                            .map(|to| (String::from("timeline"), *from, to));
+                    } else {
+                        doc::sort_timeline(&mut tree);
+                    }
                 }
                 if names_the_movie {
                     follow_id(&self.tree, &mut tree);
@@ -173,6 +226,7 @@ impl Reducible for State {
             Action::Move(path, from, to) => {
                 tree = (*self.tree).clone();
                 doc::move_item(&mut tree, &path, from, to);
+                moved = Some((doc::path_text(&path), from, to));
                 None
             }
             Action::AddEvents(events) => {
@@ -210,7 +264,31 @@ impl Reducible for State {
         next.redo.clear();
         next.last_edited = edited;
         next.tree = Rc::new(tree);
+        let seq = self.moved.as_ref().map_or(0, |m| m.seq + 1);
+        next.moved = moved.map(|(list, from, to)| Moved {
+            list,
+            from,
+            to,
+            seq,
+        });
         Rc::new(next)
+    }
+}
+
+/// After a field at `path` was removed: its optional parent objects
+/// (`arc`, `poster`, `more`) that are now empty go too.
+fn drop_empty_objects(tree: &mut Value<'static>, path: &[Step]) {
+    for end in (1..path.len()).rev() {
+        let parent = &path[..end];
+        let optional =
+            matches!(parent.last(), Some(Step::Key(key)) if OPTIONAL_OBJECTS.contains(key));
+        if optional
+            && matches!(doc::get(tree, parent), Some(Value::Object(entries)) if entries.is_empty())
+        {
+            doc::set(tree, parent, None);
+        } else {
+            break;
+        }
     }
 }
 

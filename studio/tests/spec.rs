@@ -44,3 +44,25 @@ fn every_field_of_the_table_has_its_control() {
         "controls for fields the table lacks: {unknown:?}"
     );
 }
+
+#[test]
+fn every_control_has_a_label_and_a_hint() {
+    let mut bare = Vec::new();
+    for section in SECTIONS {
+        let fields = section.fields.iter().map(|f| (section.title, f)).chain(
+            section
+                .lists
+                .iter()
+                .flat_map(|l| l.fields.iter().map(move |f| (l.label, f))),
+        );
+        for (place, field) in fields {
+            if field.label.trim().is_empty() || field.hint.trim().is_empty() {
+                bare.push(format!("{place}: {}", field.key));
+            }
+        }
+    }
+    assert!(
+        bare.is_empty(),
+        "controls without a label or a hint: {bare:?}"
+    );
+}

@@ -42,3 +42,4 @@ await import('./package.test.mjs');
 await import('./sites.test.mjs');
 await import('./studio.test.mjs');
 await import('./studio-wikidata.test.mjs');
+await import('./studio-editing.test.mjs');

@@ -42,17 +42,20 @@ enum Exported {
 pub fn Export(props: &ExportProps) -> Html {
     let exported = use_state(|| Exported::Nothing);
     let fragment = use_state(String::new);
+    // Counts edits: a render that finishes after the next edit is dropped.
+    let edits = use_mut_ref(|| 0_u64);
     // An edit makes what was exported stale: it goes, until exported again.
     {
-        let (exported, fragment) = (exported.clone(), fragment.clone());
+        let (exported, fragment, edits) = (exported.clone(), fragment.clone(), edits.clone());
         use_effect_with(props.tree.clone(), move |_| {
+            *edits.borrow_mut() += 1;
             exported.set(Exported::Nothing);
             fragment.set(String::new());
         });
     }
     let onclick = {
         let (exported, text, tree) = (exported.clone(), props.json.clone(), props.tree.clone());
-        let fragment = fragment.clone();
+        let (fragment, edits) = (fragment.clone(), edits.clone());
         let on_action = props.on_action.clone();
         let words = props.words.clone();
         Callback::from(move |_| {
@@ -72,17 +75,20 @@ pub fn Export(props: &ExportProps) -> Html {
                     // `spoiler-card render` (in a later task: Yew's server
                     // renderer runs in the browser's).
                     let src = format!("/movies/{}.json", movie.id);
-                    let (text, fragment_out) = (json.clone(), fragment.clone());
+                    let (text, fragment_out, edits) =
+                        (json.clone(), fragment.clone(), edits.clone());
+                    let started = *edits.borrow();
                     wasm_bindgen_futures::spawn_local(async move {
                         let options = prerender::Options::new(Some(src), "/embed/");
-                        fragment_out.set(match prerender::render_async(&text, &options).await {
-                            Ok(rendered) => rendered.html,
-                            Err(prerender::Invalid(problems)) => problems
-                                .iter()
-                                .map(|p| p.to_string())
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        });
+                        // The movie passed the check just now, so the renderer
+                        // takes it; were it to refuse, the box says nothing.
+                        let html = prerender::render_async(&text, &options)
+                            .await
+                            .map(|rendered| rendered.html)
+                            .unwrap_or_default();
+                        if *edits.borrow() == started {
+                            fragment_out.set(html);
+                        }
                     });
                     let file = format!("{}.json", movie.id);
                     Exported::Ready {

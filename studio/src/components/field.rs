@@ -100,6 +100,12 @@ pub fn FieldInput(props: &FieldProps) -> Html {
         kind => {
             let path = props.path.clone();
             let on_action = props.on_action.clone();
+            // Leaving the box ends its step of undo: typing there again later
+            // is a step of its own.
+            let onblur = {
+                let on_action = props.on_action.clone();
+                Callback::from(move |_: FocusEvent| on_action.emit(Action::Pause))
+            };
             let set =
                 move |text: String| on_action.emit(Action::Set(path.clone(), typed(kind, &text)));
             let value = text_of(&props.value);
@@ -108,7 +114,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
                     let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
                     set(area.value());
                 });
-                html! { <textarea id={id.clone()} rows="4" {value} {oninput} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
+                html! { <textarea id={id.clone()} rows="4" {value} {oninput} {onblur} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
             } else {
                 // Numbers and minutes are read when the author is done with
                 // the box, so that `0:4` on the way to `0:45` is not rewritten.
@@ -131,12 +137,27 @@ pub fn FieldInput(props: &FieldProps) -> Html {
                     Kind::Url => ("url", None),
                     _ => ("text", None),
                 };
-                html! { <input id={id.clone()} type={input_type} {inputmode} {value} {oninput} {onchange} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
+                html! { <input id={id.clone()} type={input_type} {inputmode} {value} {oninput} {onchange} {onblur} aria-describedby={describedby} aria-invalid={errors.to_string()} /> }
             }
         }
     };
     let hint = (!props.hint.is_empty())
         .then(|| html! { <p class="hint" id={hint_id}>{ &props.hint }</p> });
+    // The poster, as readers will see it (an http(s) address; a path is
+    // relative to the JSON file, which the studio does not know).
+    // Its box is always there, so that the image coming and going does not
+    // move the input (which would lose the author's focus).
+    let poster = (path_text == "poster.src").then(|| {
+        let image = match &props.value {
+            Some(Value::String(src))
+                if src.starts_with("https://") || src.starts_with("http://") =>
+            {
+                html! { <img class="poster-preview" src={src.to_string()} alt="" loading="lazy" /> }
+            }
+            _ => html! {},
+        };
+        html! { <div class="poster-box">{ image }</div> }
+    });
     let class = classes!("field", errors.then_some("has-error"));
     if props.kind == Kind::Paragraphs {
         // A group of boxes (maybe none yet): a fieldset, named by its legend.
@@ -158,6 +179,7 @@ pub fn FieldInput(props: &FieldProps) -> Html {
         <div {class} data-path={path_text}>
             <label for={label_for}>{ &props.label }</label>
             { control }
+            { for poster }
             { for hint }
             { problems }
         </div>

@@ -8,11 +8,13 @@ use spoiler_card::model::Problem;
 use spoiler_card::value::Value;
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use super::field::FieldInput;
-use super::problems_at;
+use super::{field_id, problems_at};
 use crate::doc::{self, Step};
 use crate::spec::{self, List};
-use crate::state::Action;
+use crate::state::{Action, Moved};
 use crate::words::Words;
 
 /// Props of [`ObjectList`].
@@ -30,6 +32,47 @@ pub struct ObjectListProps {
     pub on_action: Callback<Action>,
     /// The studio's words.
     pub words: Rc<crate::words::Words>,
+    /// The item the last edit moved, if any (the focus follows it).
+    pub moved: Option<Moved>,
+}
+
+/// After an item of the list `root` holds moved from `from` to `to`: the
+/// control that had the focus in the old place gets it in the new one (its
+/// folded item opened), so that Move up, Move down and a re-sorted minute
+/// leave the author with the item they were working on.
+fn follow(root: &web_sys::ShadowRoot, list: &str, moved: &Moved) {
+    let from = format!("{}-", field_id(&format!("{list}[{}]", moved.from)));
+    let to = format!("{}-", field_id(&format!("{list}[{}]", moved.to)));
+    let Some(active) = root.active_element() else {
+        return;
+    };
+    let Some(rest) = active.id().strip_prefix(&from).map(str::to_owned) else {
+        return;
+    };
+    // At the list's end, Move up or down is disabled: its other one then.
+    let other = match rest.as_str() {
+        "up" => "down",
+        "down" => "up",
+        _ => "",
+    };
+    let target = [rest.as_str(), other]
+        .iter()
+        .filter(|r| !r.is_empty())
+        .filter_map(|r| root.get_element_by_id(&format!("{to}{r}")))
+        .find(|e| !e.has_attribute("disabled"));
+    let Some(target) = target else {
+        return;
+    };
+    let mut parent = target.parent_element();
+    while let Some(element) = parent {
+        if element.tag_name() == "DETAILS" {
+            let _ = element.set_attribute("open", "");
+        }
+        parent = element.parent_element();
+    }
+    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
 }
 
 /// Lists up to this long show their items open; a longer one is folded,
@@ -69,6 +112,30 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
     let list_text = doc::path_text(&list_path);
     let count = doc::len_at(&props.tree, &list_path);
     let list_problems = problems_at(&props.problems, &list_text);
+    let node = use_node_ref();
+    // Items the author opened (or that opened for a problem) stay open
+    // until the author folds them: fixing an item's last problem does not
+    // fold it under them.
+    let opened = use_state(Vec::<usize>::new);
+    {
+        let (node, list_text) = (node.clone(), list_text.clone());
+        use_effect_with(props.moved.clone(), move |moved| {
+            if let Some(moved) = moved.as_ref().filter(|m| m.list == list_text) {
+                let root = node
+                    .get()
+                    .and_then(|n| n.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok());
+                if let Some(root) = root {
+                    // After the task that moved it: a Tab that committed a
+                    // minute has moved the focus on by then.
+                    let (moved, list_text) = (moved.clone(), list_text.clone());
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        follow(&root, &list_text, &moved)
+                    })
+                    .forget();
+                }
+            }
+        });
+    }
     let emit = |action: Action| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
@@ -122,29 +189,45 @@ pub fn ObjectList(props: &ObjectListProps) -> Html {
             doc::set(&mut copy, &[Step::Key("id")], None);
             copy
         });
+        let item_id = field_id(&item_text);
+        let open = count <= OPEN_UP_TO || flagged || opened.contains(&i);
+        let ontoggle = {
+            let opened = opened.clone();
+            Callback::from(move |e: Event| {
+                let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+                let mut next = (*opened).clone();
+                next.retain(|n| *n != i);
+                if details.open() {
+                    next.push(i);
+                }
+                if next != *opened {
+                    opened.set(next);
+                }
+            })
+        };
         html! {
             <li class="item">
-                <details open={count <= OPEN_UP_TO || flagged}>
+                <details {open} {ontoggle}>
                     <summary>
                         <span class="item-line">{ line }</span>
                         if flagged { <span class="badge">{ if item_problems.len() == 1 { w.t("1 problem").to_owned() } else { w.f("{n} problems", &[("n", &item_problems.len().to_string())]) } }</span> }
                     </summary>
                     <div class="item-fields">{ for fields }</div>
                     <div class="item-actions" role="group" aria-label={w.f("{item} {n}", &[("item", w.t(spec.item)), ("n", &(i + 1).to_string())])}>
-                        <button type="button" disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ w.t("Move up") }</button>
-                        <button type="button" disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ w.t("Move down") }</button>
-                        <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, new_item(Some(i))))}>{ w.t("Insert after") }</button>
+                        <button type="button" id={format!("{item_id}-up")} disabled={i == 0} onclick={emit(Action::Move(list_path.clone(), i, i.saturating_sub(1)))}>{ w.t("Move up") }</button>
+                        <button type="button" id={format!("{item_id}-down")} disabled={i + 1 == count} onclick={emit(Action::Move(list_path.clone(), i, i + 1))}>{ w.t("Move down") }</button>
+                        <button type="button" id={format!("{item_id}-insert")} onclick={emit(Action::Insert(list_path.clone(), i + 1, new_item(Some(i))))}>{ w.t("Insert after") }</button>
                         if let Some(copy) = duplicate {
-                            <button type="button" onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ w.t("Duplicate") }</button>
+                            <button type="button" id={format!("{item_id}-duplicate")} onclick={emit(Action::Insert(list_path.clone(), i + 1, copy))}>{ w.t("Duplicate") }</button>
                         }
-                        <button type="button" class="danger" onclick={emit(Action::Set(item_path.clone(), None))}>{ w.t("Delete") }</button>
+                        <button type="button" id={format!("{item_id}-delete")} class="danger" onclick={emit(Action::Set(item_path.clone(), None))}>{ w.t("Delete") }</button>
                     </div>
                 </details>
             </li>
         }
     });
     html! {
-        <div class="object-list" data-path={list_text.clone()}>
+        <div class="object-list" data-path={list_text.clone()} ref={node}>
             <h3>{ w.t(spec.label) }<span class="count">{ count }</span></h3>
             <ul class="field-problems">
                 { for list_problems.iter().filter(|p| p.path == list_text).map(|p| html! { <li class="problem">{ p.to_string() }</li> }) }

@@ -1,6 +1,7 @@
 //! The preview: the real `<spoiler-card>` of the embed bundle, given the
 //! movie through `el.movie` as the author types, with the controls to look
-//! as a reader would (progress, the plot revealed, theme, phone width).
+//! as a reader would (progress, the plot revealed, theme, language, a phone's, the column's or
+//! a desktop's width).
 //! New data starts a card afresh (`remember="none"`): the author's choices
 //! are applied again through `el.progress` and `el.reveal()` once it is
 //! ready.
@@ -23,6 +24,9 @@ const LANGUAGES: &[(&str, &str)] = &[
     ("pt", "Português"),
     ("ar", "العربية"),
 ];
+
+/// The widths the preview shows the card at.
+const WIDTHS: &[&str] = &["phone", "column", "desktop"];
 
 /// Props of [`Preview`].
 #[derive(Properties, PartialEq)]
@@ -155,10 +159,14 @@ pub fn Preview(props: &PreviewProps) -> Html {
             change(&|c| c.lang = lang);
         })
     };
-    let on_phone = Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let checked = input.checked();
-        change(&|c| c.phone = checked);
+    let on_width = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let width = WIDTHS
+            .iter()
+            .copied()
+            .find(|w| *w == select.value())
+            .unwrap_or("column");
+        change(&|c| c.width = width);
     });
     let c = &props.choices;
     let w = &*props.words;
@@ -184,9 +192,15 @@ pub fn Preview(props: &PreviewProps) -> Html {
                         }) }
                     </select>
                 </label>
-                <label class="inline"><input type="checkbox" checked={c.phone} onchange={on_phone} />{ " " }{ w.t("Phone width") }</label>
+                <label class="inline">{ w.t("Width") }{ " " }
+                    <select onchange={on_width}>
+                        <option value="phone" selected={c.width == "phone"}>{ w.t("Phone (360 px)") }</option>
+                        <option value="column" selected={c.width == "column"}>{ w.t("This column") }</option>
+                        <option value="desktop" selected={c.width == "desktop"}>{ w.t("Desktop (720 px)") }</option>
+                    </select>
+                </label>
             </div>
-            <div class={classes!("preview-frame", c.phone.then_some("phone"))}>
+            <div class={classes!("preview-frame", c.width)}>
                 <spoiler-card ref={card} remember="none" eager="" theme={c.theme} lang={(!c.lang.is_empty()).then_some(c.lang)}></spoiler-card>
             </div>
         </section>

@@ -48,7 +48,16 @@ fn go_to(path: &str, from: &web_sys::Element) {
         }
         match path.rfind(['.', '[']) {
             Some(at) => path.truncate(at),
-            None => return,
+            None => {
+                // No control for it: the list above the form, where it is.
+                if let Some(top) = root
+                    .get_element_by_id("top-problems")
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = top.focus();
+                }
+                return;
+            }
         }
     }
 }
@@ -90,9 +99,16 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
 
 /// The problems of the whole document (no path): shown above the form.
 pub fn problems_at_top(problems: &[Problem]) -> Vec<Problem> {
+    use spoiler_card::model::fields::MOVIE;
+    // Of the whole movie, or of a field the form has no control for (an
+    // unknown field, kept and written back): shown above the form.
+    let placed = |path: &str| {
+        let key = path.split(['.', '[']).next().unwrap_or_default();
+        key == "$schema" || MOVIE.get(key).is_some()
+    };
     problems
         .iter()
-        .filter(|p| p.path.is_empty())
+        .filter(|p| p.path.is_empty() || !placed(&p.path))
         .cloned()
         .collect()
 }

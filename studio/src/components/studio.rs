@@ -55,15 +55,25 @@ pub fn Studio(props: &StudioProps) -> Html {
         json::write(&mut out, tree);
         out
     });
-    // The validator runs once the author pauses, not on every keystroke:
-    // typing in a long movie stays smooth. The preview is not held back.
+    // While the author types, the validator runs once they pause, not on
+    // every keystroke: typing in a long movie stays smooth. Any other
+    // change (a movie opened, undo, a button) is checked at once, so that
+    // its problems are never the movie's before. The preview is not held
+    // back either way.
     let checked = use_state_eq(|| json_text.clone());
     {
         let checked = checked.clone();
+        let typing = state.typing();
         use_effect_with(json_text.clone(), move |text| {
             let text = text.clone();
-            let pending = (**checked != *text)
-                .then(|| Timeout::new(CHECK_AFTER_MS, move || checked.set(text)));
+            let pending = if **checked == *text {
+                None
+            } else if typing {
+                Some(Timeout::new(CHECK_AFTER_MS, move || checked.set(text)))
+            } else {
+                checked.set(text);
+                None
+            };
             move || drop(pending)
         });
     }
@@ -163,7 +173,7 @@ pub fn Studio(props: &StudioProps) -> Html {
             }
         });
         let lists = section.lists.iter().map(|list| html! {
-            <ObjectList spec={list} tree={state.tree.clone()} problems={problems.clone()} show_all={state.show_all_problems} on_action={on_action.clone()} words={words.clone()} />
+            <ObjectList spec={list} tree={state.tree.clone()} problems={problems.clone()} show_all={state.show_all_problems} on_action={on_action.clone()} words={words.clone()} moved={state.moved.clone()} />
         });
         let timeline = section.lists.iter().any(|l| l.key == "timeline");
         let id = format!("section-{n}");
@@ -179,7 +189,7 @@ pub fn Studio(props: &StudioProps) -> Html {
     });
     let top = problems_at_top(&problems);
     html! {
-        <div class="studio" {onkeydown} lang={w.lang.clone()}>
+        <div class={classes!("studio", (state.preview.width == "desktop").then_some("wide-preview"))} {onkeydown} lang={w.lang.clone()}>
             <header class="bar">
                 <h1>{ w.t("Card studio") }</h1>
                 <div class="bar-actions">
@@ -193,7 +203,10 @@ pub fn Studio(props: &StudioProps) -> Html {
                     <OpenMovie on_action={on_action.clone()} words={words.clone()} />
                     <FromWikidata tree={state.tree.clone()} on_action={on_action.clone()} words={words.clone()} />
                     if !top.is_empty() {
-                        <ul class="field-problems">{ for top.iter().map(|p| html! { <li class="problem error">{ p.to_string() }</li> }) }</ul>
+                        <ul class="field-problems" id="top-problems" tabindex="-1">{ for top.iter().map(|p| {
+                            let class = if p.severity == Severity::Error { "problem error" } else { "problem warning" };
+                            html! { <li class={class}>{ p.to_string() }</li> }
+                        }) }</ul>
                     }
                     { for sections }
                 </form>
