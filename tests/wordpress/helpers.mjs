@@ -23,10 +23,26 @@ export async function loggedIn(role, viewport = { width: 1400, height: 1000 }) {
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`uncaught: ${e.message}`));
-  await page.goto(`${home()}/wp-login.php`);
-  await page.fill('#user_login', USERS[role].user);
-  await page.fill('#user_pass', USERS[role].password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  // The login screen's own script (the password's show/hide toggle) can
+  // empty the password box just after the page loads: it is filled again if
+  // so, and a refused try is tried again, with what WordPress said.
+  const said = [];
+  for (let attempt = 1; ; attempt += 1) {
+    await page.goto(`${home()}/wp-login.php`);
+    await page.fill('#user_login', USERS[role].user);
+    await page.fill('#user_pass', USERS[role].password);
+    await page.waitForTimeout(300);
+    if (await page.inputValue('#user_pass') !== USERS[role].password) await page.fill('#user_pass', USERS[role].password);
+    await page.click('#wp-submit');
+    try {
+      await page.waitForURL(/wp-admin/, { timeout: 10000 });
+      break;
+    } catch (e) {
+      said.push(`${page.url()}: ${await page.locator('#login_error').textContent().catch(() => 'no message')}`);
+      if (attempt === 3) throw new Error(`${role} could not log in: ${said.join(' | ')}`);
+    }
+  }
+  if (said.length) console.log(`wordpress: ${role}'s login took ${said.length + 1} tries: ${said.join(' | ')}`);
   page.closeAll = () => context.close();
   return page;
 }

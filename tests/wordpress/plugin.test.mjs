@@ -71,6 +71,7 @@ test('wordpress: an Author writes a movie in the studio on the Movies screen and
     assertEqual(response.headers.get('cache-control'), 'public, max-age=300', 'cacheable');
     const again = await fetch(`${home()}/wp-json/spoiler-card/v1/movies/${state.movieId}`, { headers: { 'If-None-Match': etag } });
     assertEqual(again.status, 304, 'If-None-Match gives 304');
+    assertEqual((await fetch(`${home()}/wp-json/spoiler-card/v1/movies/${state.movieId}`, { headers: { 'If-None-Match': `W/${etag}` } })).status, 304, 'a weak ETag from a compressing proxy too');
     assertEqual(await again.text(), '', 'with no body');
     assertEqual(p.problems, [], 'no uncaught error on the edit screen');
   } finally {
@@ -154,6 +155,8 @@ test('wordpress: a reader\'s page paints the prerendered card under the strict C
     const inline = [...raw.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>|<style[^>]*>([\s\S]*?)<\/style>/g)]
       .filter((m) => !/application\/ld\+json/.test(m[1] ?? '') && /spoiler/i.test(m[0]));
     assertEqual(inline.map((m) => m[0].slice(0, 80)), [], 'no inline script or style from the plugin');
+    const card = raw.slice(raw.indexOf('<spoiler-card'), raw.indexOf('</spoiler-card>'));
+    assert(card.length > 1000 && !/\sstyle=|<style/i.test(card), 'no style attribute or element in the card');
   } finally {
     await p.closeAll();
   }

@@ -38,24 +38,48 @@ test('wordpress: every card the renderer makes passes the plugin\'s allow-list u
   assertEqual(checked, 8, 'cards checked');
 });
 
-test('wordpress: a forged stored card cannot carry script, event handlers or a javascript: URL; its JSON-LD cannot end its script element', async () => {
-  const forged = `<spoiler-card src="x"><template shadowrootmode="open"><div class="root" onclick="window.pwned=1"><h2 class="title">Forged</h2><img src="x" onerror="window.pwned=2"><a href="javascript:window.pwned=3">link</a><script>window.pwned=4</script><iframe src="javascript:1"></iframe><style>*{}</style></div></template></spoiler-card>
-<script type="application/ld+json">{"@context":"https://schema.org","@type":"Movie","name":"x\\u003c/script\\u003e\\u003cscript\\u003ewindow.pwned=5\\u003c/script\\u003e"}</script>
-<script>window.pwned=6</script>`;
-  const [card] = JSON.parse(php(`echo wp_json_encode(array_map(fn($c) => $c['hash'], spoiler_card_cards_of(get_post(${state.postId}))));`));
-  php(`update_post_meta(${state.postId}, '_spoiler_card_fragments', wp_slash([${JSON.stringify(card)} => ${phpString(forged)}]));`);
-  const html = await (await fetch(state.postUrl)).text();
-  const cardHtml = html.slice(html.indexOf('<spoiler-card'), html.lastIndexOf('</script>') + 9);
-  assert(cardHtml.includes('Forged'), 'the forged card is what the page prints (through the allow-list)');
-  for (const bad of ['onclick', 'onerror', 'javascript:', '<iframe', '<style', 'window.pwned=4', 'window.pwned=6', '</script><script>']) {
-    assert(!cardHtml.includes(bad), `"${bad}" is gone`);
-  }
-  assert(cardHtml.includes('\\u003C/script\\u003E'), 'the JSON-LD\'s text is escaped inside its script element');
-  const p = await reader();
+test('wordpress: a forged card sent to the fragments route cannot carry script, handlers, a javascript: URL, another src or a stylesheet of its own; its JSON-LD cannot end its script element', async () => {
+  const [card] = JSON.parse(php(`echo wp_json_encode(spoiler_card_cards_of(get_post(${state.postId})));`));
+  const { src, embed, lang, progress, theme } = card.render;
+  const open = `<spoiler-card src="${src}" progress="${progress}" theme="${theme}" lang="${lang}">`;
+  const inside = `<template shadowrootmode="open"><link rel="stylesheet" href="${embed}spoiler-card-0123456789abcdef.css"><div class="root" onclick="window.pwned=1"><h2 class="title">Forged</h2><img src="x" onerror="window.pwned=2"><a href="javascript:window.pwned=3">link</a><script>window.pwned=4</script><iframe src="javascript:1"></iframe><style>*{}</style></div></template>`;
+  const jsonLd = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Movie","name":"x\\u003c/script\\u003e\\u003cscript\\u003ewindow.pwned=5\\u003c/script\\u003e"}</script>';
+  const variants = {
+    shaped: `${open}${inside}</spoiler-card>\n${jsonLd}\n<script>window.pwned=6</script>`,
+    otherSrc: `${open.replace(src, 'https://evil.example/movie.json')}${inside}</spoiler-card>`,
+    ownStylesheet: `${open}${inside.replace(`${embed}spoiler-card-0123456789abcdef.css`, 'https://evil.example/x.css')}</spoiler-card>`,
+    linkAfter: `${open}${inside}</spoiler-card><link rel="stylesheet" href="https://evil.example/x.css">`,
+  };
+  // Sent as the Author sends it (her REST nonce), to the route the editor uses.
+  const p = await loggedIn('author');
+  const send = (html) => p.evaluate(async ({ route, html, hash }) => {
+    const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
+    const response = await fetch(route, { method: 'POST', headers: { 'content-type': 'application/json', 'X-WP-Nonce': nonce }, body: JSON.stringify({ fragments: [{ hash, html }] }) });
+    return response.json();
+  }, { route: `${home()}/wp-json/spoiler-card/v1/posts/${state.postId}/fragments`, html, hash: card.hash });
   try {
-    await p.goto(state.postUrl);
-    await p.waitForTimeout(500);
-    assertEqual(await p.evaluate(() => window.pwned ?? null), null, 'nothing of the forgery ran');
+    assertEqual(await send(variants.shaped), { kept: 1 }, 'stored under its hash');
+    let html = await (await fetch(state.postUrl)).text();
+    const cardHtml = html.slice(html.indexOf('<spoiler-card'), html.indexOf('</script>', html.indexOf('</spoiler-card>')) + 9);
+    assert(cardHtml.includes('Forged'), 'a card of the right shape is printed (through the allow-list)');
+    for (const bad of ['onclick', 'onerror', 'javascript:', '<iframe', '<style', 'window.pwned=4', 'window.pwned=6', '</script><script>']) {
+      assert(!cardHtml.includes(bad), `"${bad}" is gone`);
+    }
+    assert(cardHtml.includes('\\u003C/script\\u003E'), 'the JSON-LD\'s text is escaped inside its script element');
+    const r = await reader();
+    try {
+      await r.goto(state.postUrl);
+      await r.waitForTimeout(500);
+      assertEqual(await r.evaluate(() => window.pwned ?? null), null, 'nothing of the forgery ran');
+    } finally {
+      await r.closeAll();
+    }
+    for (const [name, forged] of Object.entries(variants).filter(([n]) => n !== 'shaped')) {
+      assertEqual(await send(forged), { kept: 1 }, `${name}: stored`);
+      html = await (await fetch(state.postUrl)).text();
+      assert(!html.includes('Forged') && !html.includes('evil.example'), `${name}: not printed`);
+      assert(/<spoiler-card src="[^"]+" progress="30" theme="dark"><p class="spoiler-card-fallback">/.test(html), `${name}: the live card instead`);
+    }
   } finally {
     await p.closeAll();
   }
@@ -90,10 +114,13 @@ test('wordpress: a card whose movie changed since the post was saved is printed 
 });
 
 test('wordpress: the shortcode works in a classic post', async () => {
-  state.classicId = Number(php(`echo wp_insert_post(['post_title' => 'Classic review', 'post_content' => "<p>Before the card.</p>\\n[spoiler_card movie=\\"${state.movieId}\\" progress=\\"45\\" theme=\\"light\\" heading_level=\\"3\\"]\\n<p>After.</p>", 'post_status' => 'publish']);`, { user: 'anna' }));
+  state.classicId = Number(php(`echo wp_insert_post(['post_title' => 'Classic review', 'post_content' => "<p>Before the card.</p>\\n[spoiler_card movie=\\"${state.movieId}\\" progress=\\"45\\" theme=\\"light\\" heading_level=\\"3\\"]\\n<p>After.</p>\\n[spoiler_card movie=\\"${state.movieId}\\"]", 'post_status' => 'publish']);`, { user: 'anna' }));
   const url = `${home()}/?p=${state.classicId}`;
   const html = await (await fetch(url)).text();
   assert(/<spoiler-card src="[^"]+\/spoiler-card\/v1\/movies\/\d+" progress="45" theme="light" heading-level="3">/.test(html), 'the element with the shortcode\'s options');
+  assertEqual((html.match(/<script[^>]+spoiler-card\.js/g) ?? []).length, 1, 'two cards, one loader');
+  assertEqual((html.match(/rel="modulepreload"/g) ?? []).length, 1, 'and one set of hints');
+  assert(html.indexOf('rel="modulepreload"') < html.indexOf('</head>'), 'in <head>');
   const p = await reader();
   try {
     await p.goto(url);
@@ -219,7 +246,9 @@ test('wordpress: an update keeps the earlier version\'s hashed files in uploads,
   assert(existsSync(`${embed}/${manifest.css}`) && existsSync(`${embed}/${manifest.wasm}`), 'the new ones are there');
 });
 
-test('wordpress: deactivate and delete through the Plugins screen; uninstall removes the Movies, the stored cards, the option and the files, and leaves the posts', async () => {
+test('wordpress: deactivate and delete through the Plugins screen (a Movie in the trash too); uninstall removes the Movies, the stored cards, the option and the files, and leaves the posts', async () => {
+  php(`wp_trash_post(${state.draftMovieId});`);
+  assertEqual(php(`echo get_post_status(${state.draftMovieId});`), 'trash', 'a Movie in the trash');
   const p = await loggedIn('administrator');
   p.on('dialog', (d) => d.accept());
   try {

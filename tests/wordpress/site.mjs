@@ -71,6 +71,7 @@ export const site = { home: null, port: 0, processes: [] };
 
 /** Starts MariaDB and PHP's server on a fresh install; returns `site`. */
 export async function startWordPress() {
+  stopLeftovers();
   rmSync(ROOT, { recursive: true, force: true });
   mkdirSync(LOGS, { recursive: true });
   const versions = {
@@ -84,6 +85,7 @@ export async function startWordPress() {
   execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${DATA}`, '--user=root', '--auth-root-authentication-method=socket', '--skip-test-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
   const db = spawn('mariadbd', ['--no-defaults', `--datadir=${DATA}`, `--socket=${SOCKET}`, `--pid-file=${ROOT}/mysql.pid`, '--skip-networking', '--user=root', `--log-error=${LOGS}/mariadb.log`, '--innodb-buffer-pool-size=64M'], { stdio: 'ignore', detached: true });
   site.processes.push(db);
+  writeFileSync(GROUPS, JSON.stringify([db.pid]));
   await until('MariaDB', () => existsSync(SOCKET) && execFileSync('mariadb', ['--no-defaults', `--socket=${SOCKET}`, '-uroot', '-e', 'SELECT 1'], { stdio: 'ignore' }) !== undefined);
   execFileSync('mariadb', ['--no-defaults', `--socket=${SOCKET}`, '-uroot', '-e',
     "CREATE DATABASE wordpress; CREATE USER 'wp'@'localhost' IDENTIFIED BY 'wp-pass'; GRANT ALL ON wordpress.* TO 'wp'@'localhost';"]);
@@ -144,6 +146,7 @@ require ${JSON.stringify(`${SITE}/index.php`)};
     detached: true,
   });
   site.processes.push(server);
+  writeFileSync(GROUPS, JSON.stringify(site.processes.map((p) => p.pid)));
 
   // 4. wp_install(), the theme, pretty permalinks, the accounts.
   php(`
@@ -164,7 +167,24 @@ echo 'installed';
   return site;
 }
 
-/** Stops PHP's server and MariaDB. */
+/** The process groups a run started, kept on disk for the next run. */
+const GROUPS = resolve('target/wordpress-processes.json');
+
+/**
+ * Stops what a run that was killed before its end (a timeout, Ctrl-C) left
+ * running: its MariaDB would outlive the data folder this run deletes.
+ */
+function stopLeftovers() {
+  if (!existsSync(GROUPS)) return;
+  for (const pid of JSON.parse(readFileSync(GROUPS, 'utf8'))) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch { /* gone already */ }
+  }
+  rmSync(GROUPS, { force: true });
+}
+
+/** Stops PHP's server and MariaDB (at the end, or when this process exits). */
 export async function stopWordPress() {
   for (const p of site.processes.reverse()) {
     try {
@@ -172,8 +192,17 @@ export async function stopWordPress() {
     } catch { /* gone already */ }
   }
   site.processes = [];
+  rmSync(GROUPS, { force: true });
   await sleep(300);
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1));
+process.on('exit', () => {
+  for (const p of site.processes) {
+    try {
+      process.kill(-p.pid, 'SIGKILL');
+    } catch { /* gone already */ }
+  }
+});
 
 /** Lines of WordPress's debug log that name the plugin (warnings, notices). */
 export function pluginLogLines() {

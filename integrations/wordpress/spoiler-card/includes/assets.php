@@ -35,7 +35,13 @@ function spoiler_card_uploads_base() {
 function spoiler_card_publish_embed() {
 	$base = spoiler_card_uploads_base();
 	$from = SPOILER_CARD_DIR . 'embed/';
-	if ( ! $base || ! is_dir( $from ) || ! wp_mkdir_p( $base['dir'] ) ) {
+	// An uploads folder that cannot be written is not tried again on every
+	// request (each try would warn): the plugin's own embed/ is used.
+	if ( ! $base || ! is_dir( $from ) || get_transient( 'spoiler_card_embed_unwritable' ) ) {
+		return false;
+	}
+	if ( ! wp_mkdir_p( $base['dir'] ) || ! wp_is_writable( $base['dir'] ) ) {
+		set_transient( 'spoiler_card_embed_unwritable', 1, HOUR_IN_SECONDS );
 		return false;
 	}
 	$ok = spoiler_card_copy_tree( $from, $base['dir'] );
@@ -91,11 +97,19 @@ function spoiler_card_embed_url() {
 function spoiler_card_manifest() {
 	static $manifest = null;
 	if ( null === $manifest ) {
-		$text     = file_get_contents( SPOILER_CARD_DIR . 'embed/manifest.json' );
+		$file     = SPOILER_CARD_DIR . 'embed/manifest.json';
+		$text     = is_readable( $file ) ? file_get_contents( $file ) : false;
 		$manifest = is_string( $text ) ? json_decode( $text, true ) : null;
 		if ( ! is_array( $manifest ) ) {
-			$manifest = array( 'loader' => 'spoiler-card.js' );
+			$manifest = array();
 		}
+		// What is missing or not a plain file name is left out.
+		foreach ( array( 'loader', 'wasm', 'css' ) as $key ) {
+			if ( ! isset( $manifest[ $key ] ) || ! is_string( $manifest[ $key ] ) || ! preg_match( '/^[A-Za-z0-9._-]+$/', $manifest[ $key ] ) ) {
+				unset( $manifest[ $key ] );
+			}
+		}
+		$manifest += array( 'loader' => 'spoiler-card.js' );
 	}
 	return $manifest;
 }
@@ -129,20 +143,49 @@ add_filter(
 );
 
 /**
- * The preload hints, printed with the first card of a page (its downloads
- * start with the page): the loader as a modulepreload, the .wasm as the
- * loader's own request.
+ * On a single post or page with a card, the hints go in <head>, before
+ * anything renders the content (an SEO plugin's description, say).
+ */
+add_action(
+	'wp_head',
+	function () {
+		if ( spoiler_card_hints_in_head() ) {
+			echo spoiler_card_hints(); // phpcs:ignore WordPress.Security.EscapeOutput -- built with esc_url.
+		}
+	},
+	2
+);
+
+/**
+ * Whether <head> holds the hints: on a single post or page whose content
+ * has a card. (A block theme renders the content before <head>, so the
+ * cards themselves cannot tell.)
+ */
+function spoiler_card_hints_in_head() {
+	$post = is_singular() ? get_queried_object() : null;
+	return $post instanceof WP_Post && ( has_block( 'spoiler-card/movie', $post ) || has_shortcode( $post->post_content, 'spoiler_card' ) );
+}
+
+/**
+ * The preload hints, printed with the first card of a page when <head> has
+ * none (its downloads start with the page): the loader as a modulepreload,
+ * the .wasm as the loader's own request.
  */
 function spoiler_card_preload_hints() {
 	static $printed = false;
-	if ( $printed ) {
+	if ( $printed || spoiler_card_hints_in_head() ) {
 		return '';
 	}
-	$printed  = true;
+	$printed = true;
+	return spoiler_card_hints();
+}
+
+/** The preload hints' markup. */
+function spoiler_card_hints() {
 	$manifest = spoiler_card_manifest();
 	$base     = spoiler_card_embed_url();
 	$out      = sprintf( '<link rel="modulepreload" href="%s">', esc_url( $base . $manifest['loader'] ) );
-	if ( ! empty( $manifest['wasm'] ) && is_string( $manifest['wasm'] ) ) {
+	if ( isset( $manifest['wasm'] ) ) {
 		$out .= sprintf( '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>', esc_url( $base . $manifest['wasm'] ) );
 	}
 	return $out . "\n";

@@ -179,13 +179,15 @@ add_action(
 			return;
 		}
 		foreach ( spoiler_card_same_id( $post->ID ) as $other ) {
+			// A movie the user cannot read is not named (its title is not theirs to see).
+			$name = spoiler_card_can_read_movie( $other ) ? get_the_title( $other ) : __( '(one you cannot see)', 'spoiler-card' );
 			printf(
 				'<div class="notice notice-warning spoiler-card-same-id"><p>%s</p></div>',
 				esc_html(
 					sprintf(
 						/* translators: 1: the other movie's title, 2: the movie's id. */
 						__( 'Another movie, “%1$s”, has the same id “%2$s”. A reader’s progress is kept by id, so the two cards would share it: give each movie its own id.', 'spoiler-card' ),
-						get_the_title( $other ),
+						$name,
 						get_post_meta( $post->ID, SPOILER_CARD_ID_META, true )
 					)
 				)

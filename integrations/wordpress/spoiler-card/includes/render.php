@@ -42,11 +42,11 @@ function spoiler_card_options( $attrs ) {
 	$heading  = $pick( 'heading', array( 'headingLevel', 'heading_level', 'heading-level', 'heading' ) );
 	$remember = $pick( 'remember', array( 'remember' ) );
 	$lang     = $pick( 'lang', array( 'lang' ) );
-	if ( null !== $movie && ctype_digit( $movie ) && strlen( $movie ) <= 19 ) {
+	if ( null !== $movie && preg_match( '/^[0-9]{1,18}$/', $movie ) ) {
 		$options['movie'] = (int) $movie;
 	}
 	if ( null !== $progress && '' !== $progress ) {
-		if ( ctype_digit( $progress ) && strlen( $progress ) <= 4 ) {
+		if ( preg_match( '/^[0-9]{1,4}$/', $progress ) ) {
 			$options['progress'] = (int) $progress;
 		} elseif ( preg_match( '/^(\d{1,2}):([0-5]\d)$/', $progress, $m ) ) {
 			$options['progress'] = (int) $m[1] * 60 + (int) $m[2];
@@ -96,7 +96,9 @@ function spoiler_card_movie_facts( $json ) {
 
 /** The URL the card fetches a movie's JSON from. */
 function spoiler_card_movie_src( $post ) {
-	$src = rest_url( 'spoiler-card/v1/movies/' . $post->ID );
+	// In the scheme of the site's own address, whatever the request's (an
+	// admin over https, a proxy): the src is part of a stored card's hash.
+	$src = set_url_scheme( rest_url( 'spoiler-card/v1/movies/' . $post->ID ), wp_parse_url( home_url(), PHP_URL_SCHEME ) );
 	// A draft or private movie (a preview): the request carries the nonce
 	// WordPress's cookie authentication needs. Published ones never do, so
 	// pages stay cacheable.
@@ -108,7 +110,9 @@ function spoiler_card_movie_src( $post ) {
 
 /** The language a prerendered card is written in: the card's, else the site's. */
 function spoiler_card_site_lang() {
-	$lang = (string) get_bloginfo( 'language' );
+	// The site's locale, not the user's (the editor's requests carry
+	// `_locale=user`): readers and the editor must agree on it.
+	$lang = str_replace( '_', '-', (string) get_locale() );
 	return preg_match( '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/', $lang ) ? $lang : 'en';
 }
 
@@ -228,7 +232,7 @@ function spoiler_card_render( $attrs, $post_id = 0 ) {
 	if ( $inputs['prerender'] && $post_id ) {
 		$stored = get_post_meta( $post_id, SPOILER_CARD_FRAGMENTS_META, true );
 		if ( is_array( $stored ) && isset( $stored[ $inputs['hash'] ] ) && is_string( $stored[ $inputs['hash'] ] ) ) {
-			$fragment = spoiler_card_clean_fragment( $stored[ $inputs['hash'] ], $inputs['options']['remember'] );
+			$fragment = spoiler_card_clean_fragment( $stored[ $inputs['hash'] ], $inputs['options']['remember'], $inputs['render'] );
 			if ( '' !== $fragment ) {
 				return $hints . $fragment;
 			}
@@ -245,9 +249,11 @@ function spoiler_card_render( $attrs, $post_id = 0 ) {
  * A stored fragment as it may be printed: the JSON-LD taken out and
  * re-encoded by PHP from its JSON (never printed as stored text), the rest
  * through wp_kses with the card's own allow-list, so that a forged
- * fragment cannot carry script. '' if no card is left.
+ * fragment cannot carry script, and then held to the card's own shape for
+ * `$expected` (the render options it is stored for). '' if it is not that
+ * card.
  */
-function spoiler_card_clean_fragment( $html, $remember = null ) {
+function spoiler_card_clean_fragment( $html, $remember = null, $expected = null ) {
 	$json_ld = '';
 	if ( preg_match_all( '#<script type="application/ld\+json">(.*?)</script>#s', $html, $matches ) ) {
 		foreach ( $matches[1] as $text ) {
@@ -261,14 +267,55 @@ function spoiler_card_clean_fragment( $html, $remember = null ) {
 	$html = wp_kses( $html, spoiler_card_allowed_html(), array( 'http', 'https' ) );
 	// kses writes `&#39;` as `&#039;`: the same character, put back as the
 	// renderer wrote it, so that a stored card prints byte for byte.
-	$html = preg_replace( '/&#0+([1-9][0-9]*);/', '&#$1;', $html );
-	if ( 0 !== strpos( ltrim( $html ), '<spoiler-card' ) ) {
+	$html = trim( preg_replace( '/&#0+([1-9][0-9]*);/', '&#$1;', $html ) );
+	if ( ! spoiler_card_fragment_is_the_card( $html, $expected ) ) {
 		return '';
 	}
 	if ( null !== $remember ) {
 		$html = preg_replace( '/<spoiler-card\b/', '<spoiler-card remember="' . esc_attr( $remember ) . '"', $html, 1 );
 	}
-	return $html . $json_ld;
+	return $html . "\n" . $json_ld;
+}
+
+/**
+ * Whether `$html` (through kses already) is one card as the renderer makes
+ * it for these inputs, and nothing else: one <spoiler-card> element whose
+ * own attributes are exactly the ones the page would print (no other src),
+ * nothing before or after it, and no stylesheet but the card's own from the
+ * embed folder. Anything else is printed live instead.
+ */
+function spoiler_card_fragment_is_the_card( $html, $expected ) {
+	if ( ! preg_match( '#^<spoiler-card((?:\s+[a-z-]+="[^"]*")*)>#', $html, $open ) || '</spoiler-card>' !== substr( $html, -15 )
+		|| 1 !== substr_count( $html, '<spoiler-card' ) || 1 !== substr_count( $html, '</spoiler-card>' ) ) {
+		return false;
+	}
+	if ( null === $expected ) {
+		return true;
+	}
+	preg_match_all( '/\s([a-z-]+)="([^"]*)"/', $open[1], $pairs, PREG_SET_ORDER );
+	$attributes = array();
+	foreach ( $pairs as $pair ) {
+		$attributes[ $pair[1] ] = html_entity_decode( $pair[2], ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+	}
+	$wanted = array( 'src' => $expected['src'] );
+	foreach ( array( 'progress' => 'progress', 'theme' => 'theme', 'heading-level' => 'headingLevel', 'lang' => 'lang' ) as $attribute => $option ) {
+		if ( isset( $expected[ $option ] ) ) {
+			$wanted[ $attribute ] = (string) $expected[ $option ];
+		}
+	}
+	ksort( $attributes );
+	ksort( $wanted );
+	if ( $attributes !== $wanted ) {
+		return false;
+	}
+	preg_match_all( '#<link\b[^>]*>#', $html, $links );
+	foreach ( $links[0] as $link ) {
+		$stylesheet = '#^<link rel="stylesheet" href="' . preg_quote( esc_url( $expected['embed'] ), '#' ) . 'spoiler-card-[0-9a-f]{8,64}\.css">$#';
+		if ( ! preg_match( $stylesheet, $link ) ) {
+			return false;
+		}
+	}
+	return true;
 }
 
 /** The tags and attributes of the card's prerendered markup, and no others. */

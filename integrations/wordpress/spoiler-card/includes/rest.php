@@ -118,7 +118,14 @@ function spoiler_card_rest_movie( WP_REST_Request $request ) {
 	$etag  = '"' . md5( $json ) . '"';
 	$match = $request->get_header( 'if_none_match' );
 	$cache = 'publish' === $post->post_status ? 'public, max-age=300' : 'private, no-store';
-	if ( is_string( $match ) && in_array( $etag, array_map( 'trim', explode( ',', $match ) ), true ) ) {
+	// A proxy that compresses may have made it weak (W/"…"): the same bytes.
+	$sent = is_string( $match ) ? array_map(
+		function ( $tag ) {
+			return preg_replace( '#^W/#', '', trim( $tag ) );
+		},
+		explode( ',', $match )
+	) : array();
+	if ( in_array( $etag, $sent, true ) || in_array( '*', $sent, true ) ) {
 		$response = new WP_REST_Response( null, 304 );
 	} else {
 		$response = new WP_REST_Response( array( 'spoiler_card_raw_json' => $json ), 200 );
@@ -176,7 +183,7 @@ function spoiler_card_rest_movies( WP_REST_Request $request ) {
 		$facts = spoiler_card_movie_facts( spoiler_card_movie_json( $post->ID ) );
 		$out[] = array(
 			'id'     => $post->ID,
-			'title'  => '' !== $facts['title'] ? $facts['title'] : get_the_title( $post ),
+			'title'  => '' !== $facts['title'] ? $facts['title'] : $post->post_title,
 			'year'   => $facts['year'],
 			'status' => $post->post_status,
 		);
