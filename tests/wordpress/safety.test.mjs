@@ -246,6 +246,36 @@ test('wordpress: an update keeps the earlier version\'s hashed files in uploads,
   assert(existsSync(`${embed}/${manifest.css}`) && existsSync(`${embed}/${manifest.wasm}`), 'the new ones are there');
 });
 
+test('wordpress: with plain permalinks the card\'s src is ?rest_route=, the stored card (made for the other src) is not printed, and the live card works', async () => {
+  // A stored card for the current inputs first.
+  const [card] = JSON.parse(php(`echo wp_json_encode(spoiler_card_cards_of(get_post(${state.postId})));`));
+  writeFileSync('target/wordpress/movie.json', php(`echo spoiler_card_movie_json(${state.movieId});`));
+  const fragment = execFileSync(CLI, ['render', 'target/wordpress/movie.json', '--src', card.render.src, '--embed', card.render.embed, '--progress', String(card.render.progress), '--theme', card.render.theme, '--lang', card.render.lang], { encoding: 'utf8' });
+  php(`update_post_meta(${state.postId}, '_spoiler_card_fragments', wp_slash([${JSON.stringify(card.hash)} => ${phpString(fragment)}]));`);
+  assert((await (await fetch(state.postUrl)).text()).includes('shadowrootmode'), 'printed with pretty permalinks');
+  php("update_option('permalink_structure', ''); flush_rewrite_rules();");
+  try {
+    const url = `${home()}/?p=${state.postId}`;
+    const html = await (await fetch(url)).text();
+    assert(!html.includes('shadowrootmode'), 'the src changed: the stored card is not printed');
+    const src = html.match(/<spoiler-card src="([^"]+)"/)?.[1] ?? '';
+    assert(src.includes('rest_route=') && src.includes('spoiler-card') && src.includes(`movies`), `the src: ${src}`);
+    const movie = await fetch(src.replace(/&amp;/g, '&'));
+    assertEqual([movie.status, (await movie.json()).title], [200, 'Leaving Las Vegas'], 'the REST route answers at that address');
+    const p = await reader();
+    try {
+      await p.goto(url);
+      await p.waitForFunction(() => document.querySelector('spoiler-card')?.shadowRoot?.querySelector('.title')?.textContent === 'Leaving Las Vegas', null, { timeout: 20000 });
+      assertEqual(await p.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+    } finally {
+      await p.closeAll();
+    }
+  } finally {
+    php("update_option('permalink_structure', '/%postname%/'); flush_rewrite_rules();");
+    php(`delete_post_meta(${state.postId}, '_spoiler_card_fragments');`);
+  }
+});
+
 test('wordpress: deactivate and delete through the Plugins screen (a Movie in the trash too); uninstall removes the Movies, the stored cards, the option and the files, and leaves the posts', async () => {
   php(`wp_trash_post(${state.draftMovieId});`);
   assertEqual(php(`echo get_post_status(${state.draftMovieId});`), 'trash', 'a Movie in the trash');
