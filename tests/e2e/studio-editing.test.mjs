@@ -23,8 +23,13 @@ const setMovie = (p, m) => p.evaluate((m) => { document.querySelector('spoiler-c
 test('studio: the focus follows a moved item, by Move up/down and by a minute that re-sorts the timeline', async (ctx) => {
   const p = await openStudio(ctx);
   try {
+    // No runtime yet: the preview's progress waits for one, and says so.
+    const slider = p.locator(studio('.preview-controls input[type="range"]'));
+    assertEqual(await slider.isDisabled(), true, 'no progress without a runtime');
+    assertEqual(await p.locator(studio('#preview-progress-hint')).textContent(), 'Give the runtime to look at a watch progress.', 'and why');
     await setMovie(p, { ...LLV, characters: LLV.characters.slice(0, 3), timeline: LLV.timeline.slice(0, 3) });
     await settled(p);
+    assertEqual(await slider.isDisabled(), false, 'with a runtime, it moves');
     await p.locator(studio('#f-characters-0-down')).click();
     await settled(p);
     assertEqual((await movie(p)).characters.map((c) => c.name), ['Sera', 'Ben Sanderson', 'Yuri Butsov'], 'moved down');

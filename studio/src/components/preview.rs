@@ -175,8 +175,12 @@ pub fn Preview(props: &PreviewProps) -> Html {
             <h2 id="preview-title">{ w.t("Preview") }</h2>
             <div class="preview-controls">
                 <label class="inline">{ w.t("Watched up to") }{ " " }<output>{ crate::doc::format_minutes(c.progress) }</output>
-                    <input type="range" min="0" max={props.runtime.to_string()} value={c.progress.to_string()} oninput={on_progress} />
+                    <input type="range" min="0" max={props.runtime.to_string()} value={c.progress.to_string()} oninput={on_progress}
+                        disabled={props.runtime == 0} aria-describedby={(props.runtime == 0).then_some("preview-progress-hint")} />
                 </label>
+                if props.runtime == 0 {
+                    <p class="hint" id="preview-progress-hint">{ w.t("Give the runtime to look at a watch progress.") }</p>
+                }
                 <label class="inline"><input type="checkbox" checked={c.plot_revealed} onchange={on_plot} />{ " " }{ w.t("Plot revealed") }</label>
                 <label class="inline">{ w.t("Theme") }{ " " }
                     <select onchange={on_theme}>
