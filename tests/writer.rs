@@ -200,23 +200,6 @@ proptest! {
     }
 }
 
-/// Every leaf field of the table, as `timeline[].at_minute`.
-fn table_paths(
-    shape: &'static spoiler_card::model::fields::Shape,
-    prefix: &str,
-    out: &mut Vec<String>,
-) {
-    use spoiler_card::model::fields::Rule;
-    for def in shape.fields {
-        let path = format!("{prefix}{}", def.key);
-        match def.rule {
-            Rule::Object(inner) => table_paths(inner, &format!("{path}."), out),
-            Rule::List { of, .. } => table_paths(of, &format!("{path}[]."), out),
-            _ => out.push(path),
-        }
-    }
-}
-
 /// The values at a `[]` path, in every item of the lists on the way.
 fn values_at<'j>(doc: &'j Json, path: &str) -> Vec<&'j Json> {
     let mut here = vec![doc];
@@ -238,8 +221,7 @@ fn values_at<'j>(doc: &'j Json, path: &str) -> Vec<&'j Json> {
 /// every export and every save: each one is written.
 #[test]
 fn every_field_of_the_table_is_written() {
-    let mut paths = Vec::new();
-    table_paths(&spoiler_card::model::fields::MOVIE, "", &mut paths);
+    let paths = spoiler_card::model::fields::MOVIE.leaf_paths();
     let mut doc: Json = serde_json::from_str(
         &std::fs::read_to_string("assets/movies/leaving-las-vegas.json").unwrap(),
     )

@@ -113,6 +113,25 @@ impl Shape {
     pub fn get(&'static self, key: &str) -> Option<&'static FieldDef> {
         self.fields.iter().find(|f| f.key == key)
     }
+
+    /// Every leaf field under this shape, as `timeline[].at_minute`: what
+    /// the tests hold the writer and the studio's form to.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn leaf_paths(&'static self) -> Vec<String> {
+        fn walk(shape: &'static Shape, prefix: &str, out: &mut Vec<String>) {
+            for def in shape.fields {
+                let path = format!("{prefix}{}", def.key);
+                match def.rule {
+                    Rule::Object(inner) => walk(inner, &format!("{path}."), out),
+                    Rule::List { of, .. } => walk(of, &format!("{path}[]."), out),
+                    _ => out.push(path),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, "", &mut out);
+        out
+    }
 }
 
 /// `field!(key, Required, rule)`, with an optional description last.

@@ -45,7 +45,7 @@ pub fn path_text(path: &[Step]) -> String {
 }
 
 /// The value at `path`, if there is one.
-pub fn get<'v>(tree: &'v Value<'static>, path: &[Step]) -> Option<&'v Value<'static>> {
+pub fn get<'v, 't>(tree: &'v Value<'t>, path: &[Step]) -> Option<&'v Value<'t>> {
     let mut cursor = tree;
     for step in path {
         cursor = match (step, cursor) {
@@ -193,8 +193,9 @@ pub fn text(s: &str) -> Value<'static> {
 /// The timeline kept in film order: events sorted by their minute (stable:
 /// events of the same minute keep their order). While an event has no
 /// minute that reads as one (being written, or mistyped), nothing moves:
-/// the validator says what is wrong where the author is.
-pub fn sort_timeline(tree: &mut Value<'static>) {
+/// the validator says what is wrong where the author is. Gives where each
+/// event went (`[old index] = new index`), for the focus to follow.
+pub fn sort_timeline(tree: &mut Value<'static>) -> Vec<usize> {
     let path = [Step::Key("timeline")];
     let minute = |event: &Value<'static>| match event {
         Value::Object(entries) => entries.iter().find_map(|(k, v)| match v {
@@ -203,13 +204,22 @@ pub fn sort_timeline(tree: &mut Value<'static>) {
         }),
         _ => None,
     };
+    let mut moved_to = Vec::new();
     if let Some(items) = list_mut(tree, &path) {
+        moved_to = (0..items.len()).collect();
         let minutes: Option<Vec<i64>> = items.iter().map(minute).collect();
-        if minutes.is_some() {
-            items.sort_by_key(|event| minute(event));
+        if let Some(minutes) = minutes {
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by_key(|i| minutes[*i]);
+            let mut old: Vec<Option<Value<'static>>> = items.drain(..).map(Some).collect();
+            for (to, from) in order.into_iter().enumerate() {
+                moved_to[from] = to;
+                items.extend(old[from].take());
+            }
         }
     }
     drop_if_empty(tree, &path);
+    moved_to
 }
 
 /// A minute as the author may type it: what the card's `progress` reads
@@ -318,4 +328,23 @@ pub fn slug(title: &str, year: Option<u16>) -> String {
     }
     out.truncate(limits::ID);
     out.trim_end_matches('-').to_owned()
+}
+
+/// The id follows the title and year (`leaving-las-vegas-1995`) while the
+/// author has not written one of their own: while it is empty, or still
+/// the one made from the title and year of `before` (the document before
+/// this edit; `after` is the one after it).
+pub fn follow_id(before: &Value<'static>, after: &mut Value<'static>) {
+    let made = |tree: &Value<'static>| {
+        let year = match get(tree, &[Step::Key("year")]) {
+            Some(Value::Number(n)) if (1.0..=9999.0).contains(n) => Some(*n as u16),
+            _ => None,
+        };
+        slug(&text_at(tree, &[Step::Key("title")]), year)
+    };
+    let id = text_at(before, &[Step::Key("id")]);
+    if id.is_empty() || id == made(before) {
+        let new = made(after);
+        set(after, &[Step::Key("id")], Some(text(&new)));
+    }
 }

@@ -196,22 +196,16 @@ impl Reducible for State {
                     }
                 }
                 if minute && path.first() == Some(&Step::Key("timeline")) {
+                    let moved_to = doc::sort_timeline(&mut tree);
                     if let [_, Step::Index(from), ..] = path.as_slice() {
-                        let event = doc::get(&tree, &path[..2]).cloned();
-                        doc::sort_timeline(&mut tree);
-                        let to = (0..doc::len_at(&tree, &path[..1])).find(|i| {
-                            doc::get(&tree, &[Step::Key("timeline"), Step::Index(*i)])
-                                == event.as_ref()
-                        });
-                        moved = to
-                            .filter(|to| to != from)
-                            .map(|to| (String::from("timeline"), *from, to));
-                    } else {
-                        doc::sort_timeline(&mut tree);
+                        moved = moved_to
+                            .get(*from)
+                            .filter(|to| *to != from)
+                            .map(|to| (String::from("timeline"), *from, *to));
                     }
                 }
                 if names_the_movie {
-                    follow_id(&self.tree, &mut tree);
+                    doc::follow_id(&self.tree, &mut tree);
                 }
                 key
             }
@@ -289,23 +283,5 @@ fn drop_empty_objects(tree: &mut Value<'static>, path: &[Step]) {
         } else {
             break;
         }
-    }
-}
-
-/// The id follows the title and year (`leaving-las-vegas-1995`) while the
-/// author has not written one of their own: while it is empty, or still
-/// the one made from the title and year before this edit.
-fn follow_id(before: &Value<'static>, after: &mut Value<'static>) {
-    let made = |tree: &Value<'static>| {
-        let year = match doc::get(tree, &[Step::Key("year")]) {
-            Some(Value::Number(n)) if (1.0..=9999.0).contains(n) => Some(*n as u16),
-            _ => None,
-        };
-        doc::slug(&doc::text_at(tree, &[Step::Key("title")]), year)
-    };
-    let id = doc::text_at(before, &[Step::Key("id")]);
-    if id.is_empty() || id == made(before) {
-        let new = made(after);
-        doc::set(after, &[Step::Key("id")], Some(doc::text(&new)));
     }
 }

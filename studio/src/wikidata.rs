@@ -335,13 +335,8 @@ pub fn shown(value: &Value<'_>) -> String {
         Value::String(s) => s.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Array(items) => items.iter().map(shown).collect::<Vec<_>>().join(", "),
-        Value::Object(entries) => {
-            let get = |key: &str| {
-                entries
-                    .iter()
-                    .find(|(k, _)| k == key)
-                    .map(|(_, v)| shown(v))
-            };
+        Value::Object(_) => {
+            let get = |key: &str| field(value, key).map(shown);
             match (get("name"), get("actor"), get("label"), get("url")) {
                 (Some(name), Some(actor), _, _) => format!("{name} ({actor})"),
                 (_, _, Some(label), Some(url)) => format!("{label}: {url}"),
@@ -352,18 +347,17 @@ pub fn shown(value: &Value<'_>) -> String {
     }
 }
 
-/// `tree` with `changes` made; `allowed(i)` says whether the author let the
-/// `i`th change that asks replace what they wrote. The id follows the new
-/// title and year while it is empty or still the one made from the old
-/// ones (as when the author types them).
+/// `tree` with `changes` made; `allowed(field)` says whether the author let
+/// the change of `field` replace what they wrote. The id follows the new
+/// title and year as when the author types them ([`doc::follow_id`]).
 pub fn apply(
     tree: &Value<'static>,
     changes: &[Change],
-    allowed: impl Fn(usize) -> bool,
+    allowed: impl Fn(Field) -> bool,
 ) -> Value<'static> {
     let mut next = tree.clone();
-    for (i, change) in changes.iter().enumerate() {
-        if change.asks && !allowed(i) {
+    for change in changes {
+        if change.asks && !allowed(change.field) {
             continue;
         }
         let path = change.field.path();
@@ -375,18 +369,7 @@ pub fn apply(
             _ => doc::set(&mut next, &path, Some(change.value.clone())),
         }
     }
-    let made = |tree: &Value<'static>| {
-        let year = match doc::get(tree, &[Step::Key("year")]) {
-            Some(Value::Number(n)) if (1.0..=9999.0).contains(n) => Some(*n as u16),
-            _ => None,
-        };
-        doc::slug(&doc::text_at(tree, &[Step::Key("title")]), year)
-    };
-    let id = doc::text_at(tree, &[Step::Key("id")]);
-    if id.is_empty() || id == made(tree) {
-        let id = made(&next);
-        doc::set(&mut next, &[Step::Key("id")], Some(doc::text(&id)));
-    }
+    doc::follow_id(tree, &mut next);
     next
 }
 
@@ -569,9 +552,11 @@ fn statements<'v, 't>(
         Some(Value::Array(items)) => items,
         _ => &[],
     };
-    let rank = |s: &Value<'_>| text_of(s, "rank").unwrap_or("normal").to_owned();
+    fn rank<'v>(statement: &'v Value<'_>) -> &'v str {
+        text_of(statement, "rank").unwrap_or("normal")
+    }
     let only_preferred = preferred_first && all.iter().any(|s| rank(s) == "preferred");
-    all.iter().filter(move |s| match rank(s).as_str() {
+    all.iter().filter(move |s| match rank(s) {
         "deprecated" => false,
         "preferred" => true,
         _ => !only_preferred,
@@ -615,6 +600,8 @@ fn year_of(time: &Value<'_>) -> Option<u16> {
     (1..=9999).contains(&year).then_some(year)
 }
 
+/// The field `key` of an object (`doc::get` takes only the form's own,
+/// static keys; Wikidata's are the entity's).
 fn field<'v, 't>(value: &'v Value<'t>, key: &str) -> Option<&'v Value<'t>> {
     match value {
         Value::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),

@@ -2,25 +2,12 @@
 //! a field added to the schema and not to `spec.rs` fails here.
 #![cfg(not(target_arch = "wasm32"))]
 
-use spoiler_card::model::fields::{Rule, Shape, MOVIE};
+use spoiler_card::model::fields::MOVIE;
 use spoiler_card_studio::spec::SECTIONS;
-
-/// Every leaf field of the table, as `timeline[].at_minute`.
-fn table_paths(shape: &'static Shape, prefix: &str, out: &mut Vec<String>) {
-    for def in shape.fields {
-        let path = format!("{prefix}{}", def.key);
-        match def.rule {
-            Rule::Object(inner) => table_paths(inner, &format!("{path}."), out),
-            Rule::List { of, .. } => table_paths(of, &format!("{path}[]."), out),
-            _ => out.push(path),
-        }
-    }
-}
 
 #[test]
 fn every_field_of_the_table_has_its_control() {
-    let mut table = Vec::new();
-    table_paths(&MOVIE, "", &mut table);
+    let table = MOVIE.leaf_paths();
     let mut form: Vec<String> = Vec::new();
     for section in SECTIONS {
         form.extend(section.fields.iter().map(|f| f.key.to_owned()));

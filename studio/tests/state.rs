@@ -145,3 +145,43 @@ fn a_move_says_where_the_item_went() {
     let state = state.reduce(Action::Set(vec![Step::Key("title")], Some(doc::text("x"))));
     assert_eq!(state.moved, None);
 }
+
+#[test]
+fn a_re_sorted_event_is_followed_even_beside_its_twin() {
+    // A copy of the first event (a duplicate keeps no id) placed at 0:50,
+    // then given the first one's minute: now the two are alike, and it is
+    // the copy that is followed (to just after the first), not its twin.
+    let timeline = [Step::Key("timeline")];
+    let state = start();
+    let mut copy = doc::get(&state.tree, &[timeline[0].clone(), Step::Index(0)])
+        .cloned()
+        .unwrap();
+    doc::set(
+        &mut copy,
+        &[Step::Key("at_minute")],
+        Some(Value::Number(50.0)),
+    );
+    let state = state.reduce(Action::Insert(timeline.to_vec(), 20, copy));
+    let at = (0..doc::len_at(&state.tree, &timeline))
+        .find(|i| {
+            doc::text_at(
+                &state.tree,
+                &[timeline[0].clone(), Step::Index(*i), Step::Key("at_minute")],
+            ) == "50"
+                && doc::text_at(
+                    &state.tree,
+                    &[timeline[0].clone(), Step::Index(*i), Step::Key("title")],
+                ) == "Last rounds in Los Angeles"
+        })
+        .unwrap();
+    let minute = vec![
+        Step::Key("timeline"),
+        Step::Index(at),
+        Step::Key("at_minute"),
+    ];
+    let state = state.reduce(Action::Set(minute, Some(Value::Number(0.0))));
+    let Some(Moved { from, to, .. }) = state.moved.clone() else {
+        panic!("no move")
+    };
+    assert_eq!((from, to), (at, 1));
+}

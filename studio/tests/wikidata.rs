@@ -169,11 +169,7 @@ fn what_the_author_wrote_is_replaced_only_if_they_say_so() {
     assert_eq!(text(&kept, "title"), "Streets of the City");
     assert_eq!(texts(&kept, "genres"), ["noir"]);
     assert_eq!(text(&kept, "runtime_minutes"), "82");
-    let title_at = changes
-        .iter()
-        .position(|c| c.field == Field::Title)
-        .unwrap();
-    let replaced = wikidata::apply(&tree, &changes, |i| i == title_at);
+    let replaced = wikidata::apply(&tree, &changes, |field| field == Field::Title);
     assert_eq!(text(&replaced, "title"), "City Streets");
     assert_eq!(texts(&replaced, "genres"), ["noir"]);
     // An id of the author's own stays.
@@ -313,12 +309,14 @@ fn what_is_not_an_entity_is_refused_with_its_reason() {
 
 #[test]
 fn odd_values_are_passed_over() {
-    // No value, an unknown unit, a year-less precision, a date before 1.
+    // No value, an unknown unit, a year-less precision, a date before the
+    // common era, and year 0 (a year, but none the card accepts).
     let film = r#"{"id":"Q5","claims":{
         "P57":[{"mainsnak":{"snaktype":"novalue","property":"P57"}}],
         "P2047":[{"mainsnak":{"snaktype":"value","datavalue":{"value":{"amount":"+82","unit":"1"}}}}],
         "P577":[{"mainsnak":{"snaktype":"value","datavalue":{"value":{"time":"+1930-00-00T00:00:00Z","precision":8}}}},
-                {"mainsnak":{"snaktype":"value","datavalue":{"value":{"time":"-0044-03-15T00:00:00Z","precision":11}}}}]}}"#;
+                {"mainsnak":{"snaktype":"value","datavalue":{"value":{"time":"-0044-03-15T00:00:00Z","precision":11}}}},
+                {"mainsnak":{"snaktype":"value","datavalue":{"value":{"time":"+0000-01-01T00:00:00Z","precision":9}}}}]}}"#;
     let import = Import::read(film, None).unwrap();
     assert_eq!(import.film.directors, Vec::<String>::new());
     assert_eq!(import.film.runtime_minutes, None);

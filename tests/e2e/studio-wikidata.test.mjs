@@ -4,9 +4,8 @@
 // to the studio's own requests by the browser's request routing, so that
 // nothing reaches the network.
 import { readFileSync } from 'node:fs';
-import { test, assert, assertEqual, openPage } from './lib.mjs';
-import { generated } from './server.mjs';
-import { studio, settled, openStudio, fill } from './studio-lib.mjs';
+import { test, assert, assertEqual } from './lib.mjs';
+import { studio, settled, openStudio, openEmbeddedStudio, fill } from './studio-lib.mjs';
 
 const film = readFileSync('tests/fixtures/wikidata/Q2262932.json', 'utf8');
 const labels = readFileSync('tests/fixtures/wikidata/Q2262932-labels.json', 'utf8');
@@ -124,11 +123,7 @@ test('studio: from Wikidata by Q-id — wbgetentities for the film, then its ite
 });
 
 test('studio: from Wikidata in German — the film\'s German title, the panel\'s German words', async (ctx) => {
-  generated.set('/__gen/studio-wikidata-de.html', `<!doctype html><html lang="de"><head><meta charset="utf-8">
-<script type="module" src="/embed/spoiler-card.js"></script>
-<script type="module" src="/studio/spoiler-card-studio.js"></script></head>
-<body><spoiler-card-studio></spoiler-card-studio></body></html>`);
-  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-wikidata-de.html`, { width: 1300 });
+  const p = await openEmbeddedStudio(ctx, 'studio-wikidata-de', 'de', { width: 1300 });
   try {
     await p.locator(studio('.wikidata summary:text-is("Aus Wikidata")')).click();
     await p.locator(studio('#wd-paste')).fill(film);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { generated } from './server.mjs';
 import { test, assert, assertEqual, openPage } from './lib.mjs';
-import { studio, settled, previewCard, openStudio, fill } from './studio-lib.mjs';
+import { studio, settled, previewCard, openStudio, openEmbeddedStudio, fill } from './studio-lib.mjs';
 
 const CLI = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
 test('studio: a new blogger writes a card by keyboard and mouse, sees a problem at its field, previews it and exports JSON that passes the check', async (ctx) => {
@@ -158,13 +158,8 @@ test('studio: the element\'s API — movie in and out, the change event, undo an
 });
 
 test('studio: spoiler-card-studio.js registers the element on any page (the npm package\'s and the WordPress plugin\'s way in), beside the card', async (ctx) => {
-  generated.set('/__gen/studio-embed.html', `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<script type="module" src="/embed/spoiler-card.js"></script>
-<script type="module" src="/studio/spoiler-card-studio.js"></script></head>
-<body><spoiler-card-studio id="s"></spoiler-card-studio></body></html>`);
-  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-embed.html`, { width: 1200 });
+  const p = await openEmbeddedStudio(ctx, 'studio-embed', 'en', { width: 1200 });
   try {
-    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
     await p.evaluate((m) => { document.querySelector('#s').movie = m; }, JSON.parse(readFileSync('assets/movies/leaving-las-vegas.json', 'utf8')));
     await p.waitForFunction(() => document.querySelector('#s').shadowRoot.querySelector('.preview spoiler-card').shadowRoot?.querySelector('.title')?.textContent === 'Leaving Las Vegas');
     assertEqual(await p.evaluate(() => customElements.get('spoiler-card-studio')?.name), 'SpoilerCardStudioElement', 'one class, defined once');
@@ -411,13 +406,8 @@ test('studio: a movie set on the element before its module ran is taken in when 
 });
 
 test('studio: in German (lang="de"), its own words and the preview card\'s; render({ lang }) gives the bytes of render --lang', async (ctx) => {
-  generated.set('/__gen/studio-de.html', `<!doctype html><html lang="de"><head><meta charset="utf-8">
-<script type="module" src="/embed/spoiler-card.js"></script>
-<script type="module" src="/studio/spoiler-card-studio.js"></script></head>
-<body><spoiler-card-studio id="s"></spoiler-card-studio></body></html>`);
-  const p = await openPage(ctx.browser, `${ctx.origin}/__gen/studio-de.html`, { width: 1300 });
+  const p = await openEmbeddedStudio(ctx, 'studio-de', 'de', { width: 1300 });
   try {
-    await p.locator(studio('#f-title')).waitFor({ timeout: 20000 });
     assertEqual(await p.locator(studio('label[for="f-title"]')).textContent(), 'Titel', 'a label');
     assertEqual(await p.locator(studio('.bar h1')).textContent(), 'Kartenstudio', 'the heading');
     assert(await p.getByRole('button', { name: 'Rückgängig' }).count() === 1, 'Undo in German');

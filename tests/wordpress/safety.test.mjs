@@ -15,14 +15,20 @@ const CLI = process.env.SPOILER_CARD_CLI ?? 'target/release/spoiler-card';
 /** A PHP string literal of `text`. */
 const phpString = (text) => `base64_decode('${Buffer.from(text).toString('base64')}')`;
 
-test('wordpress: every card the renderer makes passes the plugin\'s allow-list unchanged; the JSON-LD is re-encoded from its data', () => {
+test('wordpress: every card the renderer makes passes the plugin\'s allow-list and shape check unchanged; the JSON-LD is re-encoded from its data', () => {
   const movies = ['assets/movies/leaving-las-vegas.json', 'assets/movies/the-sixth-sense.json'];
-  const variants = [[], ['--progress', '45', '--theme', 'dark', '--heading-level', '3', '--lang', 'de'], ['--lang', 'ar', '--progress', '100'], ['--heading-level', '1', '--theme', 'light', '--lang', 'fr']];
+  // The render options as the plugin keeps them (its lang is always set: the site's by default).
+  const variants = [{ lang: 'en-US' }, { progress: 45, theme: 'dark', headingLevel: 3, lang: 'de' }, { lang: 'ar', progress: 100 }, { headingLevel: 1, theme: 'light', lang: 'fr' }];
+  const flags = { progress: '--progress', theme: '--theme', headingLevel: '--heading-level', lang: '--lang' };
+  const src = `${home()}/wp-json/spoiler-card/v1/movies/1`;
+  const embed = `${home()}/wp-content/uploads/spoiler-card/embed/`;
   let checked = 0;
   for (const movie of movies) {
     for (const variant of variants) {
-      const fragment = execFileSync(CLI, ['render', movie, '--src', `${home()}/wp-json/spoiler-card/v1/movies/1`, '--embed', `${home()}/wp-content/uploads/spoiler-card/embed/`, ...variant], { encoding: 'utf8' });
-      const cleaned = php(`echo spoiler_card_clean_fragment(${phpString(fragment)});`);
+      const args = Object.entries(variant).flatMap(([key, value]) => [flags[key], String(value)]);
+      const fragment = execFileSync(CLI, ['render', movie, '--src', src, '--embed', embed, ...args], { encoding: 'utf8' });
+      const expected = JSON.stringify({ src, embed, ...variant });
+      const cleaned = php(`echo spoiler_card_clean_fragment(${phpString(fragment)}, null, json_decode(${phpString(expected)}, true));`);
       const split = (html) => {
         const ld = html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/);
         return { markup: html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>\n?/, '').trimEnd(), ld: ld ? JSON.parse(ld[1]) : null };
@@ -30,8 +36,8 @@ test('wordpress: every card the renderer makes passes the plugin\'s allow-list u
       const before = split(fragment);
       const after = split(cleaned);
       const at = [...after.markup].findIndex((c, i) => c !== before.markup[i]);
-      assert(after.markup === before.markup, `${movie} ${variant.join(' ')}: the allow-list changed the card at ${at}: ${JSON.stringify(before.markup.slice(at - 60, at + 60))} became ${JSON.stringify(after.markup.slice(at - 60, at + 60))}`);
-      assertEqual(after.ld, before.ld, `${movie} ${variant.join(' ')}: the JSON-LD's data`);
+      assert(after.markup === before.markup, `${movie} ${args.join(' ')}: the allow-list or the shape check changed the card at ${at}: ${JSON.stringify(before.markup.slice(at - 60, at + 60))} became ${JSON.stringify(after.markup.slice(at - 60, at + 60))}`);
+      assertEqual(after.ld, before.ld, `${movie} ${args.join(' ')}: the JSON-LD's data`);
       checked += 1;
     }
   }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::field::FieldInput;
-use super::{field_id, problems_at};
+use super::{field_id, problems_at, reveal_and_focus};
 use crate::doc::{self, Step};
 use crate::spec::{self, List};
 use crate::state::{Action, Moved};
@@ -63,16 +63,7 @@ fn follow(root: &web_sys::ShadowRoot, list: &str, moved: &Moved) {
     let Some(target) = target else {
         return;
     };
-    let mut parent = target.parent_element();
-    while let Some(element) = parent {
-        if element.tag_name() == "DETAILS" {
-            let _ = element.set_attribute("open", "");
-        }
-        parent = element.parent_element();
-    }
-    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = target.focus();
-    }
+    reveal_and_focus(&target);
 }
 
 /// Lists up to this long show their items open; a longer one is folded,

@@ -42,3 +42,19 @@ pub fn field_id(path: &str) -> String {
     }
     id
 }
+
+/// Opens the folded items `target` is in, then focuses it: how the studio
+/// takes the author to a control (a problem's field, an item that moved).
+pub fn reveal_and_focus(target: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let mut parent = target.parent_element();
+    while let Some(element) = parent {
+        if element.tag_name() == "DETAILS" {
+            let _ = element.set_attribute("open", "");
+        }
+        parent = element.parent_element();
+    }
+    if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+}

@@ -138,7 +138,7 @@ pub fn OpenMovie(props: &OpenMovieProps) -> Html {
                 <label for="open-file">{ w.t("A JSON file (or drop one here)") }</label>
                 <input id="open-file" type="file" accept=".json,application/json" {onchange} />
                 <label for="open-paste">{ w.t("Or paste its JSON") }</label>
-                <textarea id="open-paste" rows="3" value={(*pasted).clone()} {oninput} />
+                <textarea id="open-paste" data-own-undo="" rows="3" value={(*pasted).clone()} {oninput} />
                 <button type="button" onclick={open_pasted}>{ w.t("Open the pasted JSON") }</button>
                 if let Some(why) = &*refused { <p class="problem error" role="alert">{ why }</p> }
                 <p class="hint">{ w.t("Opening replaces the movie in the form; Undo brings it back.") }</p>

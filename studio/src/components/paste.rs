@@ -52,7 +52,7 @@ pub fn PasteEvents(props: &PasteEventsProps) -> Html {
     html! {
         <div class="paste">
             <label for="f-paste-events">{ w.t("Paste events, one a line") }</label>
-            <textarea id="f-paste-events" rows="3" value={(*text).clone()} {oninput}
+            <textarea id="f-paste-events" data-own-undo="" rows="3" value={(*text).clone()} {oninput}
                 placeholder={w.t("0:45 Ben moves in — Sera asks him to stay").to_owned()} aria-describedby="f-paste-events-hint" />
             <p class="hint" id="f-paste-events-hint">{ w.t("A minute, a title, a dash, then what happens.") }</p>
             if let Some(why) = &*refused { <p class="problem error" role="alert">{ why }</p> }

@@ -7,7 +7,7 @@ use spoiler_card::model::{Problem, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::field_id;
+use super::{field_id, reveal_and_focus};
 
 /// Props of [`ProblemList`].
 #[derive(Properties, PartialEq)]
@@ -34,27 +34,15 @@ fn go_to(path: &str, from: &web_sys::Element) {
             .or_else(|| root.get_element_by_id(&format!("{id}-new")))
             .or_else(|| root.get_element_by_id(&format!("{id}-0")));
         if let Some(target) = target {
-            let mut parent = target.parent_element();
-            while let Some(element) = parent {
-                if element.tag_name() == "DETAILS" {
-                    let _ = element.set_attribute("open", "");
-                }
-                parent = element.parent_element();
-            }
-            if let Some(target) = target.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = target.focus();
-            }
+            reveal_and_focus(&target);
             return;
         }
         match path.rfind(['.', '[']) {
             Some(at) => path.truncate(at),
             None => {
                 // No control for it: the list above the form, where it is.
-                if let Some(top) = root
-                    .get_element_by_id("top-problems")
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = top.focus();
+                if let Some(top) = root.get_element_by_id("top-problems") {
+                    reveal_and_focus(&top);
                 }
                 return;
             }

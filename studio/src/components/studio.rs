@@ -144,13 +144,11 @@ pub fn Studio(props: &StudioProps) -> Html {
             if !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
-            // The paste boxes are not the document: their own undo.
-            let in_paste_box = e.target_dyn_into::<web_sys::Element>().is_some_and(|t| {
-                matches!(
-                    t.id().as_str(),
-                    "f-paste-events" | "open-paste" | "wd-paste" | "wd-id"
-                )
-            });
+            // The paste boxes are not the document: their own undo (each is
+            // marked `data-own-undo`).
+            let in_paste_box = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|t| t.has_attribute("data-own-undo"));
             if in_paste_box {
                 return;
             }

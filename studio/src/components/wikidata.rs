@@ -191,11 +191,23 @@ pub fn FromWikidata(props: &FromWikidataProps) -> Html {
         })
     };
 
-    let panel = import.as_ref().map(|read| {
-        let changes = read.changes(&props.tree, &lang);
-        let title = read.title(&lang).unwrap_or_else(|| read.film.id.clone());
-        let missing = read.missing();
-        let roleless = read.cast_without_role(&lang);
+    // What the import would do, worked out again only when the import or
+    // the document changes (not on every render of the panel).
+    let summary = use_memo(
+        ((*import).clone(), props.tree.clone(), lang.clone()),
+        |(import, tree, lang)| {
+            import.as_ref().map(|read| {
+                (
+                    read.changes(tree, lang),
+                    read.title(lang).unwrap_or_else(|| read.film.id.clone()),
+                    read.missing(),
+                    read.cast_without_role(lang),
+                )
+            })
+        },
+    );
+    let panel = import.as_ref().zip(summary.as_ref().as_ref()).map(|(read, summary)| {
+        let (changes, title, missing, roleless) = summary.clone();
         let on_apply = {
             let (tree, changes, allowed, on_action) = (
                 props.tree.clone(),
@@ -204,7 +216,7 @@ pub fn FromWikidata(props: &FromWikidataProps) -> Html {
                 props.on_action.clone(),
             );
             Callback::from(move |_| {
-                let next = wikidata::apply(&tree, &changes, |i| allowed.contains(&changes[i].field));
+                let next = wikidata::apply(&tree, &changes, |field| allowed.contains(&field));
                 on_action.emit(Action::Replace(next));
             })
         };
@@ -266,11 +278,11 @@ pub fn FromWikidata(props: &FromWikidataProps) -> Html {
             <div class="open-body">
                 <label for="wd-id">{ w.t("The film on Wikidata (Q-id or link)") }</label>
                 <div class="row">
-                    <input id="wd-id" type="text" spellcheck="false" value={(*wanted).clone()} oninput={on_wanted} placeholder="Q2262932" />
+                    <input id="wd-id" data-own-undo="" type="text" spellcheck="false" value={(*wanted).clone()} oninput={on_wanted} placeholder="Q2262932" />
                     <button type="button" onclick={on_fetch} disabled={*busy}>{ if *busy { w.t("Fetching…") } else { w.t("Fetch") } }</button>
                 </div>
                 <label for="wd-paste">{ w.t("Or paste its JSON (Special:EntityData/Q….json), then the JSON of the items it names") }</label>
-                <textarea id="wd-paste" rows="3" value={(*pasted).clone()} oninput={on_pasted} />
+                <textarea id="wd-paste" data-own-undo="" rows="3" value={(*pasted).clone()} oninput={on_pasted} />
                 <button type="button" onclick={on_read}>{ w.t("Read the pasted JSON") }</button>
                 if let Some(why) = &*refused { <p class="problem error" role="alert">{ why }</p> }
                 { for panel }

@@ -35,8 +35,9 @@ function spoiler_card_uploads_base() {
 function spoiler_card_publish_embed() {
 	$base = spoiler_card_uploads_base();
 	$from = SPOILER_CARD_DIR . 'embed/';
-	// An uploads folder that cannot be written is not tried again on every
-	// request (each try would warn): the plugin's own embed/ is used.
+	// A copy that failed (an uploads folder that cannot be written) is not
+	// tried again for an hour (each try would warn): meanwhile the plugin's
+	// own embed/ is used.
 	if ( ! $base || ! is_dir( $from ) || get_transient( 'spoiler_card_embed_unwritable' ) ) {
 		return false;
 	}
@@ -49,6 +50,8 @@ function spoiler_card_publish_embed() {
 	$ok = $ok && false !== file_put_contents( $base['dir'] . '.htaccess', spoiler_card_htaccess() );
 	if ( $ok ) {
 		update_option( 'spoiler_card_embed_version', SPOILER_CARD_VERSION, false );
+	} else {
+		set_transient( 'spoiler_card_embed_unwritable', 1, HOUR_IN_SECONDS );
 	}
 	return $ok;
 }
@@ -86,11 +89,20 @@ add_action(
 
 /** The URL of the card's embed folder (ends with a slash). */
 function spoiler_card_embed_url() {
-	$base = spoiler_card_uploads_base();
-	if ( $base && get_option( 'spoiler_card_embed_version' ) === SPOILER_CARD_VERSION && is_file( $base['dir'] . 'manifest.json' ) ) {
-		return $base['url'];
+	// Once a request: every card and the hints ask.
+	static $url = null;
+	if ( null === $url ) {
+		$base = spoiler_card_uploads_base();
+		$url  = $base && get_option( 'spoiler_card_embed_version' ) === SPOILER_CARD_VERSION && is_file( $base['dir'] . 'manifest.json' )
+			? $base['url']
+			: plugins_url( 'embed/', SPOILER_CARD_FILE );
 	}
-	return plugins_url( 'embed/', SPOILER_CARD_FILE );
+	return $url;
+}
+
+/** The URL of the card's loader. */
+function spoiler_card_loader_url() {
+	return spoiler_card_embed_url() . spoiler_card_manifest()['loader'];
 }
 
 /** The build's manifest: the loader, the .wasm, the stylesheet. */
@@ -118,8 +130,7 @@ function spoiler_card_manifest() {
 add_action(
 	'init',
 	function () {
-		$manifest = spoiler_card_manifest();
-		wp_register_script( 'spoiler-card', spoiler_card_embed_url() . rawurlencode( $manifest['loader'] ), array(), null, true );
+		wp_register_script( 'spoiler-card', spoiler_card_loader_url(), array(), null, true );
 		wp_register_script( 'spoiler-card-studio', plugins_url( 'studio/spoiler-card-studio.js', SPOILER_CARD_FILE ), array( 'spoiler-card' ), null, true );
 	},
 	5
@@ -162,8 +173,13 @@ add_action(
  * cards themselves cannot tell.)
  */
 function spoiler_card_hints_in_head() {
-	$post = is_singular() ? get_queried_object() : null;
-	return $post instanceof WP_Post && ( has_block( 'spoiler-card/movie', $post ) || has_shortcode( $post->post_content, 'spoiler_card' ) );
+	// Once a request: every card asks.
+	static $in_head = null;
+	if ( null === $in_head ) {
+		$post    = is_singular() ? get_queried_object() : null;
+		$in_head = $post instanceof WP_Post && ( has_block( 'spoiler-card/movie', $post ) || has_shortcode( $post->post_content, 'spoiler_card' ) );
+	}
+	return $in_head;
 }
 
 /**
@@ -184,7 +200,7 @@ function spoiler_card_preload_hints() {
 function spoiler_card_hints() {
 	$manifest = spoiler_card_manifest();
 	$base     = spoiler_card_embed_url();
-	$out      = sprintf( '<link rel="modulepreload" href="%s">', esc_url( $base . $manifest['loader'] ) );
+	$out      = sprintf( '<link rel="modulepreload" href="%s">', esc_url( spoiler_card_loader_url() ) );
 	if ( isset( $manifest['wasm'] ) ) {
 		$out .= sprintf( '<link rel="preload" href="%s" as="fetch" type="application/wasm" crossorigin>', esc_url( $base . $manifest['wasm'] ) );
 	}

@@ -15,6 +15,19 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
+ * A card's options: the element's attribute for each, and its name among
+ * the options of the studio's render() (none for `remember`, which the
+ * renderer does not write: it is added to a stored card as it is printed).
+ */
+const SPOILER_CARD_OPTION_NAMES = array(
+	'progress' => array( 'progress', 'progress' ),
+	'theme'    => array( 'theme', 'theme' ),
+	'heading'  => array( 'heading-level', 'headingLevel' ),
+	'remember' => array( 'remember', null ),
+	'lang'     => array( 'lang', 'lang' ),
+);
+
+/**
  * A card's options from block or shortcode attributes (untrusted), each
  * one the card accepts, or null (the card's default).
  */
@@ -134,34 +147,19 @@ function spoiler_card_inputs( $attrs ) {
 	}
 	$src     = spoiler_card_movie_src( $post );
 	$element = array( 'src' => $src );
-	if ( null !== $options['progress'] ) {
-		$element['progress'] = (string) $options['progress'];
-	}
-	if ( null !== $options['theme'] ) {
-		$element['theme'] = $options['theme'];
-	}
-	if ( null !== $options['heading'] ) {
-		$element['heading-level'] = (string) $options['heading'];
-	}
-	if ( null !== $options['remember'] ) {
-		$element['remember'] = $options['remember'];
-	}
-	if ( null !== $options['lang'] ) {
-		$element['lang'] = $options['lang'];
-	}
-	$render = array(
+	$render  = array(
 		'src'   => $src,
 		'embed' => spoiler_card_embed_url(),
-		'lang'  => null !== $options['lang'] ? $options['lang'] : spoiler_card_site_lang(),
+		'lang'  => spoiler_card_site_lang(),
 	);
-	if ( null !== $options['progress'] ) {
-		$render['progress'] = $options['progress'];
-	}
-	if ( null !== $options['theme'] ) {
-		$render['theme'] = $options['theme'];
-	}
-	if ( null !== $options['heading'] ) {
-		$render['headingLevel'] = $options['heading'];
+	foreach ( SPOILER_CARD_OPTION_NAMES as $option => list( $attribute, $render_key ) ) {
+		if ( null === $options[ $option ] ) {
+			continue;
+		}
+		$element[ $attribute ] = (string) $options[ $option ];
+		if ( null !== $render_key ) {
+			$render[ $render_key ] = $options[ $option ];
+		}
 	}
 	return array(
 		'post'      => $post,
@@ -253,7 +251,7 @@ function spoiler_card_render( $attrs, $post_id = 0 ) {
  * `$expected` (the render options it is stored for). '' if it is not that
  * card.
  */
-function spoiler_card_clean_fragment( $html, $remember = null, $expected = null ) {
+function spoiler_card_clean_fragment( $html, $remember, $expected ) {
 	$json_ld = '';
 	if ( preg_match_all( '#<script type="application/ld\+json">(.*?)</script>#s', $html, $matches ) ) {
 		foreach ( $matches[1] as $text ) {
@@ -279,18 +277,16 @@ function spoiler_card_clean_fragment( $html, $remember = null, $expected = null 
 
 /**
  * Whether `$html` (through kses already) is one card as the renderer makes
- * it for these inputs, and nothing else: one <spoiler-card> element whose
- * own attributes are exactly the ones the page would print (no other src),
- * nothing before or after it, and no stylesheet but the card's own from the
- * embed folder. Anything else is printed live instead.
+ * it for the render options `$expected`, and nothing else: one
+ * <spoiler-card> element whose own attributes are exactly the ones the
+ * renderer writes for them (its src, and its lang always: the site's when
+ * the card sets none), nothing before or after it, and no stylesheet but
+ * the card's own from the embed folder. Anything else is printed live.
  */
 function spoiler_card_fragment_is_the_card( $html, $expected ) {
 	if ( ! preg_match( '#^<spoiler-card((?:\s+[a-z-]+="[^"]*")*)>#', $html, $open ) || '</spoiler-card>' !== substr( $html, -15 )
 		|| 1 !== substr_count( $html, '<spoiler-card' ) || 1 !== substr_count( $html, '</spoiler-card>' ) ) {
 		return false;
-	}
-	if ( null === $expected ) {
-		return true;
 	}
 	preg_match_all( '/\s([a-z-]+)="([^"]*)"/', $open[1], $pairs, PREG_SET_ORDER );
 	$attributes = array();
@@ -298,9 +294,9 @@ function spoiler_card_fragment_is_the_card( $html, $expected ) {
 		$attributes[ $pair[1] ] = html_entity_decode( $pair[2], ENT_QUOTES | ENT_HTML5, 'UTF-8' );
 	}
 	$wanted = array( 'src' => $expected['src'] );
-	foreach ( array( 'progress' => 'progress', 'theme' => 'theme', 'heading-level' => 'headingLevel', 'lang' => 'lang' ) as $attribute => $option ) {
-		if ( isset( $expected[ $option ] ) ) {
-			$wanted[ $attribute ] = (string) $expected[ $option ];
+	foreach ( SPOILER_CARD_OPTION_NAMES as list( $attribute, $render_key ) ) {
+		if ( null !== $render_key && isset( $expected[ $render_key ] ) ) {
+			$wanted[ $attribute ] = (string) $expected[ $render_key ];
 		}
 	}
 	ksort( $attributes );
